@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "notesc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NotesKit", targets: ["NotesKit"]),
+        .executable(name: "notesc", targets: ["notesc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "NotesKit",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "notesc",
+            dependencies: ["NotesKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "NotesKitTests", dependencies: ["NotesKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "notescTests", dependencies: ["notesc", "NotesKit"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

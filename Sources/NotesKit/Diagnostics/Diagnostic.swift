@@ -1,0 +1,57 @@
+/// How much a diagnostic matters.
+public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A problem in a note: where, which rule, what is wrong and what to do.
+public struct Diagnostic: Codable, Hashable, Sendable {
+    /// Path relative to the notes root.
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var endLine: Int?
+    public var endColumn: Int?
+    public var severity: Severity
+    public var rule: String
+    public var message: String
+    public var suggestion: String?
+
+    public init(file: String, range: SourceRange?, severity: Severity, rule: String, message: String, suggestion: String? = nil) {
+        self.file = file
+        self.line = range?.start.line ?? 1
+        self.column = range?.start.column ?? 1
+        self.endLine = range?.end.line
+        self.endColumn = range?.end.column
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.suggestion = suggestion
+    }
+
+    public init(file: String, range: SourceRange?, rule: Rule, message: String, suggestion: String? = nil) {
+        self.init(file: file, range: range, severity: rule.defaultSeverity, rule: rule.id, message: message, suggestion: suggestion)
+    }
+
+    /// Order for output: by file, then position, then rule.
+    public static func sortedForOutput(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted {
+            ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message)
+        }
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { filter { $0.severity == .error }.count }
+    public var warningCount: Int { filter { $0.severity == .warning }.count }
+    public var infoCount: Int { filter { $0.severity == .info }.count }
+}

@@ -1,0 +1,36 @@
+/// Did-you-mean suggestions by edit distance.
+enum NearMiss {
+    /// Levenshtein distance over Unicode scalars, case-insensitive; stops early past `limit`.
+    static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// The closest candidate within a distance that grows with the word's length
+    /// (a third of it, at least 1, at most 4); ties go to the first in order.
+    static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let limit = min(4, max(1, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = distance(word, candidate, limit: limit)
+            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+}

@@ -1,0 +1,125 @@
+extension NoteParser {
+    /// Inline `=expr` calculations, relative `.md` links and calc blocks, from the whole tree.
+    mutating func collectInline(_ root: MarkdownNode) {
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .code where node.literal.hasPrefix("="):
+                let expression = String(node.literal.dropFirst())
+                note.inlineCalcs.append(InlineCalc(
+                    expression: expression,
+                    range: range(line: node.range.start.line, column: node.range.start.column + 1, length: expression.utf8.count)))
+            case .codeBlock(let info) where info.split(separator: " ").first == "calc":
+                note.calcBlocks.append(CalcBlock(text: node.literal, range: range(line: node.range.start.line, column: node.range.start.column, length: 3),
+                                                 firstLine: node.range.start.line + 1, column: position(node.range.start).column))
+            case .link(let destination):
+                if let link = NoteLink.markdown(destination: destination, label: node.plainText, from: id) {
+                    var link = link
+                    link.range = node.range.start.line > 0 ? range(node.range) : SourceRange(line: 1, column: 1, length: 1)
+                    note.links.append(link)
+                }
+            default:
+                break
+            }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        note.inlineCalcs.sort { $0.range.start < $1.range.start }
+        note.calcBlocks.sort { $0.range.start < $1.range.start }
+    }
+
+    /// Lines that hold code or raw HTML blocks, where `[[...]]` is not a link.
+    func codeLines(_ root: MarkdownNode) -> Set<Int> {
+        var lines = Set<Int>()
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .codeBlock, .htmlBlock:
+                if node.range.start.line > 0 { lines.formUnion(node.range.start.line...max(node.range.start.line, node.range.end.line)) }
+            default:
+                stack.append(contentsOf: node.children)
+            }
+        }
+        return lines
+    }
+
+    /// `[[note-id]]`, `[[note-id|label]]`, `[[note-id#heading]]` outside code.
+    mutating func scanWikilinks(codeLines: Set<Int>) {
+        let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), tick = UInt8(ascii: "`")
+        for line in 1...max(source.lineCount, 1) where !codeLines.contains(line) {
+            let b = Array(source.lineBytes(line))
+            var i = 0
+            while i + 1 < b.count {
+                if b[i] == tick {
+                    // Skip a code span: a run of N backticks up to the next run of exactly N.
+                    var n = 0
+                    while i + n < b.count, b[i + n] == tick { n += 1 }
+                    var j = i + n
+                    var closed = false
+                    while j < b.count {
+                        if b[j] == tick {
+                            var m = 0
+                            while j + m < b.count, b[j + m] == tick { m += 1 }
+                            if m == n { j += m; closed = true; break }
+                            j += m
+                        } else { j += 1 }
+                    }
+                    i = closed ? j : i + n
+                    continue
+                }
+                guard b[i] == open, b[i + 1] == open,
+                      let end = LabelledBullet.find([close, close], in: b, from: i + 2) else { i += 1; continue }
+                let inner = String(decoding: b[(i + 2)..<end], as: UTF8.self)
+                if !inner.isEmpty, !inner.contains("[") {
+                    var target = inner
+                    var label: String?
+                    if let bar = target.firstIndex(of: "|") {
+                        label = String(target[target.index(after: bar)...]).trimmingSpaces
+                        target = String(target[..<bar])
+                    }
+                    var fragment: String?
+                    if let hash = target.firstIndex(of: "#") {
+                        fragment = String(target[target.index(after: hash)...])
+                        target = String(target[..<hash])
+                    }
+                    note.links.append(NoteLink(style: .wikilink, target: NoteLink.stripMarkdownExtension(target.trimmingSpaces),
+                                               label: label, fragment: fragment,
+                                               range: range(line: line, column: i + 1, length: end + 2 - i)))
+                }
+                i = end + 2
+            }
+        }
+        note.links.sort { $0.range.start < $1.range.start }
+    }
+}
+
+extension NoteLink {
+    static func stripMarkdownExtension(_ s: String) -> String {
+        s.lowercased().hasSuffix(".md") ? String(s.dropLast(3)) : s
+    }
+
+    /// A relative link to another note: no scheme, a path ending in `.md`.
+    /// The target is resolved against the linking note's folder.
+    static func markdown(destination: String, label: String, from noteID: String) -> NoteLink? {
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        let decoded = path.removingPercentEncoding ?? path
+        guard decoded.lowercased().hasSuffix(".md"), !decoded.contains("://"), !decoded.hasPrefix("mailto:") else { return nil }
+        var parts: [Substring] = decoded.hasPrefix("/") ? [] : noteID.split(separator: "/").dropLast()
+        for part in decoded.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if parts.isEmpty { parts.append("..") } else if parts.last == ".." { parts.append("..") } else { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        let target = stripMarkdownExtension(parts.joined(separator: "/"))
+        return NoteLink(style: .markdown, target: target, label: label, fragment: fragment,
+                        range: SourceRange(line: 1, column: 1, length: 1))
+    }
+}
+
+import Foundation

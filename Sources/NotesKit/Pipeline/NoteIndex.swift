@@ -1,0 +1,38 @@
+/// Resolves references to notes: by full id, or by a stem exactly one note has
+/// (as Obsidian does). Case does not matter when it does not decide.
+public struct NoteIndex: Sendable {
+    public enum Resolution: Equatable, Sendable {
+        case note(String)
+        case ambiguous([String])
+        case missing(suggestion: String?)
+    }
+
+    public let ids: [String]
+    private let exact: Set<String>
+    private let byLowercasedID: [String: [String]]
+    private let byStem: [String: [String]]
+
+    public init(ids: [String]) {
+        self.ids = ids
+        exact = Set(ids)
+        byLowercasedID = Dictionary(grouping: ids, by: { $0.lowercased() })
+        byStem = Dictionary(grouping: ids, by: { Self.stem($0).lowercased() })
+    }
+
+    static func stem(_ id: String) -> String {
+        id.split(separator: "/").last.map(String.init) ?? id
+    }
+
+    public func resolve(_ reference: String) -> Resolution {
+        var ref = reference.trimmingSpaces
+        while ref.hasPrefix("./") { ref.removeFirst(2) }
+        if exact.contains(ref) { return .note(ref) }
+        if let ids = byLowercasedID[ref.lowercased()], ids.count == 1 { return .note(ids[0]) }
+        if !ref.contains("/"), let ids = byStem[ref.lowercased()] {
+            if ids.count == 1 { return .note(ids[0]) }
+            return .ambiguous(ids.sorted())
+        }
+        return .missing(suggestion: NearMiss.suggestion(for: ref, among: ids)
+            ?? NearMiss.suggestion(for: ref, among: ids.map(Self.stem)).flatMap { stem in ids.first { Self.stem($0) == stem } })
+    }
+}

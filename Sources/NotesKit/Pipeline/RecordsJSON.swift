@@ -1,0 +1,71 @@
+import Foundation
+
+/// Stable JSON: sorted keys, two-space indentation, `"key": value`, empty
+/// containers as `[]` and `{}`, no escaped slashes, a final newline.
+public enum StableJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Data(indent(Array(try encoder.encode(value))))
+    }
+
+    /// Re-indents compact JSON; strings are copied byte for byte.
+    static func indent(_ compact: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(compact.count * 2)
+        var depth = 0
+        var i = 0
+        let n = compact.count
+        func newline() {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        }
+        while i < n {
+            let c = compact[i]
+            switch c {
+            case UInt8(ascii: "\""):
+                let start = i
+                i += 1
+                while i < n, compact[i] != UInt8(ascii: "\"") {
+                    i += compact[i] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                out.append(contentsOf: compact[start...min(i, n - 1)])
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let closer = c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if i + 1 < n, compact[i + 1] == closer {
+                    out.append(c); out.append(closer)
+                    i += 1
+                } else {
+                    out.append(c)
+                    depth += 1
+                    newline()
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                newline()
+                out.append(c)
+            case UInt8(ascii: ","):
+                out.append(c)
+                newline()
+            case UInt8(ascii: ":"):
+                out.append(c)
+                out.append(0x20)
+            default:
+                out.append(c)
+            }
+            i += 1
+        }
+        out.append(0x0A)
+        return out
+    }
+}
+
+extension Notebook {
+    /// A source line for a diagnostic, read back from the notes folder.
+    public static func sourceLine(root: String, file: String, line: Int) -> String? {
+        guard case .success(let bytes) = Discovery.read(root + "/" + file),
+              case .success(let text) = SourceText.decode(bytes) else { return nil }
+        guard line >= 1, line <= text.lineCount else { return nil }
+        return text.line(line)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import NotesKit
+
+/// Writing to stdout and stderr without Foundation's buffering surprises.
+enum Output {
+    static func stdout(_ data: Data) {
+        FileHandle.standardOutput.write(data)
+    }
+
+    static func stdout(_ text: String) { stdout(Data(text.utf8)) }
+
+    static func stderr(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Colour only on a terminal, and never with `NO_COLOR` (no-color.org).
+    static var stderrWantsColor: Bool {
+        isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    /// Prints diagnostics to stderr the way a compiler does.
+    static func report(_ diagnostics: [Diagnostic], root: String) {
+        let renderer = HumanRenderer(pathPrefix: root.hasSuffix("/") ? root : root + "/", color: stderrWantsColor)
+        var text = ""
+        for d in diagnostics {
+            text += renderer.render(d, line: Notebook.sourceLine(root: root, file: d.file, line: d.line))
+        }
+        if !text.isEmpty { stderr(text) }
+    }
+}

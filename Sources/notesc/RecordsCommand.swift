@@ -1,0 +1,29 @@
+import ArgumentParser
+import NotesKit
+
+struct RecordsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "records",
+        abstract: "Print every note's records (titles, sections, claims, connections, positions) as JSON.",
+        discussion: "Diagnostics go to stderr. Exit status: 0 no errors, 1 errors in notes, 2 the run failed."
+    )
+
+    @Argument(help: "The notes folder.")
+    var notes: String = "Notes"
+
+    @Flag(help: "Do not print diagnostics to stderr.")
+    var quiet = false
+
+    func run() throws {
+        let notebook: Notebook
+        do {
+            notebook = try Pipeline.load(root: notes)
+        } catch {
+            Output.stderr("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        Output.stdout(try StableJSON.encode(notebook))
+        if !quiet { Output.report(notebook.diagnostics, root: notes) }
+        if notebook.diagnostics.errorCount > 0 { throw ExitCode(1) }
+    }
+}
