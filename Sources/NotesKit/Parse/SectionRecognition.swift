@@ -25,7 +25,10 @@ extension SectionKind {
     /// The heading's words after dropping leading tokens without any ASCII
     /// letter or digit (emoji, symbols, mojibake of emoji) and trailing colons.
     static func significantWords(_ heading: String) -> [String] {
-        var words = heading.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var words = Mojibake.fix(heading).split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
+            // Quotes and brackets around a word do not change it: `“Summary”`.
+            String(word.drop(while: { !$0.isLetter && !$0.isNumber }).reversed().drop(while: { !$0.isLetter && !$0.isNumber && $0 != ";" }).reversed())
+        }.filter { !$0.isEmpty }
         while let first = words.first, !first.unicodeScalars.contains(where: { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
             words.removeFirst()
         }

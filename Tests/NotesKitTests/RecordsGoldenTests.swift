@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import NotesKit
+
+/// Each case is a folder `Fixtures/records/<case>/` with input `notes/` and
+/// golden `expected/records.json` and `expected/diagnostics.txt`; the harness
+/// fails on a difference, a missing golden file and an extra one.
+@Suite struct RecordsGoldenTests {
+    static let cases = ["study", "plain", "encodings", "references", "bad"]
+
+    @Test(arguments: cases)
+    func recordsMatchGolden(_ name: String) throws {
+        let root = Fixtures.path("records/\(name)/notes")
+        let notebook = try Pipeline.load(root: root)
+        Fixtures.expectGolden(String(decoding: try StableJSON.encode(notebook), as: UTF8.self), "records/\(name)/expected/records.json")
+        Fixtures.expectGolden(Fixtures.human(notebook.diagnostics, root: root), "records/\(name)/expected/diagnostics.txt")
+        let expected = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("records/\(name)/expected")).sorted()
+        #expect(expected == ["diagnostics.txt", "records.json"], "unexpected files in records/\(name)/expected")
+    }
+
+    /// The repository's own `Notes/`, the seed above all.
+    @Test func sampleNotesMatchGolden() throws {
+        let root = Fixtures.repository.appendingPathComponent("Notes").path
+        let notebook = try Pipeline.load(root: root)
+        Fixtures.expectGolden(String(decoding: try StableJSON.encode(notebook), as: UTF8.self), "notes-records.json")
+        #expect(notebook.notes.count == 6)
+        #expect(notebook.diagnostics.errorCount == 0, "Notes/ must compile: \(notebook.diagnostics)")
+        for note in notebook.notes {
+            #expect(note.connections.allSatisfy { $0.resolved != nil }, "\(note.id) has a dangling connection")
+        }
+    }
+
+    /// The parallel parse gives the same records as a one-core parse.
+    @Test func parallelParseIsDeterministic() throws {
+        let root = Fixtures.repository.appendingPathComponent("Notes").path
+        let (files, _) = try Discovery.find(root: root)
+        let parallel = Pipeline.parseAll(files)
+        let sequential = files.map { NoteParser.parse(id: $0.id, path: $0.path, bytes: try! Discovery.read($0.absolutePath).get()) }
+        #expect(try StableJSON.encode(parallel.map(\.note)) == StableJSON.encode(sequential.map(\.note)))
+        #expect(try StableJSON.encode(Pipeline.load(root: root)) == StableJSON.encode(Pipeline.load(root: root)))
+    }
+
+    @Test func missingFolderIsARunFailure() {
+        #expect(throws: NotesError.noSuchFolder("/no/such/notes")) { try Pipeline.load(root: "/no/such/notes") }
+    }
+}
