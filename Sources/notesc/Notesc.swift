@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Notesc: ParsableCommand {
@@ -8,4 +9,18 @@ struct Notesc: ParsableCommand {
         version: "0.1.0",
         subcommands: [RecordsCommand.self]
     )
+
+    /// Like ArgumentParser's, but bad flags exit 2 (DESIGN §4), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

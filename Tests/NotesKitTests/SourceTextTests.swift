@@ -1,0 +1,87 @@
+import Testing
+@testable import NotesKit
+
+@Suite struct SourceTextTests {
+    @Test func lineEndings() throws {
+        let text = try SourceText.decode(Array("a\r\nb\rc\nd".utf8)).get()
+        #expect(text.lineStarts == [0, 3, 5, 7])
+        #expect((1...4).map { text.line($0) } == ["a", "b", "c", "d"])
+        #expect(text.position(ofOffset: 6) == SourcePosition(line: 3, column: 2))
+    }
+
+    @Test func bomShiftsFirstLineColumns() throws {
+        let text = try SourceText.decode([0xEF, 0xBB, 0xBF] + Array("# T\nx".utf8)).get()
+        #expect(text.hadBOM)
+        #expect(text.originalPosition(line: 1, column: 1) == SourcePosition(line: 1, column: 4))
+        #expect(text.originalPosition(line: 2, column: 1) == SourcePosition(line: 2, column: 1))
+    }
+
+    @Test(arguments: [
+        ([0x61, 0xFF], 2), ([0xC0, 0x80], 1), ([0xED, 0xA0, 0x80], 1), ([0xF4, 0x90, 0x80, 0x80], 1),
+        ([0x61, 0x0A, 0x62, 0xE2, 0x82], 4),
+    ] as [([UInt8], Int)])
+    func invalidUTF8(_ bytes: [UInt8], _ offset: Int) {
+        #expect(firstInvalidUTF8Offset(bytes) == offset - 1)
+    }
+
+    @Test func validUTF8() {
+        #expect(firstInvalidUTF8Offset(Array("üìù 📝 ’ a".utf8)) == nil)
+    }
+
+    @Test func invalidPositionIsReported() {
+        guard case .failure(.invalidUTF8(let at)) = SourceText.decode(Array("ok\nab".utf8) + [0xFF]) else {
+            Issue.record("expected invalid UTF-8"); return
+        }
+        #expect(at == SourcePosition(line: 2, column: 3))
+    }
+}
+
+@Suite struct MojibakeTests {
+    @Test func macRomanEmoji() {
+        let findings = Mojibake.find(in: "## \u{F8FF}üìù TL;DR")
+        #expect(findings.map(\.fixed) == ["📝"])
+        #expect(findings.first?.encoding == "Mac Roman")
+        #expect(findings.first?.byteRange == 3..<12)
+    }
+
+    @Test func windows1252Quote() {
+        #expect(Mojibake.fix("itâ€™s") == "it’s")
+    }
+
+    @Test func ordinaryAccentsAreLeftAlone() {
+        #expect(Mojibake.find(in: "café, über, naïve, Ångström, 📝").isEmpty)
+    }
+
+    @Test func seedHeadingsRecognised() {
+        #expect(SectionKind.recognise("\u{F8FF}üí≠ Karpathy Take") == (.take, "Karpathy"))
+        #expect(SectionKind.recognise("🎯 Key Comparisons").kind == .comparisons)
+        #expect(SectionKind.recognise("TLDR").kind == .tldr)
+        #expect(SectionKind.recognise("Summary:").kind == .tldr)
+        #expect(SectionKind.recognise("🔗 connections").kind == .connections)
+        #expect(SectionKind.recognise("Conections").kind == .other)
+        #expect(SectionKind.recognise("Take").kind == .take)
+        #expect(SectionKind.recognise("Take").author == nil)
+    }
+}
+
+@Suite struct NoteIndexTests {
+    let index = NoteIndex(ids: ["01-a", "papers/deepseek", "talks/deepseek", "talks/talk-notes", "Readme"])
+
+    @Test func resolution() {
+        #expect(index.resolve("01-a") == .note("01-a"))
+        #expect(index.resolve("talk-notes") == .note("talks/talk-notes"))
+        #expect(index.resolve("readme") == .note("Readme"))
+        #expect(index.resolve("deepseek") == .ambiguous(["papers/deepseek", "talks/deepseek"]))
+        #expect(index.resolve("01-b") == .missing(suggestion: "01-a"))
+        #expect(index.resolve("talk-note") == .missing(suggestion: "talks/talk-notes"))
+        #expect(index.resolve("zzz") == .missing(suggestion: nil))
+    }
+
+    @Test func dates() {
+        #expect(NoteParser.dateProblem("2024-02-29") == nil)
+        #expect(NoteParser.dateProblem("2025-02-29") != nil)
+        #expect(NoteParser.dateProblem("2025-13-01") != nil)
+        #expect(NoteParser.dateProblem("2025-1-01") != nil)
+        #expect(NoteParser.dateProblem("yesterday") != nil)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// Runs the built `notesc` binary as users meet it: arguments in; stdout,
+/// stderr and exit status out.
+struct CLI {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("notesc")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return repository.appendingPathComponent(".build/debug/notesc")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        var outData = Data(), errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func fixture(_ name: String) -> String {
+        "Tests/NotesKitTests/Fixtures/records/\(name)/notes"
+    }
+}
+
+@Suite struct RecordsCommandTests {
+    @Test func sampleNotesPrintRecords() throws {
+        let result = try CLI.run(["records", "Notes"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let notes = json?["notes"] as? [[String: Any]]
+        #expect(notes?.count == 6)
+        #expect(notes?.compactMap { $0["id"] as? String }.contains("04-big-llm-architecture-comparison") == true)
+        #expect((json?["systems"] as? [Any])?.isEmpty == false)
+        // Same bytes as the golden file the library tests keep.
+        let golden = try String(contentsOf: CLI.repository.appendingPathComponent("Tests/NotesKitTests/Fixtures/notes-records.json"), encoding: .utf8)
+        #expect(result.stdout.count == golden.count)
+    }
+
+    @Test func errorsInNotesExitOneWithCompilerStyleDiagnostics() throws {
+        let result = try CLI.run(["records", CLI.fixture("encodings")], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(CLI.fixture("encodings"))/invalid-utf8.md:3:16: error[invalid-encoding]: file is not valid UTF-8"))
+        #expect(result.stderr.contains("\(CLI.fixture("encodings"))/empty.md:1:1: error[missing-title]"))
+        #expect(!result.stderr.contains("\u{1B}["), "no colour when stderr is not a terminal")
+        // The readable notes are still printed.
+        #expect(result.stdout.contains("\"id\": \"crlf-bom\""))
+    }
+
+    @Test func quietDropsDiagnostics() throws {
+        let result = try CLI.run(["records", "--quiet", CLI.fixture("bad")])
+        #expect(result.status == 1)
+        #expect(result.stderr == "")
+    }
+
+    @Test func missingFolderIsExitTwo() throws {
+        let result = try CLI.run(["records", "no/such/folder"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: no such folder: no/such/folder\n")
+        #expect(result.stdout == "")
+    }
+
+    @Test func badFlagIsExitTwo() throws {
+        let result = try CLI.run(["records", "--no-such-flag"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
+    }
+}
