@@ -21,6 +21,8 @@ public struct Note: Codable, Sendable {
     public var inlineCalcs: [InlineCalc]
     public var connections: [Connection]
     public var links: [NoteLink]
+    /// Values and check outcomes of the calc blocks; nil until evaluated.
+    public var calc: NoteCalc?
 }
 
 /// The note's H1.
