@@ -1,38 +1,29 @@
-/// Resolves a note's connections and links against the folder, reporting
-/// `broken-connection`, `broken-link` and `ambiguous-reference`.
+/// Resolves a note's connections and links against the folder; the rules
+/// (`broken-connection`, `broken-link`, `ambiguous-reference`) report the rest.
 enum ReferenceResolver {
-    static func resolve(_ note: inout Note, index: NoteIndex) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    static func resolve(_ note: inout Note, index: NoteIndex) {
         for i in note.connections.indices {
-            let c = note.connections[i]
-            switch index.resolve(c.target) {
-            case .note(let id): note.connections[i].resolved = id
-            case .ambiguous(let ids): diagnostics.append(ambiguous(note, c.target, ids, c.range))
-            case .missing(let suggestion):
-                diagnostics.append(Diagnostic(
-                    file: note.path, range: c.range, rule: .brokenConnection,
-                    message: "no note '\(c.target)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                    suggestion: suggestion.map { "connect to '\($0)'" } ?? "create the note, or remove the connection"))
-            }
+            if case .note(let id) = index.resolve(note.connections[i].target) { note.connections[i].resolved = id }
         }
         for i in note.links.indices {
-            let link = note.links[i]
-            switch index.resolve(link.target) {
-            case .note(let id): note.links[i].resolved = id
-            case .ambiguous(let ids): diagnostics.append(ambiguous(note, link.target, ids, link.range))
-            case .missing(let suggestion):
-                diagnostics.append(Diagnostic(
-                    file: note.path, range: link.range, rule: .brokenLink,
-                    message: "link to no note '\(link.target)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                    suggestion: suggestion.map { "link to '\($0)'" } ?? "create the note, or fix the link"))
-            }
+            if case .note(let id) = index.resolve(note.links[i].target) { note.links[i].resolved = id }
         }
-        return diagnostics
     }
 
-    private static func ambiguous(_ note: Note, _ target: String, _ ids: [String], _ range: SourceRange) -> Diagnostic {
-        Diagnostic(file: note.path, range: range, rule: .ambiguousReference,
-                   message: "'\(target)' could be any of \(ids.map { "'\($0)'" }.joined(separator: ", "))",
-                   suggestion: "write the full id, e.g. '\(ids[0])'")
+    /// Config aliases: another name of a system takes the canonical one's slug.
+    static func applyAliases(_ note: inout Note, aliases: [String: String]) {
+        guard !aliases.isEmpty else { return }
+        func canonical(_ slug: String) -> String { aliases[slug].map(slugify) ?? slug }
+        for t in note.comparisons.indices {
+            for c in note.comparisons[t].claims.indices {
+                for s in note.comparisons[t].claims[c].subjects.indices {
+                    note.comparisons[t].claims[c].subjects[s].slug = canonical(note.comparisons[t].claims[c].subjects[s].slug)
+                }
+            }
+            for v in note.comparisons[t].verdicts.indices {
+                var seen = Set<String>()
+                note.comparisons[t].verdicts[v].favors = note.comparisons[t].verdicts[v].favors.map(canonical).filter { seen.insert($0).inserted }
+            }
+        }
     }
 }

@@ -1,9 +1,15 @@
-/// A note's records plus the problems found while reading them.
+/// A note's records plus the problems found while reading them, and what
+/// later stages need of the text itself.
 struct ParsedNote: Sendable {
     var note: Note
     var diagnostics: [Diagnostic]
     /// False when the file could not be decoded; its records are empty.
     var readable: Bool
+    /// The decoded file, for checks that read the text (mojibake) and for fixes.
+    var source: SourceText?
+    /// Lines inside code or raw HTML blocks.
+    var codeLines: Set<Int> = []
+    var suppressions: [Suppression] = []
 }
 
 /// Turns one file's bytes into a `Note` (DESIGN §2). Pure: no I/O, no other notes.
@@ -13,6 +19,7 @@ struct NoteParser {
     let source: SourceText
     var note: Note
     var diagnostics: [Diagnostic] = []
+    var codeLineSet: Set<Int> = []
 
     static func parse(id: String, path: String, bytes: [UInt8]) -> ParsedNote {
         let empty = Note(id: id, path: path, title: nil, metadata: [], date: nil, category: nil, tags: [], aliases: [],
@@ -32,7 +39,8 @@ struct NoteParser {
         case .success(let source):
             var parser = NoteParser(id: id, path: path, source: source, note: empty)
             parser.run()
-            return ParsedNote(note: parser.note, diagnostics: parser.diagnostics, readable: true)
+            return ParsedNote(note: parser.note, diagnostics: parser.diagnostics, readable: true, source: source,
+                              codeLines: parser.codeLineSet, suppressions: Suppression.scan(source))
         }
     }
 
@@ -75,14 +83,10 @@ struct NoteParser {
         }
         walkBlocks(document.root.children)
         collectInline(document.root)
-        scanWikilinks(codeLines: codeLines(document.root))
+        codeLineSet = codeLines(document.root)
+        scanWikilinks(codeLines: codeLineSet)
         if note.title == nil, let title = note.metadata.first(where: { $0.key.lowercased() == "title" }) {
             note.title = Title(text: title.value, range: title.valueRange)
-        }
-        if note.title == nil {
-            report(.missingTitle, SourceRange(line: 1, column: 1, length: 1),
-                   source.bytes.isEmpty ? "empty file: a note needs at least an H1 title" : "note has no H1 title",
-                   suggestion: "start the note with '# Title'")
         }
         note.isStudyNote = note.sections.contains { $0.kind.isStudySection }
     }

@@ -1,25 +1,56 @@
 import Dispatch
 import Foundation
 
-/// The stages of DESIGN §1 run in order: read files → parse → records →
-/// resolve references → check. Each takes values and returns values.
+/// The stages of DESIGN §1 in order: read files → parse → records → resolve
+/// references → check. Each takes values and returns values.
 public enum Pipeline {
     /// Reads and checks a notes folder. Throws only when the run itself fails
     /// (no such folder); problems in notes are diagnostics.
-    public static func load(root: String) throws -> Notebook {
+    public static func load(root: String, config: Config = Config()) throws -> Notebook {
+        try compile(root: root, config: config).notebook
+    }
+
+    /// What the stages produce, including the parsed sources that `--fix` needs.
+    struct Compilation {
+        var notebook: Notebook
+        var parsed: [ParsedNote]
+        var files: [NoteFile]
+    }
+
+    static func compile(root: String, config: Config) throws -> Compilation {
         let (files, discoveryDiagnostics) = try Discovery.find(root: root)
         var parsed = parseAll(files)
-        var diagnostics = discoveryDiagnostics
-        diagnostics += Self.duplicateIDs(files)
         let index = NoteIndex(ids: files.map(\.id))
         for i in parsed.indices {
-            diagnostics += ReferenceResolver.resolve(&parsed[i].note, index: index)
-            diagnostics += parsed[i].diagnostics
+            ReferenceResolver.resolve(&parsed[i].note, index: index)
+            ReferenceResolver.applyAliases(&parsed[i].note, aliases: config.aliases)
         }
+        let context = CheckContext(notes: parsed.map(\.note), index: index)
+        var diagnostics = discoveryDiagnostics + DuplicateID.check(files)
+        let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
+        DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed] i in
+            let found = parsed[i].diagnostics + Checks.run(parsed[i], in: context)
+            perNote[i] = found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) }
+        }
+        diagnostics += perNote.values.joined()
+        diagnostics = applySeverities(diagnostics, config: config)
         let notes = parsed.map(\.note)
-        let (systems, topics) = Entities.gather(notes)
-        return Notebook(notes: notes, systems: systems, topics: topics,
-                        diagnostics: Diagnostic.sortedForOutput(diagnostics))
+        let (systems, topics) = Entities.gather(notes, aliases: config.aliases)
+        let notebook = Notebook(notes: notes, systems: systems, topics: topics,
+                                diagnostics: Diagnostic.sortedForOutput(diagnostics))
+        return Compilation(notebook: notebook, parsed: parsed, files: files)
+    }
+
+    /// Config severities: a rule set `off` drops its diagnostics.
+    static func applySeverities(_ diagnostics: [Diagnostic], config: Config) -> [Diagnostic] {
+        guard !config.severities.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { d in
+            guard let configured = config.severities[d.rule] else { return d }
+            guard let severity = configured else { return nil }
+            var copy = d
+            copy.severity = severity
+            return copy
+        }
     }
 
     /// Reads and parses every file on all cores; the order of the result is
@@ -35,28 +66,13 @@ public enum Pipeline {
             case .failure(let error):
                 var empty = NoteParser.parse(id: file.id, path: file.path, bytes: [])
                 empty.readable = false
+                empty.source = nil
                 empty.diagnostics = [Diagnostic(file: file.path, range: nil, rule: .unreadableFile,
                                                 message: "\(error)", suggestion: "check the file's permissions")]
                 results[i] = empty
             }
         }
         return results.values
-    }
-
-    /// Two files whose ids differ only in case would be one page on
-    /// case-insensitive disks.
-    static func duplicateIDs(_ files: [NoteFile]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for group in Dictionary(grouping: files, by: { $0.id.lowercased() }).values where group.count > 1 {
-            let sorted = group.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-            for file in sorted.dropFirst() {
-                diagnostics.append(Diagnostic(
-                    file: file.path, range: SourceRange(line: 1, column: 1, length: 1), rule: .duplicateID,
-                    message: "note id '\(file.id)' differs only in case from '\(sorted[0].id)'",
-                    suggestion: "rename one of the files; ids must differ in more than case"))
-            }
-        }
-        return diagnostics
     }
 }
 
