@@ -3,6 +3,8 @@ public struct Rule: Hashable, Sendable {
     public let id: String
     public let defaultSeverity: Severity
     public let summary: String
+    /// Why the rule exists and how to fix what it reports (SARIF help text).
+    public var help: String { Self.helpTexts[id] ?? summary }
 
     public static let brokenConnection = Rule(id: "broken-connection", defaultSeverity: .error, summary: "A Connections target that is no note id.")
     public static let brokenLink = Rule(id: "broken-link", defaultSeverity: .error, summary: "A [[wikilink]] or relative .md link to no note.")
@@ -42,4 +44,33 @@ public struct Rule: Hashable, Sendable {
     ]
 
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }
+
+    private static let helpTexts: [String: String] = [
+        brokenConnection.id: "Each Connections bullet must name an existing note by its id (path without .md) or by a stem only one note has. Fix the id (the message suggests the nearest one) or create the note.",
+        brokenLink.id: "A [[wikilink]] or relative .md link must resolve to a note in the folder. Fix the target or create the note.",
+        duplicateID.id: "Note ids are paths without .md; two that differ only in case collide on case-insensitive disks and web servers. Rename one file.",
+        ambiguousReference.id: "A reference by file stem is ambiguous when notes in several folders share that stem. Write the full id (folder/stem).",
+        selfConnection.id: "A note listing itself under Connections adds nothing. Remove the bullet.",
+        duplicateConnection.id: "Each connected note should appear once. Merge the reasons into one bullet.",
+        missingTitle.id: "Every note starts with an H1 heading (# Title), which names its page. A YAML front matter title also counts.",
+        missingSection.id: "A study note (one with any study section) has a TL;DR, Key Comparisons and Connections section.",
+        emptySection.id: "A known section heading with nothing under it. Write the section or remove the heading.",
+        unknownSection.id: "H2 headings outside the study sections are kept as generic sections; a near miss of a known one (Conections) is probably a typo.",
+        missingVerdict.id: "Each ### topic under Key Comparisons ends with '- **Verdict**: which wins and why'.",
+        duplicateVerdict.id: "A topic has one verdict. Merge them.",
+        thinComparison.id: "A comparison needs at least two subjects ('- **Subject**: claim' bullets).",
+        badMetadata.id: "Metadata lines read '**Key**: value'; dates are real dates written YYYY-MM-DD; front matter is valid YAML.",
+        mojibake.id: "Text that was UTF-8 but was decoded as Mac Roman (üìù for 📝) or Windows-1252 (â€™ for ’) somewhere along the way. 'notesc lint --fix' repairs it in place.",
+        invalidEncoding.id: "Notes are UTF-8 text without NUL bytes. Re-save the file as UTF-8.",
+        calcSyntax.id: "A statement in a calc block does not parse. See the calc language in the README.",
+        calcUndefined.id: "A calc statement uses a name, unit or function that is not defined (the message suggests the nearest).",
+        calcUnits.id: "Adding, comparing or converting values of different dimensions (bit and USD) is an error.",
+        calcMath.id: "Division by zero, overflow, NaN or an evaluation limit.",
+        calcImport.id: "'from NOTE import a, b' needs an existing note that defines those names, and no import cycle.",
+        claimFailed.id: "A check does not hold: the computed value is outside the stated value's precision or tolerance.",
+        oneWayConnection.id: "A connects to B but B does not connect back; add the reverse connection if it makes sense.",
+        orphanNote.id: "A note with no connections or links in or out is hard to find.",
+        unreadableFile.id: "A note file that cannot be read, or a symlink that leaves the notes folder (not followed).",
+        nestingLimit.id: "Markdown nested deeper than 256 levels is cut; the deeper part is not shown.",
+    ]
 }

@@ -32,6 +32,13 @@ public struct NoteIndex: Sendable {
             if ids.count == 1 { return .note(ids[0]) }
             return .ambiguous(ids.sorted())
         }
+        // A trailing part of a path (`papers/x` for `notes/papers/x`), as Obsidian allows.
+        if ref.contains("/"), let stemIDs = byStem[Self.stem(ref).lowercased()] {
+            let suffix = "/" + ref.lowercased()
+            let matches = stemIDs.filter { $0.lowercased().hasSuffix(suffix) }
+            if matches.count == 1 { return .note(matches[0]) }
+            if matches.count > 1 { return .ambiguous(matches.sorted()) }
+        }
         return .missing(suggestion: NearMiss.suggestion(for: ref, among: ids)
             ?? NearMiss.suggestion(for: ref, among: ids.map(Self.stem)).flatMap { stem in ids.first { Self.stem($0) == stem } })
     }

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import NotesKit
+
+extension LintFormat: ExpressibleByArgument {}
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check notes: references, structure, metadata, encoding, calculations.",
+        discussion: """
+            Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 the run failed \
+            (no such folder, unreadable config, bad flags).
+            """
+    )
+
+    @Argument(help: "The notes folder.")
+    var notes: String = "Notes"
+
+    @Option(help: "Output format: human, json, sarif or github.")
+    var format: LintFormat = .human
+
+    @Flag(help: "Repair what is safely fixable (mojibake) in place, then report what is left.")
+    var fix = false
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    @Option(help: "Config file (default: notesc.yml in the notes folder).")
+    var config: String?
+
+    func run() throws {
+        let root = notes
+        let loaded: Config
+        let notebook: Notebook
+        do {
+            loaded = try Config.load(root: root, explicitPath: config)
+            if fix {
+                let fixes = try MojibakeFixer.fix(root: root, config: loaded)
+                for f in fixes {
+                    Output.stderr("fixed \(LintReport.path(root, f.file)):\(f.line):\(f.column): '\(f.original)' → '\(f.fixed)'\n")
+                }
+                if !fixes.isEmpty {
+                    let files = Set(fixes.map(\.file)).count
+                    Output.stderr("fixed \(fixes.count) mis-decoded run\(fixes.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
+                }
+            }
+            notebook = try Pipeline.load(root: root, config: loaded)
+        } catch {
+            Output.stderr("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let report = LintReport(diagnostics: notebook.diagnostics, filesChecked: notebook.notes.count, root: root,
+                                sourceLine: { Notebook.sourceLine(root: root, file: $0, line: $1) })
+        let color = format == .human && isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        Output.stdout(format.reporter(color: color).render(report))
+        let failed = notebook.diagnostics.errorCount > 0 || (strict && notebook.diagnostics.warningCount > 0)
+        if failed { throw ExitCode(1) }
+    }
+}
+
+extension LintReport {
+    static func path(_ root: String, _ file: String) -> String {
+        LintReport(diagnostics: [], filesChecked: 0, root: root, sourceLine: { _, _ in nil }).displayPath(file)
+    }
+}

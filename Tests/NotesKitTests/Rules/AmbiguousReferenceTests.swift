@@ -1,0 +1,13 @@
+import Testing
+@testable import NotesKit
+
+@Suite struct AmbiguousReferenceTests {
+    @Test func sharedStemListsTheNotes() throws {
+        let found = try LintHarness.expect(.ambiguousReference, [
+            "papers/deepseek.md": "# P\n",
+            "talks/deepseek.md": "# T\n",
+            "index.md": "# I\n\nSee ①[[deepseek]] and [[papers/deepseek]].\n\n## Connections\n- **②deepseek**: which?\n- **talks/deepseek**: clear\n",
+        ])
+        #expect(found.first?.message == "'deepseek' could be any of 'papers/deepseek', 'talks/deepseek'")
+    }
+}

@@ -1,0 +1,19 @@
+import Testing
+@testable import NotesKit
+
+@Suite struct BrokenLinkTests {
+    @Test func wikilinksAndMarkdownLinks() throws {
+        let found = try LintHarness.expect(.brokenLink, [
+            "a.md": "# A\n\nSee [[b]], ①[[c|label]], [ok](b.md), ②[bad](c.md) and [web](https://x.org/c.md).\n\n`[[code]]` and\n\n    [[indented]]\n",
+            "b.md": "# B\n\nBack to [[a#top]] and [up](./a.md).\n",
+        ])
+        #expect(found.map(\.message) == ["link [[c]] points to no note", "link c.md points to no note"])
+    }
+
+    @Test func relativePathsResolveFromTheNotesFolder() throws {
+        try LintHarness.expect(.brokenLink, [
+            "deep/one.md": "# One\n\n[two](../two.md), [self](one.md), ①[escape](../../two.md)\n",
+            "two.md": "# Two\n",
+        ])
+    }
+}
