@@ -75,7 +75,7 @@ final class ScratchCopy {
             expected = expected.replacingOccurrences(of: bad, with: good)
         }
         #expect(after == Data(expected.utf8))
-        #expect(after.count == before.count - 4 * (9 - 4))
+        #expect(after.count == before.count - 21)
         let again = try CLI.run(["lint", "--strict", scratch.root])
         #expect(again.status == 0, "\(again.stdout)")
         #expect(!again.stdout.contains("mojibake"))
