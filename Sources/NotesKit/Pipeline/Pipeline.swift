@@ -25,11 +25,13 @@ public enum Pipeline {
             ReferenceResolver.resolve(&parsed[i].note, index: index)
             ReferenceResolver.applyAliases(&parsed[i].note, aliases: config.aliases)
         }
+        let calcDiagnostics = CalcStage.run(&parsed, index: index)
         let context = CheckContext(notes: parsed.map(\.note), index: index)
         var diagnostics = discoveryDiagnostics + DuplicateID.check(files)
+        let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
         let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed] i in
-            let found = parsed[i].diagnostics + Checks.run(parsed[i], in: context)
+            let found = parsed[i].diagnostics + Checks.run(parsed[i], in: context) + calcByFile[parsed[i].note.path, default: []]
             perNote[i] = found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) }
         }
         diagnostics += perNote.values.joined()
