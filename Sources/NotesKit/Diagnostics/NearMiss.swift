@@ -3,7 +3,11 @@ enum NearMiss {
     /// Edit distance counting a swap of neighbours as one edit (optimal
     /// string alignment), case-insensitive; stops early past `limit`.
     static func distance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        distance(Array(a.lowercased().unicodeScalars), Array(b.lowercased().unicodeScalars), limit: limit)
+    }
+
+    /// The same over scalars, case as given.
+    static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int = .max) -> Int {
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
