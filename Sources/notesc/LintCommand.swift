@@ -50,8 +50,9 @@ struct LintCommand: ParsableCommand {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
         }
+        let lines = SourceLines(root: root)
         let report = LintReport(diagnostics: notebook.diagnostics, filesChecked: notebook.notes.count, root: root,
-                                sourceLine: { Notebook.sourceLine(root: root, file: $0, line: $1) })
+                                sourceLine: { lines.line($0, $1) })
         let color = format == .human && isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         Output.stdout(format.reporter(color: color).render(report))
         let failed = notebook.diagnostics.errorCount > 0 || (strict && notebook.diagnostics.warningCount > 0)

@@ -21,9 +21,10 @@ enum Output {
     /// Prints diagnostics to stderr the way a compiler does.
     static func report(_ diagnostics: [Diagnostic], root: String) {
         let renderer = HumanRenderer(pathPrefix: root.hasSuffix("/") ? root : root + "/", color: stderrWantsColor)
+        let lines = SourceLines(root: root)
         var text = ""
         for d in diagnostics {
-            text += renderer.render(d, line: Notebook.sourceLine(root: root, file: d.file, line: d.line))
+            text += renderer.render(d, line: lines.line(d.file, d.line))
         }
         if !text.isEmpty { stderr(text) }
     }

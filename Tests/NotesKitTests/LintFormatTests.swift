@@ -13,7 +13,7 @@ import Testing
         // Paths print relative to the repository, as in CI.
         return LintReport(diagnostics: notebook.diagnostics, filesChecked: notebook.notes.count,
                           root: "Tests/NotesKitTests/Fixtures/lint/mistakes/notes",
-                          sourceLine: { Notebook.sourceLine(root: root, file: $0, line: $1) })
+                          sourceLine: { [lines = SourceLines(root: root)] in lines.line($0, $1) })
     }
 
     @Test(arguments: [(LintFormat.human, "human.txt"), (.json, "json.json"), (.sarif, "sarif.json"), (.github, "github.txt")])

@@ -38,7 +38,8 @@ enum Fixtures {
     /// Diagnostics as `notesc` prints them, without colour.
     static func human(_ diagnostics: [Diagnostic], root: String) -> String {
         let renderer = HumanRenderer()
-        return diagnostics.map { renderer.render($0, line: Notebook.sourceLine(root: root, file: $0.file, line: $0.line)) }.joined()
+        let lines = SourceLines(root: root)
+        return diagnostics.map { renderer.render($0, line: lines.line($0.file, $0.line)) }.joined()
     }
 
     /// Parses one note from text.

@@ -19,13 +19,21 @@ public struct HumanRenderer: Sendable {
             let gutter = String(repeating: " ", count: number.count)
             let (pad, width) = Self.caretPlacement(sourceLine, d)
             out += " \(gutter) |\n"
-            out += " \(number) | \(sourceLine)\n"
+            out += " \(number) | \(Self.printable(sourceLine))\n"
             out += " \(gutter) | \(pad)" + paint(String(repeating: "^", count: width), code: severityColor(d.severity)) + "\n"
         }
         if let suggestion = d.suggestion {
             out += paint("  = help: ", code: "1") + suggestion + "\n"
         }
         return out
+    }
+
+    /// Control characters shown as their pictures (NUL as ␀), so a source
+    /// line never writes raw control bytes to the terminal.
+    static func printable(_ line: String) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.map { s in
+            s.value < 0x20 && s != "\t" ? Unicode.Scalar(0x2400 + s.value)! : (s.value == 0x7F ? "\u{2421}" : s)
+        }))
     }
 
     /// Spaces (tabs kept) up to the byte column, and the caret width in characters.

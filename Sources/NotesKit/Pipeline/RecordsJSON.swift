@@ -60,12 +60,30 @@ public enum StableJSON {
     }
 }
 
-extension Notebook {
-    /// A source line for a diagnostic, read back from the notes folder.
-    public static func sourceLine(root: String, file: String, line: Int) -> String? {
-        guard case .success(let bytes) = Discovery.read(root + "/" + file),
-              case .success(let text) = SourceText.decode(bytes) else { return nil }
-        guard line >= 1, line <= text.lineCount else { return nil }
+/// Source lines for diagnostics, read back from the notes folder once per
+/// file however many diagnostics point into it.
+public final class SourceLines: @unchecked Sendable {
+    private let root: String
+    private var files: [String: SourceText?] = [:]
+    private let lock = NSLock()
+
+    public init(root: String) { self.root = root }
+
+    /// Line `line` of `file` (relative to the root), or nil when unavailable.
+    public func line(_ file: String, _ line: Int) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if files[file] == nil {
+            if case .success(let bytes) = Discovery.read(root + "/" + file) {
+                // Lossy for files that are not UTF-8, so their diagnostics still show the line.
+                let lossy = Array(String(decoding: bytes, as: UTF8.self).utf8)
+                files[file] = (try? SourceText.decode(bytes).get())
+                    ?? SourceText(bytes: lossy, hadBOM: false, lineStarts: SourceText.lineStarts(of: lossy))
+            } else {
+                files[file] = .some(nil)
+            }
+        }
+        guard let text = files[file] ?? nil, line >= 1, line <= text.lineCount else { return nil }
         return text.line(line)
     }
 }
