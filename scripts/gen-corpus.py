@@ -343,7 +343,7 @@ def write_hugo(hugodir, notes):
 
 def main():
     ap = argparse.ArgumentParser(description="Generate N deterministic study notes (about 3.4 KB each).")
-    ap.add_argument("n", type=int, metavar="N")
+    ap.add_argument("n", type=int, metavar="N", help="number of notes (4 or more for full Connections sections)")
     ap.add_argument("outdir", metavar="OUTDIR")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--hugo", metavar="HUGODIR", help="also write the notes as a minimal Hugo site here")

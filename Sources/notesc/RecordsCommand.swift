@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import NotesKit
 
@@ -22,8 +23,9 @@ struct RecordsCommand: ParsableCommand {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
         }
-        Output.stdout(try StableJSON.encode(notebook))
-        if !quiet { Output.report(notebook.diagnostics, root: notes) }
+        Output.stdout(Data(notebook.recordsJSON()))
+        // Infos are in the JSON; stderr carries what needs attention.
+        if !quiet { Output.report(notebook.diagnostics.filter { $0.severity != .info }, root: notes) }
         if notebook.diagnostics.errorCount > 0 { throw ExitCode(1) }
     }
 }

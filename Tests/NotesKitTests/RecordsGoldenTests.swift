@@ -44,3 +44,29 @@ import Testing
         #expect(throws: NotesError.noSuchFolder("/no/such/notes")) { try Pipeline.load(root: "/no/such/notes") }
     }
 }
+
+/// The hand-written records writer and Foundation's encoder agree byte for byte.
+@Suite struct RecordsWriterTests {
+    @Test(arguments: RecordsGoldenTests.cases.map { "records/\($0)/notes" } + ["lint/mistakes/notes"])
+    func writerMatchesFoundation(_ folder: String) throws {
+        let notebook = try Pipeline.load(root: Fixtures.path(folder))
+        #expect(notebook.recordsJSON() == Array(try StableJSON.encode(notebook)))
+    }
+
+    @Test func sampleNotes() throws {
+        let notebook = try Pipeline.load(root: Fixtures.repository.appendingPathComponent("Notes").path)
+        #expect(notebook.recordsJSON() == Array(try StableJSON.encode(notebook)))
+    }
+
+    @Test func escapesAndNumbers() throws {
+        var w = JSONWriter()
+        w.array([0.93, 671e9, 1e16, -4, 0.1 + 0.2]) { $0.double($1) }
+        let strings = ["quote \" back \\ slash / tab \t nl \n cr \r bell \u{7} nul \u{0} é 📝"]
+        var v = JSONWriter()
+        v.array(strings) { $0.string($1) }
+        let foundationNumbers = try StableJSON.encode([0.93, 671e9, 1e16, -4, 0.1 + 0.2])
+        let foundationStrings = try StableJSON.encode(strings)
+        #expect(w.finish() == Array(foundationNumbers))
+        #expect(v.finish() == Array(foundationStrings))
+    }
+}

@@ -16,9 +16,26 @@ public struct SourcePosition: Hashable, Comparable, Codable, Sendable {
 }
 
 /// The span of some text in a note file; `end` is inclusive, like cmark's.
+/// In JSON it is flat, like a diagnostic: `{"line", "column", "endLine", "endColumn"}`.
 public struct SourceRange: Hashable, Codable, Sendable {
     public var start: SourcePosition
     public var end: SourcePosition
+
+    enum CodingKeys: String, CodingKey { case line, column, endLine, endColumn }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(line: try c.decode(Int.self, forKey: .line), column: try c.decode(Int.self, forKey: .column),
+                  endLine: try c.decode(Int.self, forKey: .endLine), endColumn: try c.decode(Int.self, forKey: .endColumn))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start.line, forKey: .line)
+        try c.encode(start.column, forKey: .column)
+        try c.encode(end.line, forKey: .endLine)
+        try c.encode(end.column, forKey: .endColumn)
+    }
 
     public init(start: SourcePosition, end: SourcePosition) {
         self.start = start

@@ -1,4 +1,7 @@
 import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The one place that talks to cmark-gfm: parse bytes, copy the C tree into
 /// `MarkdownNode` values, free the C tree. No C pointer leaves this file.
@@ -136,5 +139,307 @@ enum CmarkBridge {
             }
         }
         return MarkdownNode(kind: kind, literal: literal, range: range, children: [])
+    }
+}
+
+// MARK: - HTML rendering for the site
+
+/// What a Markdown → HTML render may change on the way: link targets,
+/// `[[wikilinks]]` and inline `=expr` calculations. The hooks return HTML
+/// the caller has already escaped.
+struct HTMLRenderHooks {
+    /// What to do with a link or image destination.
+    enum Destination {
+        case keep
+        case replace(String)
+        /// The link is removed and its text kept; an image is replaced by its alt text.
+        case drop
+        /// The link's text is kept inside the given opening tag (closed by `</span>`).
+        case broken(openingTag: String)
+    }
+
+    /// What a `[[wikilink]]` becomes.
+    struct Wikilink {
+        /// The page link, or nil when the target is no note.
+        var href: String?
+        /// The text shown.
+        var text: String
+        /// Opening tag around `text` when `href` is nil (closed by `</span>`).
+        var brokenTag: String = "<span class=\"broken-link\">"
+    }
+
+    var unsafe = false
+    var destination: (_ url: String, _ isImage: Bool) -> Destination = { _, _ in .keep }
+    /// Called with the target (without `.md`), the label after `|` and the fragment after `#`.
+    var wikilink: ((_ target: String, _ label: String?, _ fragment: String?) -> Wikilink)?
+    /// HTML for inline code that starts with `=`, given the expression after `=`; nil keeps the code span.
+    var inlineCalc: (_ expression: String) -> String? = { _ in nil }
+}
+
+/// One top-level block of a document, rendered.
+struct RenderedBlock: Sendable {
+    enum Kind: Equatable, Sendable {
+        case heading(level: Int)
+        case list
+        case codeBlock(info: String)
+        case paragraph, thematicBreak, htmlBlock, footnoteDefinition, other
+    }
+
+    var kind: Kind
+    /// First and last line of the block in the text rendered (cmark's lines).
+    var startLine: Int
+    var endLine: Int
+    var html: String
+    /// Plain text of a heading; the literal of a code block.
+    var text: String = ""
+    /// The rendered items of a list, each with its own lines.
+    var items: [RenderedBlock] = []
+}
+
+extension CmarkBridge {
+    /// Renders a whole document to HTML with cmark-gfm's HTML renderer and
+    /// the parser's extensions (so tagfilter applies). Raw HTML is omitted
+    /// unless `unsafe`.
+    static func renderHTML(_ markdown: [UInt8], unsafe: Bool) -> String {
+        var hooks = HTMLRenderHooks()
+        hooks.unsafe = unsafe
+        return withRenderedTree(markdown, hooks: hooks) { root, options, extensions in
+            render(root, options, extensions)
+        } ?? ""
+    }
+
+    /// Renders each top-level block of a document separately (lists item by
+    /// item too), so the site can put structured records between them.
+    static func renderBlocks(_ markdown: [UInt8], hooks: HTMLRenderHooks) -> [RenderedBlock] {
+        withRenderedTree(markdown, hooks: hooks) { root, options, extensions in
+            var blocks: [RenderedBlock] = []
+            var child = cmark_node_first_child(root)
+            while let node = child {
+                var block = RenderedBlock(kind: blockKind(node), startLine: Int(cmark_node_get_start_line(node)),
+                                          endLine: Int(cmark_node_get_end_line(node)), html: render(node, options, extensions))
+                switch block.kind {
+                case .heading: block.text = plainText(node)
+                case .codeBlock: block.text = string(cmark_node_get_literal(node))
+                case .list:
+                    var item = cmark_node_first_child(node)
+                    while let i = item {
+                        block.items.append(RenderedBlock(kind: .other, startLine: Int(cmark_node_get_start_line(i)),
+                                                         endLine: Int(cmark_node_get_end_line(i)), html: render(i, options, extensions)))
+                        item = cmark_node_next(i)
+                    }
+                default: break
+                }
+                blocks.append(block)
+                child = cmark_node_next(node)
+            }
+            return blocks
+        } ?? []
+    }
+
+    /// Renders one line of inline Markdown (a claim, a verdict) without the
+    /// paragraph around it; nil when the text is not a single paragraph.
+    static func renderInline(_ markdown: String, hooks: HTMLRenderHooks) -> String? {
+        withRenderedTree(Array(markdown.utf8), hooks: hooks) { root, options, extensions -> String? in
+            guard let paragraph = cmark_node_first_child(root), cmark_node_next(paragraph) == nil,
+                  cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return nil }
+            var html = ""
+            var child = cmark_node_first_child(paragraph)
+            while let node = child {
+                html += render(node, options, extensions)
+                child = cmark_node_next(node)
+            }
+            return html
+        } ?? nil
+    }
+
+    /// Parses `markdown`, applies `hooks` to the tree and hands the tree to `body`.
+    private static func withRenderedTree<T>(_ markdown: [UInt8], hooks: HTMLRenderHooks,
+                                            _ body: (OpaquePointer, Int32, UnsafeMutablePointer<cmark_llist>?) -> T) -> T? {
+        prepare()
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | (hooks.unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let parser = cmark_parser_new(options) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return nil }
+        defer { cmark_node_free(root) }
+        applyHooks(root, hooks)
+        return body(root, options, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    private static func render(_ node: OpaquePointer, _ options: Int32, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let html = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    private static func blockKind(_ node: OpaquePointer) -> RenderedBlock.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        default: return .other
+        }
+    }
+
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        guard let iter = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iter) }
+        while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: out += string(cmark_node_get_literal(n))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// Rewrites links, wikilinks and inline calculations. Nodes are collected
+    /// first and changed after the walk, since cmark's iterator must not see
+    /// a tree change under it.
+    private static func applyHooks(_ root: OpaquePointer, _ hooks: HTMLRenderHooks) {
+        if hooks.wikilink != nil { cmark_consolidate_text_nodes(root) }
+        var links: [OpaquePointer] = [], texts: [OpaquePointer] = [], codes: [OpaquePointer] = []
+        if let iter = cmark_iter_new(root) {
+            while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+                case CMARK_NODE_TEXT:
+                    if hooks.wikilink != nil, hasDoubleBracket(cmark_node_get_literal(node)), !insideLink(node) { texts.append(node) }
+                case CMARK_NODE_CODE:
+                    if cmark_node_get_literal(node)?.pointee == CChar(UInt8(ascii: "=")) { codes.append(node) }
+                default: break
+                }
+            }
+            cmark_iter_free(iter)
+        }
+        for node in codes {
+            let expression = String(string(cmark_node_get_literal(node)).dropFirst())
+            guard let html = hooks.inlineCalc(expression), let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(custom, html)
+            cmark_node_set_on_exit(custom, "")
+            cmark_node_insert_before(node, custom)
+            cmark_node_free(node)
+        }
+        for node in links {
+            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            switch hooks.destination(string(cmark_node_get_url(node)), isImage) {
+            case .keep: break
+            case .replace(let url): cmark_node_set_url(node, url)
+            case .drop:
+                if isImage {
+                    let text = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(text, plainText(node))
+                    cmark_node_insert_before(node, text)
+                } else {
+                    while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+                }
+                cmark_node_free(node)
+            case .broken(let tag):
+                guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+                cmark_node_set_on_enter(span, tag)
+                cmark_node_set_on_exit(span, "</span>")
+                cmark_node_insert_before(node, span)
+                if isImage {
+                    let text = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(text, plainText(node))
+                    cmark_node_append_child(span, text)
+                } else {
+                    while let child = cmark_node_first_child(node) { cmark_node_append_child(span, child) }
+                }
+                cmark_node_free(node)
+            }
+        }
+        if let wikilink = hooks.wikilink {
+            for node in texts { splitWikilinks(node, wikilink) }
+        }
+    }
+
+    private static func hasDoubleBracket(_ p: UnsafePointer<CChar>?) -> Bool {
+        guard var p else { return false }
+        let bracket = CChar(UInt8(ascii: "["))
+        while p.pointee != 0 {
+            if p.pointee == bracket, p[1] == bracket { return true }
+            p += 1
+        }
+        return false
+    }
+
+    private static func insideLink(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let p = parent {
+            let type = cmark_node_get_type(p)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(p)
+        }
+        return false
+    }
+
+    /// Replaces a text node holding `[[target|label]]` runs with text, link
+    /// and marked-broken nodes.
+    private static func splitWikilinks(_ node: OpaquePointer,
+                                       _ resolve: (String, String?, String?) -> HTMLRenderHooks.Wikilink) {
+        let b = Array(string(cmark_node_get_literal(node)).utf8)
+        var pieces: [OpaquePointer] = []
+        var plainStart = 0
+        var i = 0
+        func text(_ bytes: ArraySlice<UInt8>) {
+            guard !bytes.isEmpty, let t = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_literal(t, String(decoding: bytes, as: UTF8.self))
+            pieces.append(t)
+        }
+        while i + 1 < b.count {
+            guard b[i] == UInt8(ascii: "["), b[i + 1] == UInt8(ascii: "["),
+                  let end = LabelledBullet.find([UInt8(ascii: "]"), UInt8(ascii: "]")], in: b, from: i + 2) else { i += 1; continue }
+            let inner = String(decoding: b[(i + 2)..<end], as: UTF8.self)
+            guard !inner.isEmpty, !inner.contains("[") else { i += 1; continue }
+            var target = inner
+            var label: String?
+            if let bar = target.firstIndex(of: "|") {
+                label = String(target[target.index(after: bar)...]).trimmingSpaces
+                target = String(target[..<bar])
+            }
+            var fragment: String?
+            if let hash = target.firstIndex(of: "#") {
+                fragment = String(target[target.index(after: hash)...])
+                target = String(target[..<hash])
+            }
+            let link = resolve(NoteLink.stripMarkdownExtension(target.trimmingSpaces), label, fragment)
+            text(b[plainStart..<i])
+            let inline: OpaquePointer?
+            if let href = link.href {
+                inline = cmark_node_new(CMARK_NODE_LINK)
+                cmark_node_set_url(inline, href)
+            } else {
+                inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                cmark_node_set_on_enter(inline, link.brokenTag)
+                cmark_node_set_on_exit(inline, "</span>")
+            }
+            if let inline, let t = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(t, link.text)
+                cmark_node_append_child(inline, t)
+                pieces.append(inline)
+            }
+            i = end + 2
+            plainStart = i
+        }
+        guard !pieces.isEmpty else { return }
+        text(b[plainStart...])
+        for piece in pieces { cmark_node_insert_before(node, piece) }
+        cmark_node_free(node)
     }
 }

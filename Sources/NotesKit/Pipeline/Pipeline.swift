@@ -18,14 +18,19 @@ public enum Pipeline {
     }
 
     static func compile(root: String, config: Config) throws -> Compilation {
+        var clock = StageClock()
         let (files, discoveryDiagnostics) = try Discovery.find(root: root)
+        clock.lap("discover")
         var parsed = parseAll(files)
+        clock.lap("read+parse")
         let index = NoteIndex(ids: files.map(\.id))
         for i in parsed.indices {
             ReferenceResolver.resolve(&parsed[i].note, index: index)
             ReferenceResolver.applyAliases(&parsed[i].note, aliases: config.aliases)
         }
+        clock.lap("resolve")
         let calcDiagnostics = CalcStage.run(&parsed, index: index)
+        clock.lap("calc")
         let context = CheckContext(notes: parsed.map(\.note), index: index)
         var diagnostics = discoveryDiagnostics + DuplicateID.check(files)
         let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
@@ -35,11 +40,13 @@ public enum Pipeline {
             perNote[i] = found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) }
         }
         diagnostics += perNote.values.joined()
+        clock.lap("check")
         diagnostics = applySeverities(diagnostics, config: config)
         let notes = parsed.map(\.note)
         let (systems, topics) = Entities.gather(notes, aliases: config.aliases)
         let notebook = Notebook(notes: notes, systems: systems, topics: topics,
                                 diagnostics: Diagnostic.sortedForOutput(diagnostics))
+        clock.lap("entities")
         return Compilation(notebook: notebook, parsed: parsed, files: files)
     }
 
@@ -91,4 +98,17 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
 
     var values: [T] { slots.map { $0! } }
+}
+
+/// Stage timings on stderr when `NOTESC_TIMING` is set, for profiling.
+struct StageClock {
+    private let enabled = ProcessInfo.processInfo.environment["NOTESC_TIMING"] != nil
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ stage: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        FileHandle.standardError.write(Data(String(format: "%-12@ %7.3f s\n", stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9).utf8))
+        last = now
+    }
 }

@@ -1,40 +1,34 @@
-import Foundation
-
 /// `{"version":1,"diagnostics":[…],"summary":{…}}`, keys sorted, absent values as null.
 public struct JSONReporter: Reporter {
     public init() {}
 
-    struct Document: Encodable {
-        let version = 1
-        let diagnostics: [Entry]
-        let summary: Summary
-    }
-
-    struct Entry: Encodable {
-        let d: Diagnostic
-        enum Keys: String, CodingKey { case file, line, column, endLine, endColumn, severity, rule, message, suggestion }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(d.file, forKey: .file)
-            try c.encode(d.line, forKey: .line)
-            try c.encode(d.column, forKey: .column)
-            try c.encode(d.endLine, forKey: .endLine)
-            try c.encode(d.endColumn, forKey: .endColumn)
-            try c.encode(d.severity, forKey: .severity)
-            try c.encode(d.rule, forKey: .rule)
-            try c.encode(d.message, forKey: .message)
-            try c.encode(d.suggestion, forKey: .suggestion)
-        }
-    }
-
-    struct Summary: Encodable {
-        let files, errors, warnings, infos: Int
-    }
-
     public func render(_ report: LintReport) -> String {
         let d = report.diagnostics
-        let document = Document(diagnostics: d.map(Entry.init),
-                                summary: Summary(files: report.filesChecked, errors: d.errorCount, warnings: d.warningCount, infos: d.infoCount))
-        return (try? String(decoding: StableJSON.encode(document), as: UTF8.self)) ?? "{}\n"
+        var w = JSONWriter(capacity: 256 * d.count + 256)
+        w.object { w in
+            w.key("diagnostics")
+            w.array(d) { w, d in
+                w.object { w in
+                    w.int("column", d.column)
+                    w.key("endColumn"); if let c = d.endColumn { w.int(c) } else { w.null() }
+                    w.key("endLine"); if let l = d.endLine { w.int(l) } else { w.null() }
+                    w.string("file", d.file)
+                    w.int("line", d.line)
+                    w.string("message", d.message)
+                    w.string("rule", d.rule)
+                    w.string("severity", d.severity.rawValue)
+                    w.stringOrNull("suggestion", d.suggestion)
+                }
+            }
+            w.key("summary")
+            w.object { w in
+                w.int("errors", d.errorCount)
+                w.int("files", report.filesChecked)
+                w.int("infos", d.infoCount)
+                w.int("warnings", d.warningCount)
+            }
+            w.int("version", 1)
+        }
+        return String(decoding: w.finish(), as: UTF8.self)
     }
 }

@@ -1,0 +1,124 @@
+/// Writes JSON byte by byte in the stable layout (`StableJSON`): sorted keys,
+/// two-space indentation, `"key": value`, empty containers as `[]`/`{}`.
+/// Foundation's `JSONEncoder` spends most of `notesc records` on 10,000 notes
+/// building and sorting an intermediate tree; the records writers below emit
+/// their keys in sorted order directly. A test keeps both byte-identical.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Whether the current container has no member yet.
+    private var empty = true
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+    }
+
+    /// Starts a member of the current container (a comma and a new line after the first).
+    private mutating func member() {
+        if empty {
+            newline()
+        } else {
+            bytes.append(UInt8(ascii: ","))
+            newline()
+        }
+        empty = false
+    }
+
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
+    }
+
+    mutating func array<S: Sequence>(_ elements: S, _ write: (inout JSONWriter, S.Element) -> Void) {
+        open(UInt8(ascii: "["), UInt8(ascii: "]")) { w in
+            for element in elements {
+                w.member()
+                write(&w, element)
+            }
+        }
+    }
+
+    private mutating func open(_ opener: UInt8, _ closer: UInt8, _ body: (inout JSONWriter) -> Void) {
+        bytes.append(opener)
+        let outer = empty
+        depth += 1
+        empty = true
+        body(&self)
+        depth -= 1
+        if !empty { newline() }
+        bytes.append(closer)
+        empty = outer
+    }
+
+    /// `"name": ` — callers write keys in sorted order.
+    mutating func key(_ name: StaticString) {
+        member()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
+    }
+
+    mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+
+    /// As Foundation writes doubles: the shortest round-trip form, `.0` dropped.
+    mutating func double(_ d: Double) {
+        var s = d.description
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
+    mutating func null() { bytes.append(contentsOf: "null".utf8) }
+
+    // Conveniences for members.
+    mutating func string(_ name: StaticString, _ value: String) { key(name); string(value) }
+    mutating func int(_ name: StaticString, _ value: Int) { key(name); int(value) }
+    mutating func bool(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    /// Omitted when nil, as synthesized `Codable` does.
+    mutating func optional(_ name: StaticString, _ value: String?) { if let value { string(name, value) } }
+    mutating func stringOrNull(_ name: StaticString, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+    mutating func strings(_ name: StaticString, _ values: [String]) {
+        key(name)
+        array(values) { $0.string($1) }
+    }
+    mutating func range(_ name: StaticString, _ r: SourceRange) {
+        key(name)
+        object { w in
+            w.int("column", r.start.column)
+            w.int("endColumn", r.end.column)
+            w.int("endLine", r.end.line)
+            w.int("line", r.start.line)
+        }
+    }
+
+    /// The finished document with its final newline.
+    mutating func finish() -> [UInt8] {
+        bytes.append(0x0A)
+        return bytes
+    }
+}

@@ -1,0 +1,154 @@
+/// A deterministic force-directed layout (Fruchterman–Reingold): seeded
+/// start positions, a fixed number of iterations, a sequential loop and
+/// rounded results, so the same graph gives the same bytes on every machine
+/// and core count. Past a few hundred nodes, repulsion only acts between
+/// nodes in neighbouring grid cells, which keeps a step linear in nodes.
+struct GraphLayout {
+    struct Point: Equatable, Sendable {
+        var x: Double
+        var y: Double
+    }
+
+    /// The ideal distance between linked nodes.
+    static let spacing = 40.0
+
+    /// Positions for `count` nodes joined by `edges` (index pairs), rounded to 0.1.
+    static func positions(count n: Int, edges: [(Int, Int)], weights: [Double]? = nil, spacing k: Double = spacing, iterations: Int? = nil,
+                          seed: UInt64 = 0x6E6F_7465_7363) -> [Point] {
+        guard n > 0 else { return [] }
+        guard n > 1 else { return [Point(x: 0, y: 0)] }
+        var rng = SplitMix64(seed: seed)
+        let side = k * Double(n).squareRoot() * 1.2 + k
+        var x = [Double](repeating: 0, count: n), y = x
+        for i in 0..<n {
+            x[i] = rng.unit() * side
+            y[i] = rng.unit() * side
+        }
+        let steps = iterations ?? (n > 2000 ? 120 : n > 400 ? 200 : 300)
+        var temperature = side / 8
+        let cooling = temperature / Double(steps + 1)
+        var dx = [Double](repeating: 0, count: n), dy = dx
+        let centre = side / 2
+        let useGrid = n > 400
+        var grid = Grid()
+
+        func repel(_ i: Int, _ j: Int, cutoff: Double) {
+            var ddx = x[i] - x[j], ddy = y[i] - y[j]
+            var d2 = ddx * ddx + ddy * ddy
+            if d2 < 1e-6 {
+                // Coincident nodes: push apart along a direction fixed by their indices.
+                ddx = Double((i &* 7 &+ j) % 13) - 6 + 0.5
+                ddy = Double((j &* 5 &+ i) % 11) - 5 + 0.5
+                d2 = ddx * ddx + ddy * ddy
+            }
+            if cutoff > 0, d2 > cutoff * cutoff { return }
+            let f = k * k / d2
+            dx[i] += ddx * f; dy[i] += ddy * f
+            dx[j] -= ddx * f; dy[j] -= ddy * f
+        }
+
+        for _ in 0..<steps {
+            for i in 0..<n { dx[i] = 0; dy[i] = 0 }
+            if useGrid {
+                let cell = 2 * k
+                grid.build(x: x, y: y, cell: cell)
+                for i in 0..<n {
+                    let (cx, cy) = grid.cellOf(i)
+                    for gy in max(cy - 1, 0)...min(cy + 1, grid.height - 1) {
+                        for gx in max(cx - 1, 0)...min(cx + 1, grid.width - 1) {
+                            for j in grid.members(gx, gy) where j > i { repel(i, j, cutoff: cell) }
+                        }
+                    }
+                }
+            } else {
+                for i in 0..<n { for j in (i + 1)..<n { repel(i, j, cutoff: 0) } }
+            }
+            for (e, (a, b)) in edges.enumerated() where a != b {
+                let ddx = x[a] - x[b], ddy = y[a] - y[b]
+                let d = max((ddx * ddx + ddy * ddy).squareRoot(), 0.01)
+                let f = d / k * (weights?[e] ?? 1)
+                dx[a] -= ddx * f; dy[a] -= ddy * f
+                dx[b] += ddx * f; dy[b] += ddy * f
+            }
+            for i in 0..<n {
+                dx[i] += (centre - x[i]) * 0.03
+                dy[i] += (centre - y[i]) * 0.03
+                let d = (dx[i] * dx[i] + dy[i] * dy[i]).squareRoot()
+                guard d > 0 else { continue }
+                let step = min(d, temperature)
+                x[i] += dx[i] / d * step
+                y[i] += dy[i] / d * step
+            }
+            temperature = max(temperature - cooling, k / 50)
+        }
+        let minX = x.min() ?? 0, minY = y.min() ?? 0
+        return (0..<n).map { Point(x: round1(x[$0] - minX), y: round1(y[$0] - minY)) }
+    }
+
+    static func round1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
+
+    /// `12.3`, `4`, `-0.5`: one decimal at most, no exponent, the same on every machine.
+    static func format(_ v: Double) -> String {
+        let tenths = Int((v * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let a = abs(tenths)
+        return a % 10 == 0 ? "\(sign)\(a / 10)" : "\(sign)\(a / 10).\(a % 10)"
+    }
+
+    /// Nodes bucketed by grid cell (counting sort), rebuilt every step.
+    private struct Grid {
+        var width = 1, height = 1
+        private var minX = 0.0, minY = 0.0, cell = 1.0
+        private var cellIndex: [Int] = []
+        private var starts: [Int] = []
+        private var order: [Int] = []
+
+        mutating func build(x: [Double], y: [Double], cell: Double) {
+            let n = x.count
+            minX = x.min() ?? 0; minY = y.min() ?? 0
+            var size = cell
+            // Far-flung nodes must not make the grid huge: grow the cells instead.
+            while true {
+                width = Int(((x.max() ?? 0) - minX) / size) + 1
+                height = Int(((y.max() ?? 0) - minY) / size) + 1
+                if width * height <= 4 * n + 16 { break }
+                size *= 1.5
+            }
+            self.cell = size
+            cellIndex = (0..<n).map { Int((x[$0] - minX) / size) + Int((y[$0] - minY) / size) * width }
+            starts = [Int](repeating: 0, count: width * height + 1)
+            for c in cellIndex { starts[c + 1] += 1 }
+            for c in 0..<(width * height) { starts[c + 1] += starts[c] }
+            var fill = starts
+            order = [Int](repeating: 0, count: n)
+            for i in 0..<n {
+                order[fill[cellIndex[i]]] = i
+                fill[cellIndex[i]] += 1
+            }
+        }
+
+        func cellOf(_ i: Int) -> (Int, Int) { (cellIndex[i] % width, cellIndex[i] / width) }
+
+        func members(_ gx: Int, _ gy: Int) -> ArraySlice<Int> {
+            let c = gx + gy * width
+            return order[starts[c]..<starts[c + 1]]
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64): the same numbers everywhere.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

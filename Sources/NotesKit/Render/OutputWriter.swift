@@ -1,0 +1,153 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a build into a staging folder beside `--out`, then moves it into
+/// place: a build that fails half-way leaves the previous output as it was.
+/// `.notesc-manifest` lists the files a build wrote, so the next build
+/// removes those it no longer writes and never touches anything else.
+final class OutputWriter: @unchecked Sendable {
+    static let manifestName = ".notesc-manifest"
+
+    let outDir: String
+    let stagingDir: String
+    private var written: [String] = []
+    private let lock = NSLock()
+
+    init(outDir: String) throws {
+        self.outDir = outDir
+        let url = URL(fileURLWithPath: outDir)
+        stagingDir = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".notesc-staging"
+        if FileManager.default.fileExists(atPath: stagingDir) { try? FileManager.default.removeItem(atPath: stagingDir) }
+        try Self.makeDirectory(stagingDir)
+    }
+
+    /// Creates folders (below the staging folder) before pages are written in parallel.
+    func makeDirectories(_ paths: Set<String>) throws {
+        for path in paths.sorted() where !path.isEmpty {
+            try Self.makeDirectory(stagingDir + "/" + path)
+        }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(path, UnsafeRawBufferPointer($0)) }
+    }
+
+    func write(_ path: String, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(path, $0) }
+    }
+
+    private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+        try Self.writeFile(stagingDir + "/" + path, buffer)
+        lock.lock()
+        written.append(path)
+        lock.unlock()
+    }
+
+    /// Moves the staged files into `outDir`, removes what the previous build
+    /// wrote and this one did not, and writes the new manifest.
+    func commit() throws -> (written: Int, removed: Int) {
+        let files = written.sorted()
+        let manifest = "# Files written by `notesc build`; the next build removes those it no longer writes.\n" + files.joined(separator: "\n") + "\n"
+        var manifestText = manifest
+        try manifestText.withUTF8 { try Self.writeFile(stagingDir + "/" + Self.manifestName, UnsafeRawBufferPointer($0)) }
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if !fm.fileExists(atPath: outDir, isDirectory: &isDir) {
+            try Self.makeDirectory(URL(fileURLWithPath: outDir).deletingLastPathComponent().path)
+            guard rename(stagingDir, outDir) == 0 else { throw SiteError.io("cannot move the build into \(outDir): \(Self.errnoText())") }
+            return (files.count, 0)
+        }
+        let previous = Self.readManifest(outDir + "/" + Self.manifestName)
+        var made = Set<String>()
+        for file in files + [Self.manifestName] {
+            let parent = (file as NSString).deletingLastPathComponent
+            if !parent.isEmpty, !made.contains(parent) {
+                try Self.makeInside(outDir, parent)
+                made.insert(parent)
+            }
+            guard rename(stagingDir + "/" + file, outDir + "/" + file) == 0 else {
+                throw SiteError.io("cannot write \(outDir)/\(file): \(Self.errnoText())")
+            }
+        }
+        let keep = Set(files)
+        var removed = 0
+        for old in previous where !keep.contains(old) && old != Self.manifestName {
+            var st = stat()
+            let full = outDir + "/" + old
+            guard lstat(full, &st) == 0, st.st_mode & S_IFMT == S_IFREG || st.st_mode & S_IFMT == S_IFLNK else { continue }
+            if unlink(full) == 0 {
+                removed += 1
+                // Folders the old build made and that are now empty go too.
+                var folder = (old as NSString).deletingLastPathComponent
+                while !folder.isEmpty, rmdir(outDir + "/" + folder) == 0 {
+                    folder = (folder as NSString).deletingLastPathComponent
+                }
+            }
+        }
+        try? fm.removeItem(atPath: stagingDir)
+        return (files.count, removed)
+    }
+
+    /// Removes the staging folder after a failed build.
+    func abandon() {
+        try? FileManager.default.removeItem(atPath: stagingDir)
+    }
+
+    // MARK: - POSIX
+
+    /// Paths of a manifest that are safe to delete: relative, no `..`, no empty parts.
+    static func readManifest(_ path: String) -> [String] {
+        guard case .success(let bytes) = Discovery.read(path) else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init).filter { line in
+            !line.hasPrefix("#") && !line.hasPrefix("/") && !line.isEmpty
+                && !line.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        }
+    }
+
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError.io("cannot create \(path): \(errnoText())") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SiteError.io("cannot write \(path): \(errnoText())")
+            }
+            offset += n
+        }
+    }
+
+    static func makeDirectory(_ path: String) throws {
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError.io("cannot create folder \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Creates `relative` below `root` one part at a time, refusing a part
+    /// that is a symlink or a file, so nothing is written outside `root`.
+    static func makeInside(_ root: String, _ relative: String) throws {
+        var path = root
+        for part in relative.split(separator: "/") {
+            path += "/" + part
+            var st = stat()
+            if lstat(path, &st) == 0 {
+                guard st.st_mode & S_IFMT == S_IFDIR else {
+                    throw SiteError.io("\(path) is in the way: it is not a folder (a link or a file); move it and build again")
+                }
+            } else if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw SiteError.io("cannot create folder \(path): \(errnoText())")
+            }
+        }
+    }
+
+    static func errnoText() -> String { Discovery.describe(errno) }
+}

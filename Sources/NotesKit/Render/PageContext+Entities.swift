@@ -1,0 +1,146 @@
+extension PageContext {
+    /// Every claim about one system across the notes, by topic, with the verdicts of those topics.
+    static func system(_ system: System, _ model: SiteModel) -> Context {
+        let page = SitePaths.system(system.slug)
+        let links = PageLinks(page: page, model: model)
+        let claims = model.claimsBySystem[system.slug] ?? []
+        var topicOrder: [String] = []
+        var byTopic: [String: [SiteModel.PlacedClaim]] = [:]
+        for c in claims {
+            if byTopic[c.topic] == nil { topicOrder.append(c.topic) }
+            byTopic[c.topic, default: []].append(c)
+        }
+        var wins = 0
+        let topics = topicOrder.map { slug -> Context in
+            let placed = byTopic[slug] ?? []
+            var noteOrder: [String] = []
+            for p in placed where noteOrder.last != p.note && !noteOrder.contains(p.note) { noteOrder.append(p.note) }
+            let byNote = model.verdictsByTopicAndNote[slug] ?? [:]
+            let verdicts = noteOrder.flatMap { byNote[$0] ?? [] }
+            let favoredNotes = Set(verdicts.filter { $0.verdict.favors.contains(system.slug) }.map(\.note))
+            wins += verdicts.filter { $0.verdict.favors.contains(system.slug) }.count
+            return [
+                "id": "topic-" + slug, "title": model.topicTitle(slug), "url": links.href(SitePaths.topic(slug)),
+                "claims": placed.map { p -> Context in
+                    var c = links.claim(p.claim, in: p.note)
+                    c["favored"] = favoredNotes.contains(p.note)
+                    return c
+                },
+                "verdicts": verdicts.map { v -> Context in
+                    var c = links.verdict(v.verdict, in: v.note)
+                    c["favorsThis"] = v.verdict.favors.contains(system.slug)
+                    return c
+                },
+            ]
+        }
+        let s: Context = [
+            "name": system.name,
+            "spellings": system.spellings.enumerated().map { ["name": $1, "sep": $0 > 0] as Context },
+            "hasSpellings": !system.spellings.isEmpty,
+            "claimCount": claims.count, "noteCount": Set(claims.map(\.note)).count, "topicCount": topicOrder.count,
+            "verifiedCount": claims.filter(\.claim.verified).count, "wins": wins,
+            "topics": topics,
+        ]
+        var context = base(model, page: page, title: system.name, kind: "system",
+                           description: "Every claim about \(system.name) across the notes, by topic.")
+        context["system"] = s
+        return context
+    }
+
+    /// Above this many cells a topic's systems × notes table is written one row per claim.
+    static let matrixCellLimit = 600
+
+    /// A systems × notes table of the claims of one topic.
+    static func topic(_ topic: TopicEntity, _ model: SiteModel) -> Context {
+        let page = SitePaths.topic(topic.slug)
+        let links = PageLinks(page: page, model: model)
+        let claims = model.claimsByTopic[topic.slug] ?? []
+        let verdicts = model.verdictsByTopic[topic.slug] ?? []
+        let favored = Set(verdicts.flatMap(\.verdict.favors))
+        var cells: [String: [String: [Context]]] = [:]
+        for p in claims {
+            let c = links.claim(p.claim, in: p.note)
+            for slug in Set(p.claim.subjects.map(\.slug)) { cells[slug, default: [:]][p.note, default: []].append(c) }
+        }
+        var t: Context = [
+            "title": topic.title, "systemCount": topic.systems.count, "noteCount": topic.notes.count,
+            "claimCount": claims.count, "verifiedCount": claims.filter(\.claim.verified).count,
+            "verdicts": verdicts.map { links.verdict($0.verdict, in: $0.note) }, "hasVerdicts": !verdicts.isEmpty,
+        ]
+        if topic.systems.count * topic.notes.count <= matrixCellLimit {
+            t["matrix"] = [
+                "notes": topic.notes.map { id -> Context in
+                    var n: Context = ["url": links.noteHref(id), "title": model.title(id)]
+                    n["date"] = model.date(id)
+                    return n
+                },
+                "rows": topic.systems.map { slug -> Context in
+                    ["name": model.systemName(slug), "url": links.href(SitePaths.system(slug)), "favored": favored.contains(slug),
+                     "cells": topic.notes.map { ["claims": cells[slug]?[$0] ?? []] as Context }]
+                },
+            ] as Context
+        } else {
+            t["long"] = [
+                "rows": topic.systems.map { slug -> Context in
+                    let name = model.systemName(slug), url = links.href(SitePaths.system(slug))
+                    return ["claims": topic.notes.flatMap { note in
+                        (cells[slug]?[note] ?? []).map { c -> Context in
+                            var c = c
+                            c["systemName"] = name
+                            c["systemURL"] = url
+                            c["favored"] = favored.contains(slug)
+                            return c
+                        }
+                    }]
+                },
+            ] as Context
+        }
+        var context = base(model, page: page, title: topic.title, kind: "topic",
+                           description: "What the notes claim about \(topic.title), system by system.")
+        context["topic"] = t
+        return context
+    }
+
+    static func tag(_ tag: SiteModel.Tag, _ model: SiteModel) -> Context {
+        let page = SitePaths.tag(tag.slug)
+        let links = PageLinks(page: page, model: model)
+        var context = base(model, page: page, title: "#" + tag.name, kind: "tag", description: "Notes tagged \(tag.name).")
+        context["tag"] = ["name": tag.name, "count": tag.notes.count,
+                          "notes": model.byDate(tag.notes).map { noteItem($0, model, links: links) }] as Context
+        return context
+    }
+
+    /// `systems/index.html`, `topics/index.html`, `tags/index.html`.
+    static func list(_ kind: String, _ model: SiteModel) -> Context {
+        let page = "\(kind)/index.html"
+        let links = PageLinks(page: page, model: model)
+        var list: Context
+        switch kind {
+        case "systems":
+            let items = model.notebook.systems.map { s -> Context in
+                let claims = model.claimsBySystem[s.slug] ?? []
+                return ["name": s.name, "url": links.href(SitePaths.system(s.slug)),
+                        "values": [claims.count, Set(claims.map(\.note)).count, claims.filter(\.claim.verified).count]]
+            }
+            list = ["title": "Systems", "nameHeading": "System", "columns": ["Claims", "Notes", "Verified"], "items": items,
+                    "description": "\(items.count) systems compared in the notes."]
+        case "topics":
+            let items = model.notebook.topics.map { t -> Context in
+                ["name": t.title, "url": links.href(SitePaths.topic(t.slug)),
+                 "values": [t.systems.count, t.notes.count, (model.claimsByTopic[t.slug] ?? []).count]]
+            }
+            list = ["title": "Topics", "nameHeading": "Topic", "columns": ["Systems", "Notes", "Claims"], "items": items,
+                    "description": "\(items.count) comparison topics across the notes."]
+        default:
+            let items = model.tags.map { t -> Context in
+                ["name": "#" + t.name, "url": links.href(SitePaths.tag(t.slug)), "values": [t.notes.count]]
+            }
+            list = ["title": "Tags", "nameHeading": "Tag", "columns": ["Notes"], "items": items,
+                    "description": "\(items.count) tags."]
+        }
+        list["hasItems"] = !((list["items"] as? [Context]) ?? []).isEmpty
+        var context = base(model, page: page, title: list["title"] as? String ?? kind, kind: kind)
+        context["list"] = list
+        return context
+    }
+}

@@ -1,0 +1,61 @@
+extension PageContext {
+    /// The home page: notes by category and date, counts, recent notes, systems and tags.
+    static func index(_ model: SiteModel) -> Context {
+        let page = "index.html"
+        let links = PageLinks(page: page, model: model)
+        let notes = model.notebook.notes
+        var byCategory: [String: [String]] = [:]
+        for note in notes { byCategory[note.category ?? uncategorised, default: []].append(note.id) }
+        let names = byCategory.keys.sorted { a, b in
+            if (a == uncategorised) != (b == uncategorised) { return b == uncategorised }
+            return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
+        }
+        let categories = names.map { name -> Context in
+            let ids = byCategory[name] ?? []
+            return ["name": name, "id": categoryID(name), "count": ids.count,
+                    "notes": model.byDate(ids).map { noteItem($0, model, links: links, withCategory: false) }]
+        }
+        let datedIDs: [String] = notes.filter { $0.date != nil }.map(\.id)
+        let recent: [Context] = model.byDate(datedIDs).prefix(8).map { (id: String) -> Context in
+            var item: Context = ["title": model.title(id), "url": links.noteHref(id)]
+            item["date"] = model.date(id)
+            return item
+        }
+        var counted: [(system: System, notes: Int)] = []
+        for system in model.notebook.systems {
+            counted.append((system, Set((model.claimsBySystem[system.slug] ?? []).map(\.note)).count))
+        }
+        counted.sort { $0.notes != $1.notes ? $0.notes > $1.notes : $0.system.slug < $1.system.slug }
+        let topSystems: [Context] = counted.prefix(24).map { (entry: (system: System, notes: Int)) -> Context in
+            ["name": entry.system.name, "url": links.href(SitePaths.system(entry.system.slug)), "count": entry.notes]
+        }
+        let tags = model.tags.map { t -> Context in ["name": t.name, "url": links.href(SitePaths.tag(t.slug)), "count": t.notes.count] }
+        let claims = notes.flatMap { $0.comparisons.flatMap(\.claims) }
+        var context = base(model, page: page, title: "All notes", kind: "index",
+                           description: "\(notes.count) study notes, with the systems and topics they compare.")
+        context["counts"] = ["notes": notes.count, "systems": model.notebook.systems.count, "topics": model.notebook.topics.count,
+                             "claims": claims.count, "verified": claims.filter(\.verified).count] as Context
+        context["categories"] = categories
+        context["recent"] = recent
+        context["hasRecent"] = !recent.isEmpty
+        context["systems"] = topSystems
+        context["hasSystems"] = !topSystems.isEmpty
+        context["tags"] = tags
+        context["hasTags"] = !tags.isEmpty
+        return context
+    }
+
+    static func graph(_ model: SiteModel) -> Context {
+        let page = "graph.html"
+        let links = PageLinks(page: page, model: model)
+        let drawing = GraphSVG.whole(model, links: links)
+        var context = base(model, page: page, title: "Knowledge graph", kind: "graph",
+                           description: "Every note and the notes and systems it connects to.")
+        context["graph"] = ["svg": drawing.svg, "description": drawing.description, "hasSystems": drawing.hasSystems] as Context
+        return context
+    }
+
+    static func notFound(_ model: SiteModel) -> Context {
+        base(model, page: "404.html", title: "Page not found", kind: "404")
+    }
+}

@@ -1,0 +1,54 @@
+/// The values each template renders. Templates escape every `{{value}}`;
+/// only values named `…HTML`, `html` and `svg` go in unescaped, and those are
+/// made here from cmark-gfm output or escaped text.
+enum PageContext {
+    typealias Context = [String: Any]
+
+    /// Keys every page has: `root`, `site`, `page`, `nav`.
+    static func base(_ model: SiteModel, page: String, title: String, kind: String, description: String? = nil) -> Context {
+        var pageInfo: Context = ["title": title, "kind": kind, "path": page]
+        pageInfo["description"] = description
+        let nav: String
+        switch kind {
+        case "system", "systems": nav = "systems"
+        case "topic", "topics": nav = "topics"
+        case "tag", "tags": nav = "tags"
+        case "graph": nav = "graph"
+        case "index", "note": nav = "notes"
+        default: nav = ""
+        }
+        return [
+            "root": SitePaths.root(of: page),
+            "site": ["title": model.options.title, "language": model.options.language, "noteCount": model.notebook.notes.count] as Context,
+            "page": pageInfo,
+            "nav": [nav: true] as Context,
+        ]
+    }
+
+    /// One line of a note list: title, date, category, counts, summary.
+    static func noteItem(_ id: String, _ model: SiteModel, links: PageLinks, withCategory: Bool = true) -> Context {
+        guard let note = model.note(id) else { return ["title": id, "url": links.noteHref(id)] }
+        let claims = note.comparisons.reduce(0) { $0 + $1.claims.count }
+        let verified = note.comparisons.reduce(0) { $0 + $1.claims.filter(\.verified).count }
+        var item: Context = ["title": SiteModel.title(note), "url": links.noteHref(id)]
+        item["date"] = note.date
+        if withCategory { item["category"] = note.category }
+        if claims > 0 { item["claimCount"] = claims }
+        if verified > 0 { item["verifiedCount"] = verified }
+        item["summary"] = summary(note)
+        return item
+    }
+
+    /// The first TL;DR paragraph (or nothing), cut at a word near 220 characters.
+    static func summary(_ note: Note) -> String? {
+        guard let first = note.tldr.first?.trimmingSpaces, !first.isEmpty else { return nil }
+        let limit = 220
+        guard first.count > limit else { return first }
+        var cut = String(first.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut + "…"
+    }
+
+    static func categoryID(_ name: String) -> String { "category-" + slugify(name) }
+    static let uncategorised = "Uncategorised"
+}

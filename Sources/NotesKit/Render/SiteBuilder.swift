@@ -1,0 +1,105 @@
+import Dispatch
+import Foundation
+
+/// What `notesc build` needs besides the notes.
+public struct SiteOptions: Sendable {
+    /// The notes folder (read again for each note's Markdown).
+    public var notesRoot: String
+    /// The folder the site goes into.
+    public var outDir: String
+    /// A folder of templates and assets that replace built-in ones by name; nil for the built-in set.
+    public var templatesDir: String?
+    /// Pass raw HTML in notes through (still subject to GFM's tagfilter).
+    public var unsafeHTML: Bool
+    /// The site's name, in every page title and the feed.
+    public var title: String
+    /// `lang` of every page.
+    public var language: String
+    /// The address the site is published at; makes `sitemap.xml` and `feed.xml` absolute. Pages stay relative.
+    public var baseURL: String?
+
+    public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
+                title: String = "Study notes", language: String = "en", baseURL: String? = nil) {
+        self.notesRoot = notesRoot; self.outDir = outDir; self.templatesDir = templatesDir; self.unsafeHTML = unsafeHTML
+        self.title = title; self.language = language; self.baseURL = baseURL
+    }
+}
+
+/// What a build wrote.
+public struct SiteReport: Sendable, Equatable {
+    /// HTML pages written.
+    public var pages: Int
+    /// All files written, pages included.
+    public var files: Int
+    /// Files of the previous build that this one no longer writes, removed.
+    public var removed: Int
+    /// The output folder, absolute.
+    public var outDir: String
+}
+
+/// Why a build wrote nothing.
+public enum SiteError: Error, CustomStringConvertible, Equatable {
+    /// The notes have error diagnostics.
+    case notesHaveErrors(Int)
+    /// `--out` names a folder a build must not write into.
+    case refusedOutput(String)
+    case template(String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .notesHaveErrors(let n): "\(n) error\(n == 1 ? "" : "s") in the notes; nothing was written"
+        case .refusedOutput(let why): why
+        case .template(let why): "template: \(why)"
+        case .io(let why): why
+        }
+    }
+}
+
+/// Builds the static website of DESIGN §5 from a notebook.
+public enum SiteBuilder {
+    /// Renders every page on all cores into a staging folder, then moves the
+    /// result into `options.outDir`. Throws, writing nothing, when the notes
+    /// have errors, `outDir` is refused, or a template does not parse.
+    public static func build(_ notebook: Notebook, options: SiteOptions) throws -> SiteReport {
+        let errors = notebook.diagnostics.errorCount
+        guard errors == 0 else { throw SiteError.notesHaveErrors(errors) }
+        let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
+        let templates = try TemplateSet.load(from: options.templatesDir)
+        let model = SiteModel(notebook, options: options)
+        let pages = SitePage.all(model)
+        let writer = try OutputWriter(outDir: outDir)
+        do {
+            var folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
+            folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
+            try writer.makeDirectories(folders)
+            CmarkBridge.prepare()
+            let failures = ResultSlots<String>(count: pages.count)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                do {
+                    try writer.write(pages[i].path, try templates.render(pages[i].context(model), pages[i].template))
+                } catch {
+                    failures[i] = "\(error)"
+                }
+            }
+            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first { throw SiteError.io(failure) }
+            for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
+            try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
+            try writer.write("feed.xml", Feed.atom(model))
+            try writer.write("graph.json", try knowledgeGraphJSON(notebook))
+            let search = try SearchIndex.files(model)
+            try writer.write("search-index.json", search.json)
+            try writer.write("search-index.js", search.script)
+            let result = try writer.commit()
+            return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir)
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    /// `graph.json` is the knowledge graph of DESIGN §6, as `notesc graph` prints it.
+    static func knowledgeGraphJSON(_ notebook: Notebook) throws -> [UInt8] {
+        Array(try KnowledgeGraph(notebook).json())
+    }
+}

@@ -1,0 +1,143 @@
+/// What every page needs to know about the whole folder, computed once
+/// before pages render: titles, backlinks, tags, claims by system.
+struct SiteModel: Sendable {
+    /// A note that refers to another: by a connection (with its reason) or a link in prose.
+    struct Backlink: Sendable {
+        var from: String
+        var reason: String?
+    }
+
+    /// A claim and where it stands.
+    struct PlacedClaim: Sendable {
+        var note: String
+        var topic: String
+        var claim: Claim
+    }
+
+    /// A verdict and where it stands.
+    struct PlacedVerdict: Sendable {
+        var note: String
+        var topic: String
+        var verdict: Verdict
+    }
+
+    struct Tag: Sendable {
+        var slug: String
+        var name: String
+        var notes: [String]
+    }
+
+    let notebook: Notebook
+    let options: SiteOptions
+    let index: NoteIndex
+    private let positions: [String: Int]
+    /// Notes that connect or link to a note, by target id, in note order.
+    let backlinks: [String: [Backlink]]
+    let tags: [Tag]
+    let tagSlugs: [String: String]
+    /// Claims about each system, by system slug, in note order.
+    let claimsBySystem: [String: [PlacedClaim]]
+    /// Verdicts of each topic, by topic slug, in note order.
+    let verdictsByTopic: [String: [PlacedVerdict]]
+    /// Claims of each topic, by topic slug, in note order.
+    let claimsByTopic: [String: [PlacedClaim]]
+    let systems: [String: System]
+    let topics: [String: TopicEntity]
+    /// Verdicts by topic slug, then note id: a system page asks for them note by note.
+    let verdictsByTopicAndNote: [String: [String: [PlacedVerdict]]]
+    /// Inline `=expr` values by note id, for notes whose calcs were evaluated.
+    let inlineCalcs: [String: [InlineCalcRecord]]
+    private let titles: [String: String]
+    private let dates: [String: String]
+
+    init(_ notebook: Notebook, options: SiteOptions) {
+        self.notebook = notebook
+        self.options = options
+        index = NoteIndex(ids: notebook.notes.map(\.id))
+        var positions: [String: Int] = [:]
+        for (i, note) in notebook.notes.enumerated() { positions[note.id] = i }
+        self.positions = positions
+        var titles: [String: String] = [:], dates: [String: String] = [:]
+        for note in notebook.notes {
+            titles[note.id] = Self.title(note)
+            dates[note.id] = note.date
+        }
+        self.titles = titles
+        var inline: [String: [InlineCalcRecord]] = [:]
+        for note in notebook.notes { if let records = note.calc?.inline, !records.isEmpty { inline[note.id] = records } }
+        inlineCalcs = inline
+        self.dates = dates
+
+        var backlinks: [String: [Backlink]] = [:]
+        var tagNotes: [String: [String]] = [:], tagNames: [String: String] = [:], tagOrder: [String] = []
+        var bySystem: [String: [PlacedClaim]] = [:], byTopic: [String: [PlacedClaim]] = [:]
+        var verdicts: [String: [PlacedVerdict]] = [:]
+        for note in notebook.notes {
+            var seen = Set<String>()
+            for c in note.connections {
+                guard let target = c.resolved, target != note.id, seen.insert(target).inserted else { continue }
+                backlinks[target, default: []].append(Backlink(from: note.id, reason: c.reason.isEmpty ? nil : c.reason))
+            }
+            for link in note.links {
+                guard let target = link.resolved, target != note.id, seen.insert(target).inserted else { continue }
+                backlinks[target, default: []].append(Backlink(from: note.id, reason: nil))
+            }
+            for tag in note.tags {
+                let slug = slugify(tag)
+                guard !slug.isEmpty else { continue }
+                if tagNames[slug] == nil { tagNames[slug] = tag; tagOrder.append(slug) }
+                if tagNotes[slug]?.last != note.id { tagNotes[slug, default: []].append(note.id) }
+            }
+            for topic in note.comparisons {
+                for claim in topic.claims {
+                    let placed = PlacedClaim(note: note.id, topic: topic.slug, claim: claim)
+                    byTopic[topic.slug, default: []].append(placed)
+                    var once = Set<String>()
+                    for subject in claim.subjects where once.insert(subject.slug).inserted {
+                        bySystem[subject.slug, default: []].append(placed)
+                    }
+                }
+                for verdict in topic.verdicts {
+                    verdicts[topic.slug, default: []].append(PlacedVerdict(note: note.id, topic: topic.slug, verdict: verdict))
+                }
+            }
+        }
+        self.backlinks = backlinks
+        tags = tagOrder.sorted().map { Tag(slug: $0, name: tagNames[$0]!, notes: tagNotes[$0] ?? []) }
+        tagSlugs = tagNames.reduce(into: [:]) { $0[$1.value] = $1.key }
+        claimsBySystem = bySystem
+        claimsByTopic = byTopic
+        verdictsByTopic = verdicts
+        verdictsByTopicAndNote = verdicts.mapValues { Dictionary(grouping: $0, by: \.note) }
+        systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func note(_ id: String) -> Note? { positions[id].map { notebook.notes[$0] } }
+
+    /// The title a reader sees for a note: its H1, or its id when it has none.
+    func title(_ id: String) -> String { titles[id] ?? id }
+
+    func date(_ id: String) -> String? { dates[id] }
+
+    func exists(_ id: String) -> Bool { positions[id] != nil }
+
+    static func title(_ note: Note) -> String {
+        let text = note.title?.text.trimmingSpaces ?? ""
+        return text.isEmpty ? note.id : text
+    }
+
+    func systemName(_ slug: String) -> String { systems[slug]?.name ?? slug }
+    func topicTitle(_ slug: String) -> String { topics[slug]?.title ?? slug }
+
+    /// Notes in the order readers browse them: newest first, then by title.
+    func byDate(_ ids: [String]) -> [String] {
+        ids.sorted { a, b in
+            let da = dates[a] ?? "", db = dates[b] ?? ""
+            if da != db { return da > db }
+            let ta = title(a).lowercased(), tb = title(b).lowercased()
+            if ta != tb { return ta < tb }
+            return a < b
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import NotesKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the static website of a notes folder.",
+        discussion: """
+        Pages are written into a staging folder and moved into --out only when \
+        the whole build succeeded. Exit status: 0 built, 1 errors in notes \
+        (nothing written), 2 the run failed (refused --out, bad templates, I/O).
+        """
+    )
+
+    @Argument(help: "The notes folder.")
+    var notes: String = "Notes"
+
+    @Option(help: "The folder the site goes into. Not the notes folder, a folder containing it, / or the home folder.")
+    var out: String = "Site"
+
+    @Option(help: "Templates and assets that replace the built-in ones by name (default: ./Templates when present).")
+    var templates: String?
+
+    @Flag(help: "Pass raw HTML in notes through to the pages (GFM's tagfilter still applies).")
+    var unsafeHTML = false
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(help: "Print every diagnostic, infos included, and what was written.")
+    var verbose = false
+
+    func run() throws {
+        let started = Date()
+        let notebook: Notebook
+        do {
+            notebook = try Pipeline.load(root: notes)
+        } catch {
+            Output.stderr("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let shown = notebook.diagnostics.filter { d in
+            d.severity == .error || (!quiet && (verbose || d.severity == .warning))
+        }
+        Output.report(shown, root: notes)
+        var templatesDir = templates
+        var isDir: ObjCBool = false
+        if templatesDir == nil, FileManager.default.fileExists(atPath: "Templates", isDirectory: &isDir), isDir.boolValue { templatesDir = "Templates" }
+        let options = SiteOptions(notesRoot: notes, outDir: out, templatesDir: templatesDir, unsafeHTML: unsafeHTML)
+        do {
+            let report = try SiteBuilder.build(notebook, options: options)
+            if !quiet {
+                let seconds = Date().timeIntervalSince(started)
+                var line = "built \(notebook.notes.count) notes into \(out): \(report.pages) pages, \(report.files) files"
+                if report.removed > 0 { line += ", \(report.removed) old files removed" }
+                Output.stderr(line + String(format: " in %.2fs\n", seconds))
+            }
+        } catch let error as SiteError {
+            Output.stderr("error: \(error)\n")
+            if case .notesHaveErrors = error { throw ExitCode(1) }
+            throw ExitCode(2)
+        }
+    }
+}

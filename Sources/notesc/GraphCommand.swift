@@ -1,0 +1,60 @@
+import ArgumentParser
+import NotesKit
+
+extension GraphFormat: ExpressibleByArgument {}
+
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Export the knowledge graph: notes, systems, topics, claims, verdicts and how they connect.",
+        discussion: """
+            Formats: json (default; what Site/graph.json holds, for networkx), jgf (JSON Graph Format v2), \
+            graphml (Gephi, yEd), dot (Graphviz), sqlite (a database; needs -o). Text formats go to stdout \
+            unless -o is given; -o replaces FILE atomically. Notes with errors are still in the graph. \
+            Exit status: 0 written, 2 the run failed (no such folder, unreadable config, sqlite without -o, unwritable FILE).
+            """
+    )
+
+    @Argument(help: "The notes folder.")
+    var notes: String = "Notes"
+
+    @Option(help: "The output format.")
+    var format: GraphFormat = .json
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write to FILE instead of stdout.")
+    var output: String?
+
+    @Option(help: "Config file (default: notesc.yml in the notes folder); its aliases merge systems.")
+    var config: String?
+
+    @Flag(help: "Also print the notes' diagnostics to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if output == nil, !format.isText {
+            throw ValidationError("--format \(format.rawValue) writes a database file; give its path with -o FILE")
+        }
+    }
+
+    func run() throws {
+        let notebook: Notebook
+        do {
+            notebook = try Pipeline.load(root: notes, config: Config.load(root: notes, explicitPath: config))
+        } catch {
+            Output.stderr("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        if verbose { Output.report(notebook.diagnostics, root: notes) }
+        let graph = KnowledgeGraph(notebook)
+        do {
+            if let output {
+                try graph.write(format, to: output)
+            } else {
+                Output.stdout(try graph.export(format))
+            }
+        } catch {
+            Output.stderr("error: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}

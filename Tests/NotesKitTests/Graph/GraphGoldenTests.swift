@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import Testing
+@testable import NotesKit
+
+/// Every export format of three notes folders against golden files under
+/// `Fixtures/graph/<case>/`: the study fixture, the repository's `Notes/`,
+/// and the references fixture (broken and ambiguous references, a note with
+/// an error). The harness fails on a difference, a missing golden file and
+/// an extra one. `NOTESC_BLESS=1` rewrites them.
+@Suite struct GraphGoldenTests {
+    static let cases = ["study", "notes", "references"]
+    static let files = ["graph.dot", "graph.graphml", "graph.jgf.json", "graph.json", "graph.sqlite.txt"]
+
+    static func root(_ name: String) -> String {
+        name == "notes" ? Fixtures.repository.appendingPathComponent("Notes").path : Fixtures.path("records/\(name)/notes")
+    }
+
+    static func graph(_ name: String) throws -> KnowledgeGraph {
+        KnowledgeGraph(try notebook(name))
+    }
+
+    /// The notebook as `notesc graph` loads it, with the folder's `notesc.yml`.
+    static func notebook(_ name: String) throws -> Notebook {
+        let root = root(name)
+        return try Pipeline.load(root: root, config: Config.load(root: root))
+    }
+
+    @Test(arguments: cases)
+    func everyFormatMatchesGolden(_ name: String) throws {
+        let graph = try Self.graph(name)
+        for format in GraphFormat.allCases where format.isText {
+            let file = format == .jgf ? "graph.jgf.json" : "graph.\(format.rawValue)"
+            Fixtures.expectGolden(String(decoding: try graph.export(format), as: UTF8.self), "graph/\(name)/\(file)")
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = folder.path + "/graph.db"
+        try graph.write(.sqlite, to: database)
+        Fixtures.expectGolden(try SQLiteDump.dump(database), "graph/\(name)/graph.sqlite.txt")
+        let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("graph/\(name)")).sorted()
+        #expect(present == Self.files, "unexpected files in graph/\(name)")
+    }
+
+    /// The site's `graph.json` and `notesc graph --format json` are the same bytes.
+    @Test func jsonIsTheJSONExport() throws {
+        let graph = try Self.graph("notes")
+        #expect(try graph.json() == graph.export(.json))
+    }
+
+    @Test func sameBytesEveryRun() throws {
+        for format in GraphFormat.allCases where format.isText {
+            #expect(try Self.graph("notes").export(format) == Self.graph("notes").export(format), "\(format)")
+        }
+    }
+}
+
+/// A new folder under the system's temporary folder.
+struct TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("notesc-graph-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A database as text: its schema, then every row of every table in order.
+enum SQLiteDump {
+    static func dump(_ path: String) throws -> String {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var out = "PRAGMA user_version = \(try Int.fetchOne(db, sql: "PRAGMA user_version") ?? -1);\n"
+            for sql in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'claims_fts_%' ORDER BY name") {
+                out += sql + ";\n"
+            }
+            for table in ["graph", "nodes", "edges", "claims", "quantities"] {
+                out += "\n-- \(table)\n"
+                let columns = try db.columns(in: table).count
+                let order = (1...columns).map(String.init).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
+                    out += row.databaseValues.map(\.description).joined(separator: "\t") + "\n"
+                }
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import NotesKit
+
+/// Builds fixture sites into temporary folders and reads them back.
+enum SiteFixtures {
+    static func notes(_ name: String) -> String { Fixtures.path("site/\(name)/notes") }
+    static func expected(_ name: String) -> String { Fixtures.path("site/\(name)/expected") }
+
+    static func temporaryFolder(_ label: String = "site") -> String {
+        let path = NSTemporaryDirectory() + "notesc-\(label)-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Loads and builds `notesRoot` into a new temporary folder; returns the folder.
+    @discardableResult
+    static func build(_ notesRoot: String, into out: String? = nil, configure: (inout Notebook) -> Void = { _ in }) throws -> String {
+        var notebook = try Pipeline.load(root: notesRoot)
+        configure(&notebook)
+        let out = out ?? temporaryFolder() + "/out"
+        _ = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notesRoot, outDir: out))
+        return out
+    }
+
+    /// Every regular file below `root` (hidden files included), by relative path.
+    static func files(_ root: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return out }
+        for case let relative as String in walker {
+            var isDir: ObjCBool = false
+            let full = root + "/" + relative
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+            out[relative] = FileManager.default.contents(atPath: full)
+        }
+        return out
+    }
+
+    static func text(_ root: String, _ relative: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: root + "/" + relative) ?? Data(), as: UTF8.self)
+    }
+
+    static func html(_ root: String) -> [String: String] {
+        files(root).filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every `href="…"` and `src="…"` value in a page (attribute values as written, entities decoded).
+    static func references(in html: String) -> [String] {
+        var found: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                let after = rest[start.upperBound...]
+                guard let end = after.firstIndex(of: "\"") else { break }
+                found.append(String(after[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+                rest = after[end...]
+            }
+        }
+        return found
+    }
+
+    /// Every `id="…"` in a page.
+    static func ids(in html: String) -> Set<String> {
+        var found = Set<String>()
+        var rest = html[...]
+        while let start = rest.range(of: " id=\"") {
+            let after = rest[start.upperBound...]
+            guard let end = after.firstIndex(of: "\"") else { break }
+            found.insert(String(after[..<end]))
+            rest = after[end...]
+        }
+        return found
+    }
+}

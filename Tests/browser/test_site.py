@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Opens a built site from disk in headless Chromium and uses it as a reader
+would: search, follow a connection, follow a backlink, visit every kind of
+page, with no console errors. Plain Python; prints `N passed, M failed`.
+
+    python3 Tests/browser/test_site.py SITE_DIR [SCREENSHOT_DIR]
+"""
+import os
+import sys
+import time
+import traceback
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+SITE = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "Site")
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
+
+
+def url(path):
+    return "file://" + os.path.join(SITE, path)
+
+
+def make_driver(width=1280, height=900, dark=False):
+    options = webdriver.ChromeOptions()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-gpu")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument(f"--window-size={width},{height}")
+    if dark:
+        options.add_argument("--force-dark-mode")
+        options.add_argument("--blink-settings=preferredColorScheme=0")
+    options.binary_location = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None) or ""
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver_path = next((p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(p)), None)
+    service = Service(driver_path) if driver_path else Service()
+    return webdriver.Chrome(service=service, options=options)
+
+
+class Run:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, fn):
+        try:
+            fn()
+            self.passed += 1
+            print(f"ok   {name}")
+        except Exception:
+            self.failed += 1
+            print(f"FAIL {name}")
+            traceback.print_exc()
+
+
+def console_errors(driver):
+    return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+
+
+def expect_no_console_errors(driver, where):
+    errors = console_errors(driver)
+    assert not errors, f"console errors on {where}: {errors}"
+
+
+def wait(driver, condition, timeout=10):
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def main():
+    assert os.path.exists(os.path.join(SITE, "index.html")), f"no index.html in {SITE}"
+    run = Run()
+    driver = make_driver()
+    try:
+        def home():
+            driver.get(url("index.html"))
+            assert driver.find_element(By.TAG_NAME, "h1").text.strip(), "index has an h1"
+            assert driver.find_elements(By.CSS_SELECTOR, ".note-item a.note-link"), "index lists notes"
+            assert driver.find_element(By.CSS_SELECTOR, "main#main"), "main landmark"
+            expect_no_console_errors(driver, "index.html")
+        run.check("index opens from disk", home)
+
+        def search():
+            driver.get(url("index.html"))
+            box = driver.find_element(By.ID, "search-input")
+            box.click()
+            box.send_keys("latent attention")
+            link = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#search-results a")))
+            assert "Latent" in link.text or "MLA" in link.text, f"first result: {link.text!r}"
+            status = driver.find_element(By.ID, "search-status").get_attribute("textContent")
+            assert "result" in status, status
+            link.click()
+            wait(driver, EC.url_contains("/notes/"))
+            expect_no_console_errors(driver, "search")
+        run.check("search finds a note and opens it", search)
+
+        def keyboard_search():
+            driver.get(url("index.html"))
+            box = driver.find_element(By.ID, "search-input")
+            box.click()
+            box.send_keys("deepseek-v3")
+            wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#search-results a")))
+            box.send_keys(Keys.ARROW_DOWN)
+            focused = driver.switch_to.active_element
+            assert focused.tag_name == "a", "arrow down moves to the first result"
+            focused.send_keys(Keys.ESCAPE)
+            assert driver.find_element(By.ID, "search-results").get_attribute("hidden") is not None
+        run.check("search works from the keyboard", keyboard_search)
+
+        def connection_and_backlink():
+            driver.get(url("notes/04-big-llm-architecture-comparison.html"))
+            target = driver.find_element(By.CSS_SELECTOR, ".connections a.connection-target")
+            title = target.text
+            target.click()
+            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), title))
+            expect_no_console_errors(driver, "connection target")
+            back = driver.find_element(By.CSS_SELECTOR, ".backlinks a")
+            back_title = back.text
+            back.click()
+            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), back_title))
+            expect_no_console_errors(driver, "backlink target")
+        run.check("follows a connection and a backlink", connection_and_backlink)
+
+        def claim_to_system_to_topic():
+            driver.get(url("notes/04-big-llm-architecture-comparison.html"))
+            system = driver.find_element(By.CSS_SELECTOR, ".claim a.system")
+            name = system.text
+            system.click()
+            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), name))
+            driver.find_element(By.CSS_SELECTOR, ".entity-topic h2 a").click()
+            wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "table.matrix")))
+            expect_no_console_errors(driver, "system and topic pages")
+        run.check("a claim's system page and its topic table", claim_to_system_to_topic)
+
+        def every_page_kind():
+            for page in ["graph.html", "systems/index.html", "topics/index.html", "tags/index.html", "404.html"]:
+                driver.get(url(page))
+                assert driver.find_element(By.TAG_NAME, "h1").text.strip(), page
+                expect_no_console_errors(driver, page)
+            driver.get(url("graph.html"))
+            nodes = driver.find_elements(By.CSS_SELECTOR, "svg.graph a.node")
+            assert len(nodes) >= 2, "the graph has nodes"
+            href = nodes[0].get_dom_attribute("href")
+            assert href and href.endswith(".html"), href
+        run.check("graph, lists and 404 render without errors", every_page_kind)
+
+        def shots():
+            if not SHOTS:
+                return
+            os.makedirs(SHOTS, exist_ok=True)
+            pages = ["index.html", "notes/04-big-llm-architecture-comparison.html", "notes/02-deepseek-v2-technical-report.html",
+                     "graph.html", "topics/attention-mechanisms.html", "systems/deepseek-v3.html"]
+            for width, height, label in [(1280, 900, "desktop"), (390, 844, "phone")]:
+                for dark in (False, True):
+                    d = make_driver(width, height, dark)
+                    try:
+                        for page in pages:
+                            d.get(url(page))
+                            full = d.execute_script("return document.documentElement.scrollHeight")
+                            d.set_window_size(width, min(full + 100, 6000))
+                            name = page.replace("/", "_").replace(".html", "")
+                            d.save_screenshot(os.path.join(SHOTS, f"{label}-{'dark' if dark else 'light'}-{name}.png"))
+                            d.set_window_size(width, height)
+                    finally:
+                        d.quit()
+        run.check("screenshots", shots)
+    finally:
+        driver.quit()
+    print(f"{run.passed} passed, {run.failed} failed")
+    return 1 if run.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of notesc against cmark-gfm and Hugo (DESIGN.md §7).
+#
+#   scripts/bench.sh [N...]        default: 1000 10000
+#
+# Environment: BENCH_RUNS (default 3; the best time of that many runs is kept),
+#              BENCH_SEED (default 42; corpus seed),
+#              NOTESC_BIN (a notesc binary to measure instead of building one).
+#
+# Everything it writes lives under bench-out/ (git-ignored) and .build-bench/
+# (a separate SwiftPM scratch path, so benchmarking never disturbs .build/).
+# The table goes to stdout and to bench-out/results.md.
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+OUT="$ROOT/bench-out"
+RUNS=${BENCH_RUNS:-3}
+SEED=${BENCH_SEED:-42}
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
+for n in "${SIZES[@]}"; do
+    [[ $n =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer, got '$n' (usage: scripts/bench.sh [N...])"
+done
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "BENCH_RUNS must be a positive integer, got '$RUNS'"
+
+# ---------------------------------------------------------------------------
+# Tools. Installed from Debian when missing, so the script works on a fresh
+# machine; the versions matter for comparing with §7 (Hugo 0.111 there).
+# ---------------------------------------------------------------------------
+missing=()
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
+# GNU time, not the shell keyword: only it reports peak RSS (%M).
+[ -x /usr/bin/time ] || missing+=(time)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# notesc links libcmark-gfm through pkg-config (Package.swift's system library).
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then
+    missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=""
+    [ "$(id -u)" = 0 ] || SUDO=sudo
+    log "installing missing Debian packages: ${missing[*]}"
+    $SUDO apt-get update -qq || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null \
+        || die "apt-get install ${missing[*]} failed"
+fi
+command -v swift >/dev/null 2>&1 || die "swift is not on PATH; install the Swift toolchain first"
+
+# ---------------------------------------------------------------------------
+# notesc, release build in its own scratch path.
+# ---------------------------------------------------------------------------
+mkdir -p "$OUT/logs" "$OUT/out"
+if [ -n "${NOTESC_BIN:-}" ]; then
+    # For comparing two builds, or benchmarking while the tree does not build.
+    NOTESC=$NOTESC_BIN
+    log "using NOTESC_BIN=$NOTESC (not building)"
+else
+    log "building notesc (release, --scratch-path .build-bench)"
+    if ! swift build -c release --product notesc --scratch-path .build-bench >"$OUT/logs/swift-build.log" 2>&1; then
+        tail -n 30 "$OUT/logs/swift-build.log" >&2
+        die "swift build failed; full log in bench-out/logs/swift-build.log (NOTESC_BIN=path skips the build)"
+    fi
+    NOTESC="$(swift build -c release --scratch-path .build-bench --show-bin-path)/notesc"
+fi
+[ -x "$NOTESC" ] || die "no executable notesc at $NOTESC"
+# Which code was measured, for the report: the tree's commit when we built it.
+NOTESC_DESC="notesc $("$NOTESC" --version 2>/dev/null || echo '?')"
+if [ -z "${NOTESC_BIN:-}" ]; then
+    NOTESC_DESC+=" (tree $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+dirty'))"
+else
+    NOTESC_DESC+=" ($NOTESC_BIN)"
+fi
+
+# Subcommands arrive one issue at a time; measure whichever exist. Parse the
+# SUBCOMMANDS block of --help rather than grepping the whole text, so a word
+# in some description cannot fake a subcommand.
+SUBCOMMANDS=$("$NOTESC" --help | awk '/^SUBCOMMANDS:/ {f = 1; next} f && /^  [a-z]/ {print $1}')
+has_subcommand() { grep -qx "$1" <<<"$SUBCOMMANDS"; }
+has_subcommand records || die "notesc has no 'records' subcommand; is this the right checkout?"
+log "notesc subcommands: $(tr '\n' ' ' <<<"$SUBCOMMANDS")"
+
+# ---------------------------------------------------------------------------
+# Measurement. Each command runs RUNS times; we keep the best wall time (the
+# least disturbed by the machine) and the largest peak RSS (memory targets are
+# upper bounds, so the conservative figure is the honest one).
+# ---------------------------------------------------------------------------
+RESULTS="$OUT/results.tsv"
+: >"$RESULTS"
+TIMEFILE="$OUT/logs/time.out"
+
+# measure TOOL N SETUP LOG CMD...: SETUP is a function run before every run
+# (to make builds cold, say); stdout goes to /dev/null, stderr to LOG (the
+# last run's), so diagnostics can be counted afterwards.
+measure() {
+    local tool=$1 n=$2 setup=$3 errlog=$4
+    shift 4
+    local best="" rss=0 status=0 run secs kb line rc
+    for ((run = 1; run <= RUNS; run++)); do
+        "$setup"
+        rc=0
+        /usr/bin/time -f '%e %M' -o "$TIMEFILE" "$@" >/dev/null 2>"$errlog" || rc=$?
+        [ "$rc" = 0 ] || status=$rc
+        # On failure GNU time writes "Command exited with non-zero status N"
+        # before the format line; the numbers are always on the last line.
+        line=$(tail -n 1 "$TIMEFILE")
+        read -r secs kb <<<"$line"
+        [[ $secs =~ ^[0-9.]+$ && $kb =~ ^[0-9]+$ ]] || die "could not read /usr/bin/time output for $tool: '$line'"
+        if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN {exit !(a < b)}'; then best=$secs; fi
+        [ "$kb" -le "$rss" ] || rss=$kb
+    done
+    local note=""
+    if [ "$status" != 0 ]; then
+        note="exit $status"
+        log "warning: $tool (N=$n) exited with status $status; stderr in ${errlog#"$ROOT"/}"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$n" "$best" "$rss" "$note" >>"$RESULTS"
+    log "$(printf '%-28s N=%-6s %7ss %8.1f MiB %s' "$tool" "$n" "$best" "$(awk -v k="$rss" 'BEGIN {print k / 1024}')" "$note")"
+}
+
+no_setup() { :; }
+
+# Counts compiler-style error diagnostics (`path:line:col: error[rule]: ...`).
+count_errors() { grep -c 'error\[' "$1" || true; }
+ERROR_SUMMARY=()
+
+GEN_HASH=$(sha256sum scripts/gen-corpus.py | cut -d' ' -f1)
+
+for n in "${SIZES[@]}"; do
+    CORPUS="$OUT/corpus-$n"
+    NOTES="$CORPUS/notes"
+    HUGO_SRC="$CORPUS/hugo"
+    STAMP="seed=$SEED generator=$GEN_HASH"
+
+    # Generate once and reuse across runs of this script: generation is not
+    # what we measure, and an unchanged stamp means identical bytes.
+    if [ "$(cat "$CORPUS/stamp" 2>/dev/null || true)" != "$STAMP" ]; then
+        log "generating $n notes in ${CORPUS#"$ROOT"/}"
+        rm -rf "$CORPUS"
+        python3 scripts/gen-corpus.py "$n" "$NOTES" --seed "$SEED" --hugo "$HUGO_SRC" \
+            || die "gen-corpus.py failed for N=$n"
+        echo "$STAMP" >"$CORPUS/stamp"
+    else
+        log "reusing corpus ${CORPUS#"$ROOT"/}"
+    fi
+
+    # --- cmark-gfm: every note parsed and rendered by one process. ---------
+    # (The CLI feeds all files into one parser and renders one document, so
+    # its peak RSS grows with the corpus; that is the §7 reference as stated.)
+    # Short relative names (run from inside the folder) keep the argument list
+    # small; check it against ARG_MAX (minus the environment, which shares the
+    # same space) and fall back to xargs batches only when it cannot fit.
+    mapfile -t FILES < <(cd "$NOTES" && printf '%s\n' *.md)
+    argbytes=$(( $(printf '%s\0' "${FILES[@]}" | wc -c) + 8 * (${#FILES[@]} + 16) + $(env | wc -c) + 4096 ))
+    CMARK=(cmark-gfm --extension table --extension strikethrough --extension autolink
+           --extension tagfilter --extension tasklist)
+    if [ "$argbytes" -lt "$(getconf ARG_MAX)" ]; then
+        cmark_label="cmark-gfm"
+        cmark_cmd=("${CMARK[@]}" "${FILES[@]}")
+    else
+        cmark_label="cmark-gfm (xargs batches)"
+        log "warning: $n file names ($argbytes bytes) exceed ARG_MAX $(getconf ARG_MAX); cmark-gfm runs in xargs batches"
+        cmark_cmd=(sh -c 'printf "%s\0" *.md | xargs -0 "$@"' sh "${CMARK[@]}")
+    fi
+    pushd "$NOTES" >/dev/null
+    measure "$cmark_label" "$n" no_setup "$OUT/logs/cmark-gfm-$n.stderr" "${cmark_cmd[@]}"
+    popd >/dev/null
+
+    # --- notesc records: parse + records, JSON to /dev/null. ---------------
+    measure "notesc records" "$n" no_setup "$OUT/logs/records-$n.stderr" "$NOTESC" records "$NOTES"
+    ERROR_SUMMARY+=("notesc records N=$n: $(count_errors "$OUT/logs/records-$n.stderr") error[ lines on stderr (bench-out/logs/records-$n.stderr)")
+
+    if has_subcommand lint; then
+        measure "notesc lint" "$n" no_setup "$OUT/logs/lint-$n.stderr" "$NOTESC" lint "$NOTES"
+        ERROR_SUMMARY+=("notesc lint N=$n: $(count_errors "$OUT/logs/lint-$n.stderr") error[ lines on stderr")
+    fi
+
+    # --- builds: cold, i.e. no previous output and no cache. ---------------
+    SITE="$OUT/out/notesc-$n"
+    HUGO_OUT="$OUT/out/hugo-$n"
+    if has_subcommand build; then
+        cold_notesc() { rm -rf "$SITE" "$NOTES/.notesc-cache"; }
+        measure "notesc build (cold)" "$n" cold_notesc "$OUT/logs/build-$n.stderr" \
+            "$NOTESC" build "$NOTES" --out "$SITE"
+        ERROR_SUMMARY+=("notesc build N=$n: $(count_errors "$OUT/logs/build-$n.stderr") error[ lines on stderr")
+
+        # §7 also sets targets for rebuilds: nothing changed, one note changed.
+        measure "notesc build (no change)" "$n" no_setup "$OUT/logs/build-nochange-$n.stderr" \
+            "$NOTESC" build "$NOTES" --out "$SITE"
+        # Edit one note before each run and restore it afterwards (also on
+        # interrupt), so the cached corpus stays byte-identical to its stamp.
+        EDITED="$NOTES/${FILES[0]}"
+        cp "$EDITED" "$OUT/logs/edited-note.orig"
+        trap 'cp "$OUT/logs/edited-note.orig" "$EDITED"' EXIT
+        edit_count=0
+        edit_one() { edit_count=$((edit_count + 1)); printf '\nBenchmark edit %d.\n' "$edit_count" >>"$EDITED"; }
+        measure "notesc build (1 changed)" "$n" edit_one "$OUT/logs/build-onechange-$n.stderr" \
+            "$NOTESC" build "$NOTES" --out "$SITE"
+        cp "$OUT/logs/edited-note.orig" "$EDITED"
+        trap - EXIT
+    fi
+
+    # Hugo keeps processed assets in resources/ next to its sources, so a cold
+    # build means deleting both its output and that cache.
+    cold_hugo() { rm -rf "$HUGO_OUT" "$HUGO_SRC/resources"; }
+    measure "hugo (cold)" "$n" cold_hugo "$OUT/logs/hugo-$n.stderr" \
+        hugo --quiet -s "$HUGO_SRC" -d "$HUGO_OUT"
+done
+
+# ---------------------------------------------------------------------------
+# Report. Ratios are notesc ÷ the reference tool at the same N: below 1 means
+# notesc is faster (or smaller). Targets from DESIGN.md §7.
+# ---------------------------------------------------------------------------
+{
+    echo "# notesc benchmark"
+    echo
+    echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, best of $RUNS runs (peak RSS: largest of the runs)," \
+         "$NOTESC_DESC," \
+         "$(cmark-gfm --version | head -n 1 | cut -d' ' -f1-2), $(hugo version | cut -d' ' -f1-2)."
+    echo
+    echo "| tool | N | seconds | peak MiB | time ÷ cmark-gfm | time ÷ hugo | RSS ÷ hugo | §7 target | note |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
+    awk -F'\t' '
+        function ratio(a, b) { return (b > 0) ? sprintf("%.2f", a / b) : "n/a" }
+        { tool[NR] = $1; n[NR] = $2; s[NR] = $3; kb[NR] = $4; note[NR] = $5
+          if ($1 ~ /^cmark-gfm/) cmark[$2] = $3
+          if ($1 == "hugo (cold)") { hugo[$2] = $3; hugokb[$2] = $4 }
+          if ($1 == "notesc build (cold)") cold[$2] = $3 }
+        END {
+            for (i = 1; i <= NR; i++) {
+                isnotesc = tool[i] ~ /^notesc/
+                rc = (isnotesc && (n[i] in cmark)) ? ratio(s[i], cmark[n[i]]) : "—"
+                rh = (isnotesc && (n[i] in hugo)) ? ratio(s[i], hugo[n[i]]) : "—"
+                rm = (isnotesc && (n[i] in hugo)) ? ratio(kb[i], hugokb[n[i]]) : "—"
+                target = ""
+                if (tool[i] == "notesc lint" && (n[i] in cmark))
+                    target = (s[i] < cmark[n[i]]) ? "met (target: < cmark-gfm)" : "missed (target: < cmark-gfm)"
+                if (tool[i] == "notesc build (cold)" && (n[i] in hugo))
+                    target = (s[i] <= hugo[n[i]] / 3 && kb[i] <= hugokb[n[i]] / 4) ? "met (target: ≤ 1/3 time, ≤ 1/4 RSS of hugo)" : "missed (target: ≤ 1/3 time, ≤ 1/4 RSS of hugo)"
+                if (tool[i] == "notesc build (no change)" && (n[i] in cold))
+                    target = sprintf("%s (target ≤ 10%% of cold; is %.0f%%)", (s[i] <= cold[n[i]] * 0.10) ? "met" : "missed", (cold[n[i]] > 0) ? 100 * s[i] / cold[n[i]] : 0)
+                if (tool[i] == "notesc build (1 changed)" && (n[i] in cold))
+                    target = sprintf("%s (target ≤ 15%% of cold; is %.0f%%)", (s[i] <= cold[n[i]] * 0.15) ? "met" : "missed", (cold[n[i]] > 0) ? 100 * s[i] / cold[n[i]] : 0)
+                printf "| %s | %d | %.2f | %.1f | %s | %s | %s | %s | %s |\n", tool[i], n[i], s[i], kb[i] / 1024, rc, rh, rm, target, note[i]
+            }
+        }' "$RESULTS"
+    echo
+    echo "Diagnostics of notesc on the generated corpus (a correct notesc reports none):"
+    echo
+    for line in "${ERROR_SUMMARY[@]}"; do echo "- $line"; done
+} >"$OUT/results.md"
+
+cat "$OUT/results.md"
+log "results written to bench-out/results.md"

