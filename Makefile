@@ -7,7 +7,7 @@ SITE ?= Site
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev
 
-.PHONY: deps site records test bench clean
+.PHONY: deps notesc site records test bench clean
 
 deps:
 	@pkg-config --exists libcmark-gfm sqlite3 && command -v cmark-gfm >/dev/null || { \
@@ -17,16 +17,18 @@ deps:
 notesc: deps
 	$(SWIFT) build -c release --product notesc
 
-# Until the site generator lands, `make site` prints the records of the notes.
 site: notesc
-	.build/release/notesc records $(NOTES) > /dev/null && echo "records of $(NOTES)/ are valid; see 'notesc records $(NOTES)'"
+	.build/release/notesc build $(NOTES) --out $(SITE)
 
 records: notesc
 	.build/release/notesc records $(NOTES)
 
+# Swift tests, then the site in a real browser and the graph in real tools.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+	NOTESC=.build/debug/notesc scripts/test-graph.sh
+	NOTESC=.build/debug/notesc scripts/test-site.sh
 
 bench: deps
 	scripts/bench.sh
