@@ -26,6 +26,7 @@ struct RecordsCommand: ParsableCommand {
         Output.stdout(Data(notebook.recordsJSON()))
         // Infos are in the JSON; stderr carries what needs attention.
         if !quiet { Output.report(notebook.diagnostics.filter { $0.severity != .info }, root: notes) }
-        if notebook.diagnostics.errorCount > 0 { throw ExitCode(1) }
+        // Done: skip tearing down the records of every note on the way out.
+        Foundation.exit(notebook.diagnostics.errorCount > 0 ? 1 : 0)
     }
 }

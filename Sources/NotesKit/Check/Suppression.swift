@@ -13,6 +13,8 @@ struct Suppression: Sendable, Equatable {
     static func scan(_ source: SourceText) -> [Suppression] {
         var found: [Suppression] = []
         let marker = Array("<!--".utf8)
+        // Most notes have no comments at all.
+        guard LabelledBullet.find(marker, in: source.bytes, from: 0) != nil else { return [] }
         for line in 1...max(source.lineCount, 1) {
             let bytes = Array(source.lineBytes(line))
             guard bytes.count >= 4, bytes.contains(UInt8(ascii: "<")) else { continue }

@@ -2,19 +2,19 @@ extension Topic {
     /// A verdict favours the subjects its text names, or the family of one
     /// (`DeepSeek` favours `DeepSeek-V3`) when no subject has the family's name.
     mutating func resolveVerdicts() {
-        let subjects = claims.flatMap(\.subjects)
+        guard !verdicts.isEmpty else { return }
         var seen = Set<String>()
-        let unique = subjects.filter { seen.insert($0.slug).inserted }
+        let unique = claims.flatMap(\.subjects).filter { seen.insert($0.slug).inserted }
+        let names = Set(unique.map { $0.name.lowercased() })
         for v in verdicts.indices {
-            let text = verdicts[v].text
+            let text = Array(verdicts[v].text.lowercased().utf8)
             var favors: [String] = []
-            for subject in unique where Self.names(text, subject.name) {
+            for subject in unique where Self.names(text, Array(subject.name.lowercased().utf8)) {
                 favors.append(subject.slug)
             }
             for subject in unique where !favors.contains(subject.slug) {
-                guard let family = Self.family(of: subject.name),
-                      !unique.contains(where: { $0.name.caseInsensitiveCompare(family) == .orderedSame }),
-                      Self.names(text, family) else { continue }
+                guard let family = Self.family(of: subject.name), !names.contains(family.lowercased()),
+                      Self.names(text, Array(family.lowercased().utf8)) else { continue }
                 favors.append(subject.slug)
             }
             verdicts[v].favors = favors
@@ -27,9 +27,9 @@ extension Topic {
         return String(name[..<dash])
     }
 
-    /// Whether `text` contains `name` as a whole word: `GPT` is not named by `GPT-4`.
-    static func names(_ text: String, _ name: String) -> Bool {
-        let t = Array(text.lowercased().utf8), n = Array(name.lowercased().utf8)
+    /// Whether `t` (lowercased UTF-8) contains `n` (lowercased UTF-8) as a
+    /// whole word: `gpt` is not named by `gpt-4`.
+    static func names(_ t: [UInt8], _ n: [UInt8]) -> Bool {
         guard !n.isEmpty, n.count <= t.count else { return false }
         func isWord(_ b: UInt8) -> Bool {
             (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b >= 0x80

@@ -21,8 +21,8 @@ enum Mojibake {
 
     /// Every mis-decoded run in `text`, in order.
     static func find(in text: String) -> [Finding] {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { !$0.isASCII }) else { return [] }
         var offsets = [0]
         offsets.reserveCapacity(scalars.count + 1)
         for s in scalars { offsets.append(offsets.last! + UTF8.width(s)) }

@@ -45,8 +45,11 @@ extension NoteParser {
     /// `[[note-id]]`, `[[note-id|label]]`, `[[note-id#heading]]` outside code.
     mutating func scanWikilinks(codeLines: Set<Int>) {
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), tick = UInt8(ascii: "`")
+        guard LabelledBullet.find([open, open], in: source.bytes, from: 0) != nil else { return }
         for line in 1...max(source.lineCount, 1) where !codeLines.contains(line) {
-            let b = Array(source.lineBytes(line))
+            let slice = source.lineBytes(line)
+            guard slice.count > 3, slice.contains(open) else { continue }
+            let b = Array(slice)
             var i = 0
             while i + 1 < b.count {
                 if b[i] == tick {

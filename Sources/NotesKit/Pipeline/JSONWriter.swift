@@ -9,11 +9,31 @@ struct JSONWriter {
     /// Whether the current container has no member yet.
     private var empty = true
 
-    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    /// `depth` > 0 writes a value that will sit that deep inside another document.
+    init(capacity: Int = 1 << 16, depth: Int = 0) {
+        bytes.reserveCapacity(capacity)
+        self.depth = depth
+    }
+
+    private static let indentation = [UInt8](repeating: 0x20, count: 256)
 
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+        let n = min(depth * 2, Self.indentation.count)
+        Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+    }
+
+    /// A member whose bytes were written by another writer at this depth.
+    mutating func rawMember(_ value: [UInt8]) {
+        member()
+        bytes.append(contentsOf: value)
+    }
+
+    /// Members written by other writers at this depth, in order.
+    mutating func rawArray(_ values: [[UInt8]]) {
+        open(UInt8(ascii: "["), UInt8(ascii: "]")) { w in
+            for value in values { w.rawMember(value) }
+        }
     }
 
     /// Starts a member of the current container (a comma and a new line after the first).

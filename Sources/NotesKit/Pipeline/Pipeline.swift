@@ -6,8 +6,9 @@ import Foundation
 public enum Pipeline {
     /// Reads and checks a notes folder. Throws only when the run itself fails
     /// (no such folder); problems in notes are diagnostics.
-    public static func load(root: String, config: Config = Config()) throws -> Notebook {
-        try compile(root: root, config: config).notebook
+    /// `entities: false` skips gathering systems and topics (lint does not need them).
+    public static func load(root: String, config: Config = Config(), entities: Bool = true) throws -> Notebook {
+        try compile(root: root, config: config, entities: entities).notebook
     }
 
     /// What the stages produce, including the parsed sources that `--fix` needs.
@@ -17,7 +18,7 @@ public enum Pipeline {
         var files: [NoteFile]
     }
 
-    static func compile(root: String, config: Config) throws -> Compilation {
+    static func compile(root: String, config: Config, entities: Bool = true) throws -> Compilation {
         var clock = StageClock()
         let (files, discoveryDiagnostics) = try Discovery.find(root: root)
         clock.lap("discover")
@@ -43,7 +44,7 @@ public enum Pipeline {
         clock.lap("check")
         diagnostics = applySeverities(diagnostics, config: config)
         let notes = parsed.map(\.note)
-        let (systems, topics) = Entities.gather(notes, aliases: config.aliases)
+        let (systems, topics) = entities ? Entities.gather(notes, aliases: config.aliases) : ([], [])
         let notebook = Notebook(notes: notes, systems: systems, topics: topics,
                                 diagnostics: Diagnostic.sortedForOutput(diagnostics))
         clock.lap("entities")

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `notesc records` JSON, written by hand in sorted-key order (see
 /// `JSONWriter`); the same bytes `StableJSON.encode` gives, much faster.
 extension Notebook {
@@ -5,7 +7,14 @@ extension Notebook {
         var w = JSONWriter(capacity: notes.count * 16_384)
         w.object { w in
             w.key("diagnostics"); w.array(diagnostics) { $0.diagnostic($1) }
-            w.key("notes"); w.array(notes) { $0.note($1) }
+            // Notes are written on all cores, then joined in order.
+            let chunks = ResultSlots<[UInt8]>(count: notes.count)
+            DispatchQueue.concurrentPerform(iterations: notes.count) { i in
+                var n = JSONWriter(capacity: 32_768, depth: 2)
+                n.note(notes[i])
+                chunks[i] = n.bytes
+            }
+            w.key("notes"); w.rawArray(chunks.values)
             w.key("systems"); w.array(systems) { w, s in
                 w.object { w in
                     w.key("mentions"); w.array(s.mentions) { w, m in
