@@ -31,11 +31,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print every diagnostic, infos included, and what was written.")
     var verbose = false
 
+    @Option(help: "Config file (default: notesc.yml in the notes folder): site title, base URL, rule severities, aliases.")
+    var config: String?
+
     func run() throws {
         let started = Date()
         let notebook: Notebook
+        let settings: Config
         do {
-            notebook = try Pipeline.load(root: notes)
+            settings = try Config.load(root: notes, explicitPath: config)
+            notebook = try Pipeline.load(root: notes, config: settings)
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
@@ -47,12 +52,14 @@ struct BuildCommand: ParsableCommand {
         var templatesDir = templates
         var isDir: ObjCBool = false
         if templatesDir == nil, FileManager.default.fileExists(atPath: "Templates", isDirectory: &isDir), isDir.boolValue { templatesDir = "Templates" }
-        let options = SiteOptions(notesRoot: notes, outDir: out, templatesDir: templatesDir, unsafeHTML: unsafeHTML)
+        var options = SiteOptions(notesRoot: notes, outDir: out, templatesDir: templatesDir, unsafeHTML: unsafeHTML)
+        if let title = settings.title { options.title = title }
+        options.baseURL = settings.baseURL
         do {
             let report = try SiteBuilder.build(notebook, options: options)
             if !quiet {
                 let seconds = Date().timeIntervalSince(started)
-                var line = "built \(notebook.notes.count) notes into \(out): \(report.pages) pages, \(report.files) files"
+                var line = "built \(notebook.notes.count) notes into \(out): \(report.pages) pages (\(report.rendered) rendered, \(report.pages - report.rendered) unchanged), \(report.files) files"
                 if report.removed > 0 { line += ", \(report.removed) old files removed" }
                 Output.stderr(line + String(format: " in %.2fs\n", seconds))
             }

@@ -13,6 +13,8 @@ final class OutputWriter: @unchecked Sendable {
     let outDir: String
     let stagingDir: String
     private var written: [String] = []
+    /// Files the previous build wrote with the same content: left in place.
+    private var kept = Set<String>()
     private let lock = NSLock()
 
     init(outDir: String) throws {
@@ -46,6 +48,18 @@ final class OutputWriter: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Keeps `path` from the previous build (its content would be the same)
+    /// when it is still there; false when it must be written again.
+    func keep(_ path: String) -> Bool {
+        var st = stat()
+        guard lstat(outDir + "/" + path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
+        lock.lock()
+        written.append(path)
+        kept.insert(path)
+        lock.unlock()
+        return true
+    }
+
     /// Moves the staged files into `outDir`, removes what the previous build
     /// wrote and this one did not, and writes the new manifest.
     func commit() throws -> (written: Int, removed: Int) {
@@ -62,7 +76,7 @@ final class OutputWriter: @unchecked Sendable {
         }
         let previous = Self.readManifest(outDir + "/" + Self.manifestName)
         var made = Set<String>()
-        for file in files + [Self.manifestName] {
+        for file in files + [Self.manifestName] where !kept.contains(file) {
             let parent = (file as NSString).deletingLastPathComponent
             if !parent.isEmpty, !made.contains(parent) {
                 try Self.makeInside(outDir, parent)

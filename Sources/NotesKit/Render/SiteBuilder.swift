@@ -35,6 +35,8 @@ public struct SiteReport: Sendable, Equatable {
     public var removed: Int
     /// The output folder, absolute.
     public var outDir: String
+    /// Pages rendered anew; the others were unchanged since the previous build and kept.
+    public var rendered: Int = 0
 }
 
 /// Why a build wrote nothing.
@@ -74,10 +76,23 @@ public enum SiteBuilder {
             folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
             try writer.makeDirectories(folders)
             CmarkBridge.prepare()
+            let cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
+            let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
+            let rendered = ResultSlots<Bool>(count: pages.count)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 do {
-                    try writer.write(pages[i].path, try templates.render(pages[i].context(model), pages[i].template))
+                    let context = pages[i].context(model)
+                    var hash = StableHash()
+                    hash.add(pages[i].template)
+                    hash.add(context: context)
+                    hashes[i] = hash.hex
+                    if cache.pages[pages[i].path] == hash.hex, writer.keep(pages[i].path) {
+                        rendered[i] = false
+                        return
+                    }
+                    try writer.write(pages[i].path, try templates.render(context, pages[i].template))
+                    rendered[i] = true
                 } catch {
                     failures[i] = "\(error)"
                 }
@@ -91,7 +106,12 @@ public enum SiteBuilder {
             try writer.write("search-index.json", search.json)
             try writer.write("search-index.js", search.script)
             let result = try writer.commit()
-            return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir)
+            var next = BuildCache(fingerprint: cache.fingerprint)
+            for i in pages.indices { next.pages[pages[i].path] = hashes[i] }
+            next.save(outDir: outDir)
+            let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
+            return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,
+                              rendered: renderedCount)
         } catch {
             writer.abandon()
             throw error

@@ -9,6 +9,15 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// `assets/…` paths and their bytes, sorted by path.
     let assets: [(path: String, bytes: [UInt8])]
+    /// Hash of every template and asset, for the build cache.
+    var sourceHash: String = ""
+
+    /// Templates, assets and the options that shape every page.
+    func fingerprint(_ options: SiteOptions) -> String {
+        var h = StableHash()
+        for part in [sourceHash, options.title, options.language, options.baseURL ?? "", String(options.unsafeHTML)] { h.add(part) }
+        return h.hex
+    }
 
     static func load(from directory: String?) throws -> TemplateSet {
         var files = DefaultTemplates.files.mapValues { Array($0.utf8) }
@@ -31,7 +40,9 @@ struct TemplateSet: Sendable {
         for required in ["layout", "index", "note", "system", "topic", "tag", "list", "graph", "404"] where templates[required] == nil {
             throw SiteError.template("no template '\(required).mustache'")
         }
-        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets)
+        var hash = StableHash()
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) { hash.add(path); hash.add(bytes) }
+        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceHash: hash.hex)
     }
 
     /// Every regular file below `directory`, by relative path; hidden files skipped.

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A stable 64-bit FNV-1a hash: the same input gives the same value in every
+/// process (Swift's `Hasher` is seeded per process, so it cannot key a cache).
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for b in bytes {
+            value ^= UInt64(b)
+            value &*= 0x0000_0100_0000_01B3
+        }
+    }
+
+    mutating func add(_ s: String) {
+        add(s.utf8)
+        add(CollectionOfOne(0xFF)) // separator: "ab"+"c" differs from "a"+"bc"
+    }
+
+    /// A template context: dictionaries by sorted key, arrays in order, scalars by value.
+    mutating func add(context value: Any) {
+        switch value {
+        case let s as String: add("s"); add(s)
+        case let b as Bool: add(b ? "t" : "f")
+        case let i as Int: add("i"); add(String(i))
+        case let d as Double: add("d"); add(String(d))
+        case let dict as [String: Any]:
+            add("{")
+            for key in dict.keys.sorted() { add(key); add(context: dict[key]!) }
+            add("}")
+        case let array as [Any]:
+            add("[")
+            for element in array { add(context: element) }
+            add("]")
+        case let optional as Any? where optional == nil: add("n")
+        default: add("?"); add(String(describing: value))
+        }
+    }
+
+    var hex: String { String(value, radix: 16) }
+}
+
+/// What the previous build of an output folder rendered: a hash of each
+/// page's template and context. A page whose hash is unchanged, and whose file
+/// is still there, is kept as it is instead of rendered again.
+struct BuildCache {
+    /// Template set, options and notesc version; any change invalidates every page.
+    var fingerprint: String
+    var pages: [String: String] = [:]
+
+    static let version = "notesc-build-cache 1"
+
+    /// `.notesc-cache/build-<hash of the output path>` in the current folder.
+    static func location(outDir: String) -> String {
+        var h = StableHash()
+        h.add(outDir)
+        return FileManager.default.currentDirectoryPath + "/.notesc-cache/build-" + h.hex
+    }
+
+    static func load(outDir: String, fingerprint: String) -> BuildCache {
+        var cache = BuildCache(fingerprint: fingerprint)
+        guard case .success(let bytes) = Discovery.read(location(outDir: outDir)) else { return cache }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        guard lines.first.map(String.init) == version + " " + fingerprint else { return cache }
+        for line in lines.dropFirst() {
+            guard let space = line.firstIndex(of: " ") else { continue }
+            cache.pages[String(line[line.index(after: space)...])] = String(line[..<space])
+        }
+        return cache
+    }
+
+    /// Saved after a build succeeded; a cache that cannot be written only costs speed.
+    func save(outDir: String) {
+        let path = Self.location(outDir: outDir)
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var text = Self.version + " " + fingerprint + "\n"
+        for (page, hash) in pages.sorted(by: { $0.key < $1.key }) { text += hash + " " + page + "\n" }
+        try? OutputWriter.writeFile(path, text)
+    }
+}
+
+extension OutputWriter {
+    static func writeFile(_ path: String, _ text: String) throws {
+        var text = text
+        try text.withUTF8 { try writeFile(path, UnsafeRawBufferPointer($0)) }
+    }
+}

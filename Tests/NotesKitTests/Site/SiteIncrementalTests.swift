@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import NotesKit
+
+/// DESIGN §7: a second build redoes only what depends on the change, and its
+/// output is byte for byte what a clean build gives.
+@Suite struct SiteIncrementalTests {
+    func build(_ notes: String, _ out: String) throws -> SiteReport {
+        try SiteBuilder.build(try Pipeline.load(root: notes), options: SiteOptions(notesRoot: notes, outDir: out))
+    }
+
+    @Test func unchangedPagesAreKeptAndChangedOnesRedone() throws {
+        let work = SiteFixtures.temporaryFolder("incremental")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let notes = work + "/notes"
+        try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Notes").path, toPath: notes)
+        let out = work + "/out"
+
+        let cold = try build(notes, out)
+        #expect(cold.rendered == cold.pages)
+        let warm = try build(notes, out)
+        #expect(warm.rendered == 0)
+        #expect(warm.files == cold.files)
+
+        // One note's TL;DR changes: its page and the pages that show its text are redone, not the rest.
+        let path = notes + "/05-fp8-lm-paper.md"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "## 📝 TL;DR\n\n", with: "## 📝 TL;DR\n\nA sentence added later.\n\n")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let changed = try build(notes, out)
+        #expect(changed.rendered > 0)
+        #expect(changed.rendered < changed.pages / 2)
+        #expect(SiteFixtures.text(out, "notes/05-fp8-lm-paper.html").contains("A sentence added later."))
+
+        // The result equals a clean build of the same notes.
+        let clean = work + "/clean"
+        _ = try build(notes, clean)
+        #expect(SiteFixtures.files(out) == SiteFixtures.files(clean))
+    }
+
+    @Test func changedTemplatesRedoEveryPage() throws {
+        let work = SiteFixtures.temporaryFolder("incremental-templates")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let notes = Fixtures.repository.appendingPathComponent("Notes").path
+        let out = work + "/out"
+        let first = try build(notes, out)
+        let templates = work + "/templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try DefaultTemplates.files["404.mustache"]!.replacingOccurrences(of: "</", with: "<!-- edited --></", options: [], range: nil)
+            .write(toFile: templates + "/404.mustache", atomically: true, encoding: .utf8)
+        let notebook = try Pipeline.load(root: notes)
+        let second = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out, templatesDir: templates))
+        #expect(second.rendered == first.pages)
+    }
+}
