@@ -21,8 +21,12 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "The output format.")
     var format: GraphFormat = .json
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Write to FILE instead of stdout.")
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Write to FILE (replaced atomically) instead of stdout; '-' is stdout.", valueName: "file"))
     var output: String?
+
+    /// The file to write; nil for stdout.
+    var file: String? { output == "-" ? nil : output }
 
     @Option(help: "Config file (default: notesc.yml in the notes folder); its aliases merge systems.")
     var config: String?
@@ -31,7 +35,7 @@ struct GraphCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if output == nil, !format.isText {
+        if file == nil, !format.isText {
             throw ValidationError("--format \(format.rawValue) writes a database file; give its path with -o FILE")
         }
     }
@@ -47,8 +51,8 @@ struct GraphCommand: ParsableCommand {
         if verbose { Output.report(notebook.diagnostics, root: notes) }
         let graph = KnowledgeGraph(notebook)
         do {
-            if let output {
-                try graph.write(format, to: output)
+            if let file {
+                try graph.write(format, to: file)
             } else {
                 Output.stdout(try graph.export(format))
             }

@@ -12,7 +12,9 @@ public struct KnowledgeGraph: Sendable {
     /// Version of the `json` document; bumped when a key changes meaning.
     public static let version = 1
 
+    /// Every note, system, topic, claim and verdict, sorted by id.
     public var nodes: [GraphNode]
+    /// Every edge between two of `nodes`, sorted by source, target, kind and label.
     public var edges: [GraphEdge]
     /// How many notes the graph was made from.
     public var noteCount: Int

@@ -5,7 +5,8 @@ import GRDB
 /// `edges` hold the whole graph, `claims` and `quantities` the claims with
 /// their numbers in typed columns, `claims_fts` a full-text index over claim
 /// text, and `graph` the counts. Foreign keys and indexes are declared, so
-/// joins are fast and Datasette links rows to the rows they name.
+/// joins are fast and Datasette links rows to the rows they name. Tables
+/// keyed by text are `WITHOUT ROWID`: the key is the table, stored once.
 enum SQLiteExporter {
     /// Bumped with `PRAGMA user_version` when a table changes.
     static let schemaVersion = 1
@@ -27,7 +28,7 @@ enum SQLiteExporter {
           note TEXT REFERENCES nodes(id),
           topic TEXT REFERENCES nodes(id),
           line INTEGER
-        );
+        ) WITHOUT ROWID;
         CREATE TABLE edges (
           source TEXT NOT NULL REFERENCES nodes(id),
           target TEXT NOT NULL REFERENCES nodes(id),
@@ -35,7 +36,7 @@ enum SQLiteExporter {
           key TEXT NOT NULL,
           label TEXT,
           PRIMARY KEY (source, target, key)
-        );
+        ) WITHOUT ROWID;
         CREATE TABLE claims (
           pk INTEGER PRIMARY KEY,
           id TEXT NOT NULL UNIQUE REFERENCES nodes(id),
@@ -55,7 +56,7 @@ enum SQLiteExporter {
           approximate INTEGER NOT NULL CHECK (approximate IN (0, 1)),
           lower_bound INTEGER NOT NULL CHECK (lower_bound IN (0, 1)),
           PRIMARY KEY (claim, position)
-        );
+        ) WITHOUT ROWID;
         """
 
     /// Created once the rows are in, which is faster than keeping them up to date row by row.

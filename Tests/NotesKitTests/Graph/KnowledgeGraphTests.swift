@@ -135,3 +135,30 @@ import Testing
         #expect(edges.allSatisfy { Set($0.keys).isSubset(of: ["source", "target", "kind", "key", "label"]) })
     }
 }
+
+/// `notesc.yml` aliases make one system node of several names.
+@Suite struct GraphAliasTests {
+    @Test func aliasesMergeSystems() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let note = """
+            # Aliases
+
+            ## Key Comparisons
+
+            ### Size
+            - **Meta-LLM**: 70B params
+            - **LLaMA**: 65B params
+            - **GPT-4**: unknown
+            - **Verdict**: Meta-LLM is open
+
+            ## Connections
+            """
+        try Data(note.utf8).write(to: URL(fileURLWithPath: folder.path + "/aliases.md"))
+        try Data("aliases:\n  LLaMA: [Meta-LLM]\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/notesc.yml"))
+        let graph = KnowledgeGraph(try Pipeline.load(root: folder.path, config: Config.load(root: folder.path)))
+        #expect(graph.nodes.filter { $0.kind == .system }.map(\.id) == ["system:gpt-4", "system:llama"])
+        #expect(graph.edges.filter { $0.kind == .about && $0.target == "system:llama" }.count == 2)
+        #expect(graph.edges.filter { $0.kind == .favors }.map(\.target) == ["system:llama"])
+    }
+}

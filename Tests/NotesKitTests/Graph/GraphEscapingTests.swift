@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import NotesKit
+
+/// What notes may contain — quotes, backslashes, markup, control
+/// characters, non-ASCII — survives every text format.
+@Suite struct GraphEscapingTests {
+    static let tricky = "say \"hi\" \\N back\\slash & <b>x</b>\ttab\nline\r\u{1}bell ü 🎯 /"
+
+    @Test func jsonStringsRoundTrip() throws {
+        var out = ByteWriter()
+        out.appendJSON(.array([.string(Self.tricky), .double(0.93), .double(5_500_000), .double(1e-5), .double(.nan), .null]), depth: 0)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: out.data) as? [Any])
+        #expect(parsed[0] as? String == Self.tricky)
+        #expect(parsed[1] as? Double == 0.93)
+        #expect(String(decoding: out.bytes, as: UTF8.self).contains("5500000,"))
+        #expect(parsed[3] as? Double == 1e-5)
+        #expect(parsed[4] is NSNull && parsed[5] is NSNull, "NaN is no JSON number")
+        #expect(String(decoding: out.bytes, as: UTF8.self).contains(#"\u0001bell ü 🎯 /"#))
+    }
+
+    @Test func xmlEscapesMarkupAndReplacesForbiddenCharacters() {
+        var out = ByteWriter()
+        out.appendXML(Self.tricky + "\u{FFFE}")
+        #expect(String(decoding: out.bytes, as: UTF8.self)
+            == "say &quot;hi&quot; \\N back\\slash &amp; &lt;b&gt;x&lt;/b&gt;\ttab\nline&#13;\u{FFFD}bell ü 🎯 /\u{FFFD}")
+    }
+
+    @Test func dotQuotesAndKeepsBackslashesLiteral() {
+        var out = ByteWriter()
+        out.appendDOT(Self.tricky)
+        #expect(String(decoding: out.bytes, as: UTF8.self)
+            == #""say \"hi\" \\N back\\slash & <b>x</b>tab\nlinebell ü 🎯 /""#)
+        #expect(DOTExporter.shortened(String(repeating: "ü", count: 60)) == String(repeating: "ü", count: 47) + "…")
+        #expect(DOTExporter.shortened("short") == "short")
+    }
+
+    /// Lists are sorted by UTF-8 bytes, not by Swift's character order.
+    @Test func utf8Order() {
+        #expect("z".precedesInUTF8("é"))
+        #expect(!"é".precedesInUTF8("z"))
+        #expect("note:a".precedesInUTF8("note:a/b"))
+        #expect("".precedesInUTF8("a") && !"a".precedesInUTF8(""))
+        #expect(!"same".precedesInUTF8("same"))
+        #expect("Twin".precedesInUTF8("index"), "uppercase sorts first")
+    }
+}
