@@ -23,21 +23,28 @@ extension SectionKind {
     }
 
     /// The heading's words after dropping leading tokens without any ASCII
-    /// letter or digit (emoji, symbols, mojibake of emoji) and trailing colons.
+    /// letter or digit (emoji, symbols, mojibake of emoji), quotes and brackets
+    /// around words, and trailing colons.
     static func significantWords(_ heading: String) -> [String] {
-        var words = Mojibake.fix(heading).split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
+        let fixed = Mojibake.fix(heading)
+        var words: [String] = []
+        for token in fixed.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if words.isEmpty, !token.contains(where: { $0.isASCII && isWordScalar($0) }) { continue }
             // Quotes and brackets around a word do not change it: `“Summary”`.
-            String(word.drop(while: { !$0.isLetter && !$0.isNumber }).reversed().drop(while: { !$0.isLetter && !$0.isNumber && $0 != ";" }).reversed())
-        }.filter { !$0.isEmpty }
-        while let first = words.first, !first.unicodeScalars.contains(where: { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
-            words.removeFirst()
-        }
-        if var last = words.last {
-            while last.hasSuffix(":") { last.removeLast() }
-            words[words.count - 1] = last
-            if last.isEmpty { words.removeLast() }
+            var slice = token[...]
+            while let f = slice.first, !isWordScalar(f) { slice.removeFirst() }
+            while let l = slice.last, !isWordScalar(l), l != ";" { slice.removeLast() }
+            if !slice.isEmpty { words.append(String(String.UnicodeScalarView(slice))) }
         }
         return words
+    }
+
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     /// The words a known section is written with, for near-miss suggestions.

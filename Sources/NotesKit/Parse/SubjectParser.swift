@@ -3,6 +3,8 @@ enum SubjectParser {
     /// `GPT/LLaMA` → GPT, LLaMA; `DeepSeek-V2/V3` → DeepSeek-V2, DeepSeek-V3;
     /// `GPT-4 (rumored)` → GPT-4 with qualifier `rumored`.
     static func split(_ label: String) -> (subjects: [String], qualifier: String?) {
+        // Most labels name one subject and need none of the work below.
+        if !label.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "(") }) { return ([label.trimmingSpaces], nil) }
         var name = label.trimmingSpaces
         var qualifier: String?
         if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
@@ -33,10 +35,18 @@ enum SubjectParser {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (bytes, not Characters: this runs for every claim).
     var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
+        let whole = String(self)
+        let u = whole.utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
+        while end > start {
+            let before = u.index(before: end)
+            guard u[before] == 0x20 || u[before] == 0x09 else { break }
+            end = before
+        }
+        if start == u.startIndex, end == u.endIndex { return whole }
+        return String(decoding: u[start..<end], as: UTF8.self)
     }
 }
