@@ -64,35 +64,9 @@ extension ByteWriter {
 
     /// Whole numbers without a fraction (`5500000`), others as Swift prints
     /// them shortest (`0.93`, `1e-05`); JSON has no NaN or infinity: null.
-    mutating func appendJSONNumber(_ d: Double) {
-        if !d.isFinite {
-            append("null")
-        } else if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
-            appendNumber(Int(d))
-        } else {
-            append(d.description)
-        }
-    }
+    mutating func appendJSONNumber(_ d: Double) { bytes.appendJSONNumber(d) }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`,
     /// `\t`… or `\u00XX`, everything else (`/` and non-ASCII included) as is.
-    mutating func appendJSONString(_ text: String) {
-        append(UInt8(ascii: "\""))
-        append(text) { byte in
-            switch byte {
-            case UInt8(ascii: "\""): return "\\\""
-            case UInt8(ascii: "\\"): return "\\\\"
-            case 0x0A: return "\\n"
-            case 0x0D: return "\\r"
-            case 0x09: return "\\t"
-            case 0x08: return "\\b"
-            case 0x0C: return "\\f"
-            case 0x00..<0x20:
-                let hex = String(byte, radix: 16)
-                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: return nil
-            }
-        }
-        append(UInt8(ascii: "\""))
-    }
+    mutating func appendJSONString(_ text: String) { bytes.appendJSONString(text) }
 }

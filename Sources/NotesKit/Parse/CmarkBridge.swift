@@ -405,20 +405,8 @@ extension CmarkBridge {
         while i + 1 < b.count {
             guard b[i] == UInt8(ascii: "["), b[i + 1] == UInt8(ascii: "["),
                   let end = LabelledBullet.find([UInt8(ascii: "]"), UInt8(ascii: "]")], in: b, from: i + 2) else { i += 1; continue }
-            let inner = String(decoding: b[(i + 2)..<end], as: UTF8.self)
-            guard !inner.isEmpty, !inner.contains("[") else { i += 1; continue }
-            var target = inner
-            var label: String?
-            if let bar = target.firstIndex(of: "|") {
-                label = String(target[target.index(after: bar)...]).trimmingSpaces
-                target = String(target[..<bar])
-            }
-            var fragment: String?
-            if let hash = target.firstIndex(of: "#") {
-                fragment = String(target[target.index(after: hash)...])
-                target = String(target[..<hash])
-            }
-            let link = resolve(NoteLink.stripMarkdownExtension(target.trimmingSpaces), label, fragment)
+            guard let parts = NoteLink.wikilink(String(decoding: b[(i + 2)..<end], as: UTF8.self)) else { i += 1; continue }
+            let link = resolve(parts.target, parts.label, parts.fragment)
             text(b[plainStart..<i])
             let inline: OpaquePointer?
             if let href = link.href {

@@ -71,21 +71,8 @@ extension NoteParser {
                 }
                 guard b[i] == open, b[i + 1] == open,
                       let end = LabelledBullet.find([close, close], in: b, from: i + 2) else { i += 1; continue }
-                let inner = String(decoding: b[(i + 2)..<end], as: UTF8.self)
-                if !inner.isEmpty, !inner.contains("[") {
-                    var target = inner
-                    var label: String?
-                    if let bar = target.firstIndex(of: "|") {
-                        label = String(target[target.index(after: bar)...]).trimmingSpaces
-                        target = String(target[..<bar])
-                    }
-                    var fragment: String?
-                    if let hash = target.firstIndex(of: "#") {
-                        fragment = String(target[target.index(after: hash)...])
-                        target = String(target[..<hash])
-                    }
-                    note.links.append(NoteLink(style: .wikilink, target: NoteLink.stripMarkdownExtension(target.trimmingSpaces),
-                                               label: label, fragment: fragment,
+                if let link = NoteLink.wikilink(String(decoding: b[(i + 2)..<end], as: UTF8.self)) {
+                    note.links.append(NoteLink(style: .wikilink, target: link.target, label: link.label, fragment: link.fragment,
                                                range: range(line: line, column: i + 1, length: end + 2 - i)))
                 }
                 i = end + 2
@@ -96,6 +83,24 @@ extension NoteParser {
 }
 
 extension NoteLink {
+    /// The parts of `[[target#fragment|label]]` from the text between the
+    /// brackets; nil when it is empty or holds another `[`.
+    static func wikilink(_ inner: String) -> (target: String, label: String?, fragment: String?)? {
+        guard !inner.isEmpty, !inner.contains("[") else { return nil }
+        var target = inner
+        var label: String?
+        if let bar = target.firstIndex(of: "|") {
+            label = String(target[target.index(after: bar)...]).trimmingSpaces
+            target = String(target[..<bar])
+        }
+        var fragment: String?
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        return (stripMarkdownExtension(target.trimmingSpaces), label, fragment)
+    }
+
     static func stripMarkdownExtension(_ s: String) -> String {
         s.lowercased().hasSuffix(".md") ? String(s.dropLast(3)) : s
     }

@@ -80,34 +80,12 @@ struct JSONWriter {
         bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
     }
 
-    mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: bytes.append(b)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
+    mutating func string(_ s: String) { bytes.appendJSONString(s) }
 
     mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
 
     /// As Foundation writes doubles: the shortest round-trip form, `.0` dropped.
-    mutating func double(_ d: Double) {
-        var s = d.description
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        bytes.append(contentsOf: s.utf8)
-    }
+    mutating func double(_ d: Double) { bytes.appendJSONNumber(d) }
 
     mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     mutating func null() { bytes.append(contentsOf: "null".utf8) }
@@ -140,5 +118,50 @@ struct JSONWriter {
     mutating func finish() -> [UInt8] {
         bytes.append(0x0A)
         return bytes
+    }
+}
+
+/// The one JSON escaping and number format of notesc's writers (records,
+/// lint reports, the knowledge graph): what Foundation's `JSONEncoder` writes.
+extension Array where Element == UInt8 {
+    /// `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`,
+    /// everything else (`/` and non-ASCII included) as is; runs that need no
+    /// escaping are copied in one go.
+    mutating func appendJSONString(_ text: String) {
+        append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for i in utf8.indices where utf8[i] < 0x20 || utf8[i] == 0x22 || utf8[i] == 0x5C {
+                append(contentsOf: utf8[start..<i])
+                switch utf8[i] {
+                case 0x22: append(contentsOf: [0x5C, 0x22])
+                case 0x5C: append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x08: append(contentsOf: [0x5C, UInt8(ascii: "b")])
+                case 0x0C: append(contentsOf: [0x5C, UInt8(ascii: "f")])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(utf8[i] >> 4)], hex[Int(utf8[i] & 0xF)]])
+                }
+                start = i + 1
+            }
+            append(contentsOf: utf8[start...])
+        }
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Whole numbers without a fraction (`5500000`), others as Swift prints
+    /// them shortest (`0.93`, `1e-05`); JSON has no NaN or infinity: null.
+    mutating func appendJSONNumber(_ d: Double) {
+        if !d.isFinite {
+            append(contentsOf: "null".utf8)
+        } else if d == d.rounded(), abs(d) < 9_007_199_254_740_992 {
+            append(contentsOf: String(Int(d)).utf8)
+        } else {
+            append(contentsOf: d.description.utf8)
+        }
     }
 }
