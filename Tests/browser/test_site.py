@@ -148,6 +148,27 @@ def main():
             assert href and href.endswith(".html"), href
         run.check("graph, lists and 404 render without errors", every_page_kind)
 
+        def phone_width():
+            # Nothing may make a page wider than a phone's screen (wide tables scroll inside their own box).
+            options = webdriver.ChromeOptions()
+            for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+                options.add_argument(a)
+            options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
+            options.binary_location = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None) or ""
+            driver_path = next((p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(p)), None)
+            phone = webdriver.Chrome(service=Service(driver_path) if driver_path else Service(), options=options)
+            try:
+                pages = ["index.html", "graph.html", "topics/attention-mechanisms.html", "systems/deepseek-v3.html"]
+                pages += ["notes/" + f for f in sorted(os.listdir(os.path.join(SITE, "notes"))) if f.endswith(".html")]
+                for page in pages:
+                    phone.get(url(page))
+                    client, scroll = phone.execute_script(
+                        "return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+                    assert scroll <= client + 1, f"{page} is {scroll}px wide on a {client}px phone screen"
+            finally:
+                phone.quit()
+        run.check("every page fits a phone's width", phone_width)
+
         def shots():
             if not SHOTS:
                 return

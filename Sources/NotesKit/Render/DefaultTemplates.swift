@@ -291,7 +291,7 @@ main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 
 /* Home */
 .home-header { margin-bottom: 1.5rem; }
-.home-grid { display: grid; gap: 2.5rem; }
+.home-grid { display: grid; gap: 2.5rem; grid-template-columns: minmax(0, 1fr); }
 @media (min-width: 62rem) { .home-grid { grid-template-columns: minmax(0, 1fr) 19rem; } }
 .home-notes > h2 { margin-top: 0.5rem; }
 .category h3 { border-bottom: 1px solid var(--border); padding-bottom: 0.4rem; }
@@ -312,7 +312,7 @@ main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 .compact-list time { color: var(--muted); font-size: 0.85rem; white-space: nowrap; }
 
 /* Note */
-.note-layout { display: grid; gap: 2.5rem; }
+.note-layout { display: grid; gap: 2.5rem; grid-template-columns: minmax(0, 1fr); }
 @media (min-width: 68rem) { .note-layout { grid-template-columns: minmax(0, 48rem) 18rem; justify-content: space-between; } .note-side { position: sticky; top: 4.5rem; align-self: start; max-height: calc(100vh - 5.5rem); overflow-y: auto; } }
 .note-header { border-bottom: 1px solid var(--border); padding-bottom: 1rem; margin-bottom: 0.5rem; }
 .metadata { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.75rem 0 0; font-size: 0.93rem; }
