@@ -56,7 +56,9 @@ struct BuildCommand: ParsableCommand {
         if let title = settings.title { options.title = title }
         options.baseURL = settings.baseURL
         do {
-            let report = try SiteBuilder.build(notebook, options: options)
+            // A progress line only on a terminal: logs and CI get the summary alone.
+            let progress: (@Sendable (Int, Int) -> Void)? = !quiet && isatty(2) == 1 ? Self.showProgress : nil
+            let report = try SiteBuilder.build(notebook, options: options, progress: progress)
             if !quiet {
                 let seconds = Date().timeIntervalSince(started)
                 var line = "built \(notebook.notes.count) notes into \(out): \(report.pages) pages (\(report.rendered) rendered, \(report.pages - report.rendered) unchanged), \(report.files) files"
@@ -68,5 +70,10 @@ struct BuildCommand: ParsableCommand {
             if case .notesHaveErrors = error { throw ExitCode(1) }
             throw ExitCode(2)
         }
+    }
+
+    /// `rendering pages: 120/4000`, rewritten in place; cleared at the end.
+    @Sendable static func showProgress(_ done: Int, _ total: Int) {
+        Output.stderr("\rrendering pages: \(done)/\(total)" + (done == total ? "\r\u{1B}[K" : ""))
     }
 }

@@ -63,7 +63,9 @@ public enum SiteBuilder {
     /// Renders every page on all cores into a staging folder, then moves the
     /// result into `options.outDir`. Throws, writing nothing, when the notes
     /// have errors, `outDir` is refused, or a template does not parse.
-    public static func build(_ notebook: Notebook, options: SiteOptions) throws -> SiteReport {
+    /// `progress(done, total)` is called from worker threads as pages finish, for a terminal progress line.
+    public static func build(_ notebook: Notebook, options: SiteOptions,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteReport {
         let errors = notebook.diagnostics.errorCount
         guard errors == 0 else { throw SiteError.notesHaveErrors(errors) }
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
@@ -80,7 +82,9 @@ public enum SiteBuilder {
             let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
             let rendered = ResultSlots<Bool>(count: pages.count)
+            let counter = ProgressCounter(total: pages.count, report: progress)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                defer { counter.step() }
                 do {
                     let context = pages[i].context(model)
                     var hash = StableHash()
@@ -121,5 +125,27 @@ public enum SiteBuilder {
     /// `graph.json` is the knowledge graph of DESIGN §6, as `notesc graph` prints it.
     static func knowledgeGraphJSON(_ notebook: Notebook) throws -> [UInt8] {
         Array(try KnowledgeGraph(notebook).json())
+    }
+}
+
+/// Counts finished pages and reports about every 1% of them.
+final class ProgressCounter: @unchecked Sendable {
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+    private let lock = NSLock()
+    private var done = 0
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        if now == total || now % max(1, total / 100) == 0 { report(now, total) }
     }
 }
