@@ -15,10 +15,13 @@ struct RecordsCommand: ParsableCommand {
     @Flag(help: "Do not print diagnostics to stderr.")
     var quiet = false
 
+    @Option(help: "Config file (default: notesc.yml in the notes folder): rule severities, aliases.")
+    var config: String?
+
     func run() throws {
         let notebook: Notebook
         do {
-            notebook = try Pipeline.load(root: notes)
+            notebook = try Pipeline.load(root: notes, config: try Config.load(root: notes, explicitPath: config))
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
