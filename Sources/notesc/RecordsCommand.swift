@@ -15,6 +15,9 @@ struct RecordsCommand: ParsableCommand {
     @Flag(help: "Do not print diagnostics to stderr.")
     var quiet = false
 
+    @Flag(help: "One line of JSON, without indentation.")
+    var compact = false
+
     @Option(help: "Config file (default: notesc.yml in the notes folder): rule severities, aliases.")
     var config: String?
 
@@ -26,7 +29,7 @@ struct RecordsCommand: ParsableCommand {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
         }
-        Output.stdout(Data(notebook.recordsJSON()))
+        Output.stdout(Data(notebook.recordsJSON(compact: compact)))
         // Infos are in the JSON; stderr carries what needs attention.
         if !quiet { Output.report(notebook.diagnostics.filter { $0.severity != .info }, root: notes) }
         // Done: skip tearing down the records of every note on the way out.

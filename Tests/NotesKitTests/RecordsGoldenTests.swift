@@ -58,6 +58,15 @@ import Testing
         #expect(notebook.recordsJSON() == Array(try StableJSON.encode(notebook)))
     }
 
+    @Test func compactIsTheSameDocument() throws {
+        let notebook = try Pipeline.load(root: Fixtures.repository.appendingPathComponent("Notes").path)
+        let compact = notebook.recordsJSON(compact: true)
+        #expect(!compact.dropLast().contains(0x0A))
+        let a = try JSONSerialization.jsonObject(with: Data(compact)) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: Data(notebook.recordsJSON())) as? NSDictionary
+        #expect(a != nil && a == b)
+    }
+
     @Test func escapesAndNumbers() throws {
         var w = JSONWriter()
         w.array([0.93, 671e9, 1e16, -4, 0.1 + 0.2]) { $0.double($1) }

@@ -6,6 +6,8 @@
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var depth = 0
+    /// No line breaks or indentation (`notesc records --compact`).
+    var compact = false
     /// Whether the current container has no member yet.
     private var empty = true
 
@@ -18,6 +20,7 @@ struct JSONWriter {
     private static let indentation = [UInt8](repeating: 0x20, count: 256)
 
     private mutating func newline() {
+        if compact { return }
         bytes.append(0x0A)
         let n = min(depth * 2, Self.indentation.count)
         Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
@@ -77,7 +80,9 @@ struct JSONWriter {
         member()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if !compact { bytes.append(0x20) }
     }
 
     mutating func string(_ s: String) { bytes.appendJSONString(s) }

@@ -3,14 +3,17 @@ import Dispatch
 /// `notesc records` JSON, written by hand in sorted-key order (see
 /// `JSONWriter`); the same bytes `StableJSON.encode` gives, much faster.
 extension Notebook {
-    public func recordsJSON() -> [UInt8] {
+    /// `compact` drops line breaks and indentation (a third of the size).
+    public func recordsJSON(compact: Bool = false) -> [UInt8] {
         var w = JSONWriter(capacity: notes.count * 16_384)
+        w.compact = compact
         w.object { w in
             w.key("diagnostics"); w.array(diagnostics) { $0.diagnostic($1) }
             // Notes are written on all cores, then joined in order.
             let chunks = ResultSlots<[UInt8]>(count: notes.count)
             DispatchQueue.concurrentPerform(iterations: notes.count) { i in
                 var n = JSONWriter(capacity: 32_768, depth: 2)
+                n.compact = compact
                 n.note(notes[i])
                 chunks[i] = n.bytes
             }

@@ -17,6 +17,7 @@ enum SitePaths {
     /// A site path as it goes into `href`: percent-encoded except for
     /// unreserved characters and `/`.
     static func encode(_ path: String) -> String {
+        if path.utf8.allSatisfy(isUnreserved) { return path }
         var out = ""
         out.reserveCapacity(path.utf8.count)
         for b in path.utf8 {
@@ -32,6 +33,11 @@ enum SitePaths {
             }
         }
         return out
+    }
+
+    private static func isUnreserved(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/")
     }
 
     /// The link from a page whose root prefix is `root` to the site path `path`.
