@@ -4,11 +4,23 @@ enum ThinComparison: NoteRule {
 
     static func check(_ parsed: ParsedNote, in context: CheckContext) -> [Diagnostic] {
         parsed.note.comparisons.compactMap { topic in
-            let subjects = Set(topic.claims.flatMap(\.subjects).map(\.slug))
-            guard subjects.count < 2 else { return nil }
+            let count = distinctSubjects(topic, upTo: 2)
+            guard count < 2 else { return nil }
             return diagnostic(parsed.note, topic.range,
-                              "topic '\(topic.title)' compares \(subjects.count == 0 ? "no subjects" : "only one subject")",
+                              "topic '\(topic.title)' compares \(count == 0 ? "no subjects" : "only one subject")",
                               suggestion: "add a bullet '- **Subject**: claim' for each system compared")
         }
+    }
+
+    /// How many different subjects the topic's claims name, counting no further than `limit`.
+    static func distinctSubjects(_ topic: Topic, upTo limit: Int) -> Int {
+        var seen: [String] = []
+        for claim in topic.claims {
+            for subject in claim.subjects where !seen.contains(subject.slug) {
+                seen.append(subject.slug)
+                if seen.count >= limit { return seen.count }
+            }
+        }
+        return seen.count
     }
 }
