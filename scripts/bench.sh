@@ -82,7 +82,8 @@ fi
 # Subcommands arrive one issue at a time; measure whichever exist. Parse the
 # SUBCOMMANDS block of --help rather than grepping the whole text, so a word
 # in some description cannot fake a subcommand.
-SUBCOMMANDS=$("$NOTESC" --help | awk '/^SUBCOMMANDS:/ {f = 1; next} f && /^  [a-z]/ {print $1}')
+SUBCOMMANDS=$("$NOTESC" --help | awk '/^SUBCOMMANDS:/ {f = 1; next} f && /^  [a-z]/ {print $1}') \
+    || die "'$NOTESC --help' failed"
 has_subcommand() { grep -qx "$1" <<<"$SUBCOMMANDS"; }
 has_subcommand records || die "notesc has no 'records' subcommand; is this the right checkout?"
 log "notesc subcommands: $(tr '\n' ' ' <<<"$SUBCOMMANDS")"
@@ -92,21 +93,36 @@ log "notesc subcommands: $(tr '\n' ' ' <<<"$SUBCOMMANDS")"
 # least disturbed by the machine) and the largest peak RSS (memory targets are
 # upper bounds, so the conservative figure is the honest one).
 # ---------------------------------------------------------------------------
+# Other work on this 2-core machine (a compiler, a test run) inflates every
+# number, the multi-threaded notesc most; say so instead of failing. A 1 s
+# sample of /proc/stat, not the load average, which our own build inflates.
+cpu_busy_percent() {
+    local u n s i w q sq st a b
+    read -r _ u n s i w q sq st _ </proc/stat; a=$((u + n + s + i + w + q + sq + st)); b=$((i + w))
+    sleep 1
+    read -r _ u n s i w q sq st _ </proc/stat; a=$((u + n + s + i + w + q + sq + st - a)); b=$((i + w - b))
+    echo $((a > 0 ? 100 * (a - b) / a : 0))
+}
+BUSY_AT_START=$(cpu_busy_percent 2>/dev/null || echo '?')
+if [[ $BUSY_AT_START =~ ^[0-9]+$ ]] && [ "$BUSY_AT_START" -gt 10 ]; then
+    log "warning: the CPUs are ${BUSY_AT_START}% busy before measuring; timings will be noisy"
+fi
+
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
 TIMEFILE="$OUT/logs/time.out"
 
-# measure TOOL N SETUP LOG CMD...: SETUP is a function run before every run
-# (to make builds cold, say); stdout goes to /dev/null, stderr to LOG (the
-# last run's), so diagnostics can be counted afterwards.
+# measure TOOL N SETUP OUT ERR CMD...: SETUP is a function run before every
+# run (to make builds cold, say); stdout goes to OUT (/dev/null unless we need
+# it) and stderr to ERR, both the last run's, so diagnostics can be counted.
 measure() {
-    local tool=$1 n=$2 setup=$3 errlog=$4
-    shift 4
+    local tool=$1 n=$2 setup=$3 outlog=$4 errlog=$5
+    shift 5
     local best="" rss=0 status=0 run secs kb line rc
     for ((run = 1; run <= RUNS; run++)); do
         "$setup"
         rc=0
-        /usr/bin/time -f '%e %M' -o "$TIMEFILE" "$@" >/dev/null 2>"$errlog" || rc=$?
+        /usr/bin/time -f '%e %M' -o "$TIMEFILE" "$@" >"$outlog" 2>"$errlog" || rc=$?
         [ "$rc" = 0 ] || status=$rc
         # On failure GNU time writes "Command exited with non-zero status N"
         # before the format line; the numbers are always on the last line.
@@ -127,8 +143,15 @@ measure() {
 
 no_setup() { :; }
 
-# Counts compiler-style error diagnostics (`path:line:col: error[rule]: ...`).
-count_errors() { grep -c 'error\[' "$1" || true; }
+# Tallies compiler-style diagnostics (`path:line:col: error[rule]: ...`) in
+# the given files; only the error count says something is wrong.
+count_diags() {
+    local e w i
+    e=$(cat "$@" | grep -c ': error\[' || true)
+    w=$(cat "$@" | grep -c ': warning\[' || true)
+    i=$(cat "$@" | grep -c ': info\[' || true)
+    echo "$e error, $w warning, $i info"
+}
 ERROR_SUMMARY=()
 
 GEN_HASH=$(sha256sum scripts/gen-corpus.py | cut -d' ' -f1)
@@ -170,16 +193,17 @@ for n in "${SIZES[@]}"; do
         cmark_cmd=(sh -c 'printf "%s\0" *.md | xargs -0 "$@"' sh "${CMARK[@]}")
     fi
     pushd "$NOTES" >/dev/null
-    measure "$cmark_label" "$n" no_setup "$OUT/logs/cmark-gfm-$n.stderr" "${cmark_cmd[@]}"
+    measure "$cmark_label" "$n" no_setup /dev/null "$OUT/logs/cmark-gfm-$n.stderr" "${cmark_cmd[@]}"
     popd >/dev/null
 
     # --- notesc records: parse + records, JSON to /dev/null. ---------------
-    measure "notesc records" "$n" no_setup "$OUT/logs/records-$n.stderr" "$NOTESC" records "$NOTES"
-    ERROR_SUMMARY+=("notesc records N=$n: $(count_errors "$OUT/logs/records-$n.stderr") error[ lines on stderr (bench-out/logs/records-$n.stderr)")
+    measure "notesc records" "$n" no_setup /dev/null "$OUT/logs/records-$n.stderr" "$NOTESC" records "$NOTES"
+    ERROR_SUMMARY+=("notesc records N=$n: $(count_diags "$OUT/logs/records-$n.stderr") (bench-out/logs/records-$n.stderr)")
 
     if has_subcommand lint; then
-        measure "notesc lint" "$n" no_setup "$OUT/logs/lint-$n.stderr" "$NOTESC" lint "$NOTES"
-        ERROR_SUMMARY+=("notesc lint N=$n: $(count_errors "$OUT/logs/lint-$n.stderr") error[ lines on stderr")
+        # lint reports on stdout (it is its output), so keep that to count.
+        measure "notesc lint" "$n" no_setup "$OUT/logs/lint-$n.stdout" "$OUT/logs/lint-$n.stderr" "$NOTESC" lint "$NOTES"
+        ERROR_SUMMARY+=("notesc lint N=$n: $(count_diags "$OUT/logs/lint-$n.stdout" "$OUT/logs/lint-$n.stderr") (bench-out/logs/lint-$n.stdout)")
     fi
 
     # --- builds: cold, i.e. no previous output and no cache. ---------------
@@ -187,12 +211,12 @@ for n in "${SIZES[@]}"; do
     HUGO_OUT="$OUT/out/hugo-$n"
     if has_subcommand build; then
         cold_notesc() { rm -rf "$SITE" "$NOTES/.notesc-cache"; }
-        measure "notesc build (cold)" "$n" cold_notesc "$OUT/logs/build-$n.stderr" \
+        measure "notesc build (cold)" "$n" cold_notesc /dev/null "$OUT/logs/build-$n.stderr" \
             "$NOTESC" build "$NOTES" --out "$SITE"
-        ERROR_SUMMARY+=("notesc build N=$n: $(count_errors "$OUT/logs/build-$n.stderr") error[ lines on stderr")
+        ERROR_SUMMARY+=("notesc build N=$n: $(count_diags "$OUT/logs/build-$n.stderr") (bench-out/logs/build-$n.stderr)")
 
         # §7 also sets targets for rebuilds: nothing changed, one note changed.
-        measure "notesc build (no change)" "$n" no_setup "$OUT/logs/build-nochange-$n.stderr" \
+        measure "notesc build (no change)" "$n" no_setup /dev/null "$OUT/logs/build-nochange-$n.stderr" \
             "$NOTESC" build "$NOTES" --out "$SITE"
         # Edit one note before each run and restore it afterwards (also on
         # interrupt), so the cached corpus stays byte-identical to its stamp.
@@ -201,7 +225,7 @@ for n in "${SIZES[@]}"; do
         trap 'cp "$OUT/logs/edited-note.orig" "$EDITED"' EXIT
         edit_count=0
         edit_one() { edit_count=$((edit_count + 1)); printf '\nBenchmark edit %d.\n' "$edit_count" >>"$EDITED"; }
-        measure "notesc build (1 changed)" "$n" edit_one "$OUT/logs/build-onechange-$n.stderr" \
+        measure "notesc build (1 changed)" "$n" edit_one /dev/null "$OUT/logs/build-onechange-$n.stderr" \
             "$NOTESC" build "$NOTES" --out "$SITE"
         cp "$OUT/logs/edited-note.orig" "$EDITED"
         trap - EXIT
@@ -210,7 +234,7 @@ for n in "${SIZES[@]}"; do
     # Hugo keeps processed assets in resources/ next to its sources, so a cold
     # build means deleting both its output and that cache.
     cold_hugo() { rm -rf "$HUGO_OUT" "$HUGO_SRC/resources"; }
-    measure "hugo (cold)" "$n" cold_hugo "$OUT/logs/hugo-$n.stderr" \
+    measure "hugo (cold)" "$n" cold_hugo /dev/null "$OUT/logs/hugo-$n.stderr" \
         hugo --quiet -s "$HUGO_SRC" -d "$HUGO_OUT"
 done
 
@@ -223,7 +247,8 @@ done
     echo
     echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, best of $RUNS runs (peak RSS: largest of the runs)," \
          "$NOTESC_DESC," \
-         "$(cmark-gfm --version | head -n 1 | cut -d' ' -f1-2), $(hugo version | cut -d' ' -f1-2)."
+         "$(cmark-gfm --version | head -n 1 | cut -d' ' -f1-2), $(hugo version | cut -d' ' -f1-2)," \
+         "CPU busy with other work before measuring: $BUSY_AT_START%."
     echo
     echo "| tool | N | seconds | peak MiB | time ÷ cmark-gfm | time ÷ hugo | RSS ÷ hugo | §7 target | note |"
     echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
@@ -252,7 +277,7 @@ done
             }
         }' "$RESULTS"
     echo
-    echo "Diagnostics of notesc on the generated corpus (a correct notesc reports none):"
+    echo "Diagnostics of notesc on the generated corpus (a correct notesc reports no errors; random connections are mostly one-way, so one-way-connection infos are expected):"
     echo
     for line in "${ERROR_SUMMARY[@]}"; do echo "- $line"; done
 } >"$OUT/results.md"

@@ -51,6 +51,8 @@ import Testing
         ("DeepSeek-V2/V3", ["DeepSeek-V2", "DeepSeek-V3"], nil),
         ("Llama-3.1/3.2", ["Llama-3.1", "Llama-3.2"], nil),
         ("Claude-3/GPT", ["Claude-3", "GPT"], nil),
+        ("OLMo-V3/T5", ["OLMo-V3", "T5"], nil),
+        ("DeepSeek-V2/v3", ["DeepSeek-V2", "DeepSeek-v3"], nil),
         ("GPT-4 (rumored)", ["GPT-4"], "rumored"),
         ("Mixtral 8x7B", ["Mixtral 8x7B"], nil),
         ("A / B / C", ["A", "B", "C"], nil),

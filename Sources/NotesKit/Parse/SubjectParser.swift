@@ -22,14 +22,17 @@ enum SubjectParser {
 
     /// A short part after `/` completes the first part's stem: `V3` after
     /// `DeepSeek-V2`, `3.2` after `Llama-3.1`. It must look like the first
-    /// part's last segment (both start with a digit, or both with a letter and
-    /// carry a digit) and be about as long; `GPT` after `Claude-3` does not.
+    /// part's last segment (both start with a digit, or with the same letter and
+    /// carry a digit) and be about as long; `GPT` after `Claude-3` and `T5`
+    /// after `OLMo-V3` do not.
     static func completes(_ first: String, with part: String) -> String? {
         guard let dash = first.lastIndex(of: "-"), !part.contains("-"), !part.contains(" ") else { return nil }
         let stem = first[...dash]
         let suffix = first[first.index(after: dash)...]
         guard let s = suffix.first, let p = part.first, part.count <= suffix.count + 2 else { return nil }
-        let sameShape = (s.isNumber && p.isNumber) || (s.isLetter && p.isLetter && part.contains(where: \.isNumber))
+        // `V2/V3` and `3.1/3.2` share a shape; `V3/T5` does not (T5 is a system of its own).
+        let sameShape = (s.isNumber && p.isNumber)
+            || (s.isLetter && s.lowercased() == p.lowercased() && part.contains(where: \.isNumber))
         return sameShape ? String(stem) + part : nil
     }
 }
