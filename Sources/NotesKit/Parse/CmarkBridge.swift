@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,6 +21,19 @@ enum CmarkBridge {
     /// registry is a process-wide list.
     static func prepare() { _ = registered }
 
+    private static let inlineLock = NSLock()
+
+    /// `cmark_parser_finish` parses the inlines, and cmark-gfm 0.29 switches the
+    /// extensions' special characters (`~` for strikethrough) on and off in a
+    /// process-wide table around that: two at once on different threads lose
+    /// each other's strikethroughs and autolinks. Block parsing (`feed`) stays
+    /// parallel; this step takes turns.
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        inlineLock.lock()
+        defer { inlineLock.unlock() }
+        return cmark_parser_finish(parser)
+    }
+
     static func parse(_ bytes: [UInt8]) -> MarkdownDocument {
         prepare()
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
@@ -39,7 +53,7 @@ enum CmarkBridge {
                 }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        guard let root = finish(parser) else {
             return MarkdownDocument(root: MarkdownNode(kind: .document, literal: "", range: SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1), children: []))
         }
         defer { cmark_node_free(root) }
@@ -267,7 +281,7 @@ extension CmarkBridge {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return nil }
+        guard let root = finish(parser) else { return nil }
         defer { cmark_node_free(root) }
         applyHooks(root, hooks)
         return body(root, options, cmark_parser_get_syntax_extensions(parser))

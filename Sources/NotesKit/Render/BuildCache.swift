@@ -46,6 +46,8 @@ struct StableHash {
 struct BuildCache {
     /// Template set, options and notesc version; any change invalidates every page.
     var fingerprint: String
+    /// Hash of everything the site is made from (see `inputs(_:notesRoot:)`); empty when unknown.
+    var inputs = ""
     var pages: [String: String] = [:]
 
     static let version = "notesc-build-cache 1"
@@ -61,8 +63,10 @@ struct BuildCache {
         var cache = BuildCache(fingerprint: fingerprint)
         guard case .success(let bytes) = Discovery.read(location(outDir: outDir)) else { return cache }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first.map(String.init) == version + " " + fingerprint else { return cache }
-        for line in lines.dropFirst() {
+        guard lines.first.map(String.init) == version + " " + fingerprint, lines.count > 1,
+              lines[1].hasPrefix("inputs ") else { return cache }
+        cache.inputs = String(lines[1].dropFirst("inputs ".count))
+        for line in lines.dropFirst(2) {
             guard let space = line.firstIndex(of: " ") else { continue }
             cache.pages[String(line[line.index(after: space)...])] = String(line[..<space])
         }
@@ -73,13 +77,47 @@ struct BuildCache {
     func save(outDir: String) {
         let path = Self.location(outDir: outDir)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var text = Self.version + " " + fingerprint + "\n"
+        var text = Self.version + " " + fingerprint + "\n" + "inputs " + inputs + "\n"
         for (page, hash) in pages.sorted(by: { $0.key < $1.key }) { text += hash + " " + page + "\n" }
         try? OutputWriter.writeFile(path, text)
     }
 }
 
+extension BuildCache {
+    /// Every note file's path and bytes, the systems' names (config aliases
+    /// rename them) and the notesc binary itself: when none of them changed,
+    /// neither did any page. Files are read and hashed on all cores.
+    static func inputs(_ notebook: Notebook, notesRoot: String) -> String {
+        let notes = notebook.notes
+        let hashes = ResultSlots<UInt64>(count: notes.count)
+        DispatchQueue.concurrentPerform(iterations: notes.count) { i in
+            var h = StableHash()
+            h.add(notes[i].path)
+            if case .success(let bytes) = Discovery.read(notesRoot + "/" + notes[i].path) { h.add(bytes) } else { h.add("unreadable") }
+            hashes[i] = h.value
+        }
+        var h = StableHash()
+        for i in notes.indices { h.add(String(hashes[i]!, radix: 16)) }
+        for system in notebook.systems { h.add(system.slug); h.add(system.name) }
+        var st = stat()
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        if stat(executable, &st) == 0 { h.add("\(executable) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)") }
+        return h.hex
+    }
+}
+
 extension OutputWriter {
+    /// The number of files of the previous build when all of them (and its
+    /// manifest) are still in `outDir`; nil otherwise.
+    static func intactOutput(_ outDir: String) -> Int? {
+        let manifest = outDir + "/" + manifestName
+        var st = stat()
+        guard stat(manifest, &st) == 0 else { return nil }
+        let files = readManifest(manifest)
+        for file in files where lstat(outDir + "/" + file, &st) != 0 { return nil }
+        return files.count
+    }
+
     static func writeFile(_ path: String, _ text: String) throws {
         var text = text
         try text.withUTF8 { try writeFile(path, UnsafeRawBufferPointer($0)) }

@@ -70,6 +70,13 @@ public enum SiteBuilder {
         guard errors == 0 else { throw SiteError.notesHaveErrors(errors) }
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
         let templates = try TemplateSet.load(from: options.templatesDir)
+        var cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
+        let inputs = BuildCache.inputs(notebook, notesRoot: options.notesRoot)
+        // Nothing changed since the last build, and its files are all there: nothing to do.
+        if cache.inputs == inputs, let files = OutputWriter.intactOutput(outDir) {
+            return SiteReport(pages: cache.pages.count, files: files, removed: 0, outDir: outDir, rendered: 0)
+        }
+        cache.inputs = ""
         let model = SiteModel(notebook, options: options)
         let pages = SitePage.all(model)
         let writer = try OutputWriter(outDir: outDir)
@@ -78,7 +85,17 @@ public enum SiteBuilder {
             folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
             try writer.makeDirectories(folders)
             CmarkBridge.prepare()
-            let cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
+            // The whole-folder files are made on another thread while the pages render.
+            let globals = GlobalFiles()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                do {
+                    globals.graph = try knowledgeGraphJSON(notebook)
+                    globals.search = try SearchIndex.files(model)
+                } catch {
+                    globals.failure = "\(error)"
+                }
+            }
             let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
             let rendered = ResultSlots<Bool>(count: pages.count)
@@ -101,16 +118,17 @@ public enum SiteBuilder {
                     failures[i] = "\(error)"
                 }
             }
-            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first { throw SiteError.io(failure) }
+            group.wait()
+            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globals.failure { throw SiteError.io(failure) }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
-            try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
+            try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).sorted { $0.path < $1.path }.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
             try writer.write("feed.xml", Feed.atom(model))
-            try writer.write("graph.json", try knowledgeGraphJSON(notebook))
-            let search = try SearchIndex.files(model)
-            try writer.write("search-index.json", search.json)
-            try writer.write("search-index.js", search.script)
+            try writer.write("graph.json", globals.graph)
+            try writer.write("search-index.json", globals.search.json)
+            try writer.write("search-index.js", globals.search.script)
             let result = try writer.commit()
             var next = BuildCache(fingerprint: cache.fingerprint)
+            next.inputs = inputs
             for i in pages.indices { next.pages[pages[i].path] = hashes[i] }
             next.save(outDir: outDir)
             let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
@@ -120,6 +138,13 @@ public enum SiteBuilder {
             writer.abandon()
             throw error
         }
+    }
+
+    /// Files made from the whole folder, filled on a background thread.
+    final class GlobalFiles: @unchecked Sendable {
+        var graph: [UInt8] = []
+        var search: (json: [UInt8], script: [UInt8]) = ([], [])
+        var failure: String?
     }
 
     /// `graph.json` is the knowledge graph of DESIGN §6, as `notesc graph` prints it.

@@ -36,10 +36,10 @@ struct SitePage: Sendable {
 
     /// Every page, notes first (they take longest, so parallel workers start on them).
     static func all(_ model: SiteModel) -> [SitePage] {
-        var pages: [SitePage] = []
+        // The two biggest pages first, so they render while the rest do, not after.
+        var pages = [SitePage(path: "graph.html", template: "graph", source: .graph),
+                     SitePage(path: "index.html", template: "index", source: .index)]
         for (i, note) in model.notebook.notes.enumerated() { pages.append(SitePage(path: SitePaths.note(note.id), template: "note", source: .note(i))) }
-        pages.append(SitePage(path: "index.html", template: "index", source: .index))
-        pages.append(SitePage(path: "graph.html", template: "graph", source: .graph))
         for (i, s) in model.notebook.systems.enumerated() { pages.append(SitePage(path: SitePaths.system(s.slug), template: "system", source: .system(i))) }
         for (i, t) in model.notebook.topics.enumerated() { pages.append(SitePage(path: SitePaths.topic(t.slug), template: "topic", source: .topic(i))) }
         for (i, t) in model.tags.enumerated() { pages.append(SitePage(path: SitePaths.tag(t.slug), template: "tag", source: .tag(i))) }
