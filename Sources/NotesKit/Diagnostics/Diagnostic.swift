@@ -44,8 +44,10 @@ public struct Diagnostic: Codable, Hashable, Sendable {
 
     /// Order for output: by file, then position, then rule.
     public static func sortedForOutput(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.sorted {
-            ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message)
+        diagnostics.sorted { a, b in
+            // Cheap keys first; most pairs differ in line before their strings are compared.
+            if a.line != b.line || a.column != b.column, a.file == b.file { return (a.line, a.column) < (b.line, b.column) }
+            return (a.file, a.line, a.column, a.rule, a.message) < (b.file, b.line, b.column, b.rule, b.message)
         }
     }
 }

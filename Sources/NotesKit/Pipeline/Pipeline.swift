@@ -33,15 +33,18 @@ public enum Pipeline {
         let calcDiagnostics = CalcStage.run(&parsed, index: index)
         clock.lap("calc")
         let context = CheckContext(notes: parsed.map(\.note), index: index)
+        clock.lap("context")
         var diagnostics = discoveryDiagnostics + DuplicateID.check(files)
         let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
         let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed] i in
             let found = parsed[i].diagnostics + Checks.run(parsed[i], in: context) + calcByFile[parsed[i].note.path, default: []]
-            perNote[i] = found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) }
+            // Sorted here, on all cores: the final sort then meets runs already in order.
+            perNote[i] = Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) })
         }
-        diagnostics += perNote.values.joined()
         clock.lap("check")
+        diagnostics += perNote.values.joined()
+        clock.lap("join")
         diagnostics = applySeverities(diagnostics, config: config)
         let notes = parsed.map(\.note)
         let (systems, topics) = entities ? Entities.gather(notes, aliases: config.aliases) : ([], [])
