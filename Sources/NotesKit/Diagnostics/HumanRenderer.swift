@@ -31,7 +31,8 @@ public struct HumanRenderer: Sendable {
     /// Control characters shown as their pictures (NUL as ␀), so a source
     /// line never writes raw control bytes to the terminal.
     static func printable(_ line: String) -> String {
-        String(String.UnicodeScalarView(line.unicodeScalars.map { s in
+        guard line.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }) else { return line }
+        return String(String.UnicodeScalarView(line.unicodeScalars.map { s in
             s.value < 0x20 && s != "\t" ? Unicode.Scalar(0x2400 + s.value)! : (s.value == 0x7F ? "\u{2421}" : s)
         }))
     }

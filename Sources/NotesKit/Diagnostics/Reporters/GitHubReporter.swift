@@ -4,31 +4,43 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
-        report.diagnostics.map { d in
+        var out: [UInt8] = []
+        out.reserveCapacity(report.diagnostics.count * 200)
+        for d in report.diagnostics {
             let command = switch d.severity {
             case .error: "error"
             case .warning: "warning"
             case .info: "notice"
             }
-            var properties = ["file=\(property(report.displayPath(d.file)))", "line=\(d.line)", "col=\(d.column)"]
-            if let endLine = d.endLine { properties.append("endLine=\(endLine)") }
-            if let endColumn = d.endColumn, d.endLine == d.line { properties.append("endColumn=\(endColumn)") }
-            properties.append("title=\(property(d.rule))")
-            var message = d.message
-            if let suggestion = d.suggestion { message += "\nhelp: " + suggestion }
-            return "::\(command) \(properties.joined(separator: ","))::\(data(message))\n"
-        }.joined()
+            out += Array("::\(command) file=".utf8)
+            Self.escape(report.displayPath(d.file), property: true, into: &out)
+            out += Array(",line=\(d.line),col=\(d.column)".utf8)
+            if let endLine = d.endLine { out += Array(",endLine=\(endLine)".utf8) }
+            if let endColumn = d.endColumn, d.endLine == d.line { out += Array(",endColumn=\(endColumn)".utf8) }
+            out += Array(",title=".utf8)
+            Self.escape(d.rule, property: true, into: &out)
+            out += [UInt8(ascii: ":"), UInt8(ascii: ":")]
+            Self.escape(d.message, property: false, into: &out)
+            if let suggestion = d.suggestion {
+                Self.escape("\nhelp: " + suggestion, property: false, into: &out)
+            }
+            out.append(0x0A)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Escaping of the message part, as the Actions toolkit does it.
-    func data(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
-
-    /// Property values additionally escape `:` and `,`.
-    func property(_ s: String) -> String {
-        data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    /// The Actions toolkit's escaping: `%`, CR and LF in messages; also `:`
+    /// and `,` in property values.
+    static func escape(_ s: String, property: Bool, into out: inout [UInt8]) {
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "%"): out += Array("%25".utf8)
+            case 0x0D: out += Array("%0D".utf8)
+            case 0x0A: out += Array("%0A".utf8)
+            case UInt8(ascii: ":") where property: out += Array("%3A".utf8)
+            case UInt8(ascii: ",") where property: out += Array("%2C".utf8)
+            default: out.append(b)
+            }
+        }
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `path:line:col: severity[rule]: message`, the source line, a caret, and a summary line.
 public struct HumanReporter: Reporter {
     public var color: Bool
@@ -8,7 +10,18 @@ public struct HumanReporter: Reporter {
         var prefix = report.displayPath("")
         if prefix == "/" { prefix = "" }
         let renderer = HumanRenderer(pathPrefix: prefix, color: color)
-        var out = report.diagnostics.map { renderer.render($0, line: report.sourceLine($0.file, $0.line)) }.joined()
+        // Rendered in chunks on all cores; joined in order.
+        let diagnostics = report.diagnostics
+        let chunk = 512
+        let chunks = ResultSlots<String>(count: (diagnostics.count + chunk - 1) / chunk)
+        DispatchQueue.concurrentPerform(iterations: (diagnostics.count + chunk - 1) / chunk) { c in
+            var text = ""
+            for d in diagnostics[(c * chunk)..<min(diagnostics.count, (c + 1) * chunk)] {
+                text += renderer.render(d, line: report.sourceLine(d.file, d.line))
+            }
+            chunks[c] = text
+        }
+        var out = chunks.values.joined()
         out += HumanRenderer.summary(report.diagnostics, files: report.filesChecked) + "\n"
         return out
     }
