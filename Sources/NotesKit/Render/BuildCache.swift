@@ -48,9 +48,14 @@ struct BuildCache {
     var fingerprint: String
     /// Hash of everything the site is made from (see `inputs(_:notesRoot:)`); empty when unknown.
     var inputs = ""
+    /// Hash of what the previous build's `graph.json` held (`PageDependencies.knowledgeGraph`).
+    var graphJSON = ""
+    /// Per page: the hash of its template and data.
     var pages: [String: String] = [:]
+    /// Per page: the hash of the notes it is made from (`PageDependencies`); absent for whole-folder pages.
+    var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 1"
+    static let version = "notesc-build-cache 3"
 
     /// `.notesc-cache/build-<hash of the output path>` in the current folder.
     static func location(outDir: String) -> String {
@@ -63,12 +68,16 @@ struct BuildCache {
         var cache = BuildCache(fingerprint: fingerprint)
         guard case .success(let bytes) = Discovery.read(location(outDir: outDir)) else { return cache }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first.map(String.init) == version + " " + fingerprint, lines.count > 1,
-              lines[1].hasPrefix("inputs ") else { return cache }
+        guard lines.first.map(String.init) == version + " " + fingerprint, lines.count > 2,
+              lines[1].hasPrefix("inputs "), lines[2].hasPrefix("graph ") else { return cache }
         cache.inputs = String(lines[1].dropFirst("inputs ".count))
-        for line in lines.dropFirst(2) {
-            guard let space = line.firstIndex(of: " ") else { continue }
-            cache.pages[String(line[line.index(after: space)...])] = String(line[..<space])
+        cache.graphJSON = String(lines[2].dropFirst("graph ".count))
+        for line in lines.dropFirst(3) {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3 else { continue }
+            let page = String(parts[2])
+            cache.pages[page] = String(parts[0])
+            if parts[1] != "-" { cache.signatures[page] = String(parts[1]) }
         }
         return cache
     }
@@ -77,8 +86,8 @@ struct BuildCache {
     func save(outDir: String) {
         let path = Self.location(outDir: outDir)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var text = Self.version + " " + fingerprint + "\n" + "inputs " + inputs + "\n"
-        for (page, hash) in pages.sorted(by: { $0.key < $1.key }) { text += hash + " " + page + "\n" }
+        var text = Self.version + " " + fingerprint + "\n" + "inputs " + inputs + "\n" + "graph " + graphJSON + "\n"
+        for (page, hash) in pages.sorted(by: { $0.key < $1.key }) { text += hash + " " + (signatures[page] ?? "-") + " " + page + "\n" }
         try? OutputWriter.writeFile(path, text)
     }
 }

@@ -66,6 +66,7 @@ public enum SiteBuilder {
     /// `progress(done, total)` is called from worker threads as pages finish, for a terminal progress line.
     public static func build(_ notebook: Notebook, options: SiteOptions,
                              progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteReport {
+        var clock = StageClock()
         let errors = notebook.diagnostics.errorCount
         guard errors == 0 else { throw SiteError.notesHaveErrors(errors) }
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
@@ -77,6 +78,7 @@ public enum SiteBuilder {
             return SiteReport(pages: cache.pages.count, files: files, removed: 0, outDir: outDir, rendered: 0)
         }
         cache.inputs = ""
+        clock.lap("site:inputs")
         let model = SiteModel(notebook, options: options)
         let pages = SitePage.all(model)
         let writer = try OutputWriter(outDir: outDir)
@@ -85,17 +87,23 @@ public enum SiteBuilder {
             folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
             try writer.makeDirectories(folders)
             CmarkBridge.prepare()
-            // The whole-folder files are made on another thread while the pages render.
+            clock.lap("site:model")
+            let dependencies = PageDependencies(model)
+            clock.lap("site:deps")
+            // The whole-folder files are made on another thread while the pages render;
+            // graph.json is kept when nothing it holds changed.
             let globals = GlobalFiles()
+            let keepGraph = cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) {
                 do {
-                    globals.graph = try knowledgeGraphJSON(notebook)
+                    if !keepGraph { globals.graph = try knowledgeGraphJSON(notebook) }
                     globals.search = try SearchIndex.files(model)
                 } catch {
                     globals.failure = "\(error)"
                 }
             }
+            let signatures = ResultSlots<String>(count: pages.count)
             let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
             let rendered = ResultSlots<Bool>(count: pages.count)
@@ -103,6 +111,15 @@ public enum SiteBuilder {
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 defer { counter.step() }
                 do {
+                    // The notes this page reads are as they were: keep it without building its data.
+                    let signature = dependencies.signature(of: pages[i], model)
+                    signatures[i] = signature
+                    if let signature, cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
+                       writer.keep(pages[i].path) {
+                        hashes[i] = hash
+                        rendered[i] = false
+                        return
+                    }
                     let context = pages[i].context(model)
                     var hash = StableHash()
                     hash.add(pages[i].template)
@@ -118,18 +135,25 @@ public enum SiteBuilder {
                     failures[i] = "\(error)"
                 }
             }
+            clock.lap("site:pages")
             group.wait()
+            clock.lap("site:globals")
             if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globals.failure { throw SiteError.io(failure) }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
             try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).sorted { $0.path < $1.path }.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
             try writer.write("feed.xml", Feed.atom(model))
-            try writer.write("graph.json", globals.graph)
+            if !keepGraph { try writer.write("graph.json", globals.graph) }
             try writer.write("search-index.json", globals.search.json)
             try writer.write("search-index.js", globals.search.script)
             let result = try writer.commit()
+            clock.lap("site:write")
             var next = BuildCache(fingerprint: cache.fingerprint)
             next.inputs = inputs
-            for i in pages.indices { next.pages[pages[i].path] = hashes[i] }
+            next.graphJSON = dependencies.knowledgeGraph
+            for i in pages.indices {
+                next.pages[pages[i].path] = hashes[i]
+                next.signatures[pages[i].path] = signatures[i]
+            }
             next.save(outDir: outDir)
             let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
             return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,

@@ -38,6 +38,38 @@ import Testing
         #expect(SiteFixtures.files(out) == SiteFixtures.files(clean))
     }
 
+    /// Edits whose effects reach other notes' pages: after each, the kept-and-redone
+    /// site equals a clean build byte for byte.
+    @Test(arguments: [
+        ("06-mla-explained.md", "# Multi-head Latent Attention (MLA) Explained - Study", "# MLA, Renamed"),
+        ("03-deepseek-moe-paper.md", "## 🔗 Connections\n", "## 🔗 Connections\n- **05-fp8-lm-paper**: a new connection\n"),
+        ("04-big-llm-architecture-comparison.md", "**Verdict**: Gemini wins on length", "**Verdict**: Claude-3 wins on length"),
+        ("02-deepseek-v2-technical-report.md", "check reduction ≈ 93% for 04-big-llm-architecture-comparison", "check reduction ≈ 93.3% for 04-big-llm-architecture-comparison"),
+        ("01-deepseek-v3-technical-report.md", "**Tags**: ", "**Tags**: new-tag, "),
+        ("05-fp8-lm-paper.md", "- **DeepSeek-V3**:", "- **Gemini**: joins the graph\n- **DeepSeek-V3**:"),
+    ])
+    func editsThatReachOtherPages(_ file: String, _ before: String, _ after: String) throws {
+        let work = SiteFixtures.temporaryFolder("incremental-edits")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let notes = work + "/notes"
+        try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Notes").path, toPath: notes)
+        let out = work + "/out"
+        let cold = try build(notes, out)
+        let path = notes + "/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(before), "the edit's anchor text is in \(file)")
+        try text.replacingOccurrences(of: before, with: after).write(toFile: path, atomically: true, encoding: .utf8)
+        let changed = try build(notes, out)
+        #expect(changed.rendered > 0 && changed.rendered < cold.pages)
+        let clean = work + "/clean"
+        _ = try build(notes, clean)
+        let incremental = SiteFixtures.files(out), fresh = SiteFixtures.files(clean)
+        #expect(Set(incremental.keys) == Set(fresh.keys))
+        for (name, data) in fresh where incremental[name] != data {
+            Issue.record("\(name) differs from a clean build after editing \(file)")
+        }
+    }
+
     @Test func changedTemplatesRedoEveryPage() throws {
         let work = SiteFixtures.temporaryFolder("incremental-templates")
         defer { try? FileManager.default.removeItem(atPath: work) }
