@@ -20,10 +20,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Makes cmark-gfm's inline parsing safe on several threads; see its source.
+        .target(name: "CCmarkThreads", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "NotesKit",
             dependencies: [
                 "CCmarkGFM",
+                "CCmarkThreads",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "GRDB", package: "GRDB.swift"),

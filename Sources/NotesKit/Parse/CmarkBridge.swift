@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkThreads
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,39 +14,56 @@ enum CmarkBridge {
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    private static let registered: Void = {
+    /// Registers the core extensions (cmark's registry is a process-wide
+    /// list), then parses one document so that `CCmarkThreads` pins the
+    /// extensions' special characters before any parse runs on another thread.
+    private static let inlinesRunInParallel: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = newParser(CMARK_OPT_DEFAULT) else { return false }
+        defer { cmark_parser_free(parser) }
+        let probe = "~~a~~ www.example.com\n"
+        cmark_parser_feed(parser, probe, probe.utf8.count)
+        if let root = cmark_parser_finish(parser) { cmark_node_free(root) }
+        return notesc_cmark_special_chars_pinned() != 0
     }()
 
-    /// Must run once before parsing on several threads: cmark's extension
-    /// registry is a process-wide list.
-    static func prepare() { _ = registered }
+    /// Must run once before parsing on several threads.
+    static func prepare() { _ = inlinesRunInParallel }
+
+    /// Whether documents' inlines are parsed on several threads at once.
+    static var inlineParsingIsParallel: Bool { inlinesRunInParallel }
 
     private static let inlineLock = NSLock()
 
-    /// `cmark_parser_finish` parses the inlines, and cmark-gfm 0.29 switches the
+    /// `cmark_parser_finish` parses the inlines. cmark-gfm 0.29 switches the
     /// extensions' special characters (`~` for strikethrough) on and off in a
-    /// process-wide table around that: two at once on different threads lose
-    /// each other's strikethroughs and autolinks. Block parsing (`feed`) stays
-    /// parallel; this step takes turns.
+    /// process-wide table around that, so two at once on different threads
+    /// lose each other's strikethroughs and autolinks. `CCmarkThreads` pins
+    /// the characters so the switching never happens; in the unlikely case
+    /// that it cannot (a library that binds the call internally), this step
+    /// takes turns.
     private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        if inlinesRunInParallel { return cmark_parser_finish(parser) }
         inlineLock.lock()
         defer { inlineLock.unlock() }
         return cmark_parser_finish(parser)
     }
 
+    private static func newParser(_ options: Int32) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(options) else { return nil }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        return parser
+    }
+
     static func parse(_ bytes: [UInt8]) -> MarkdownDocument {
         prepare()
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else {
+        guard let parser = newParser(options) else {
             return MarkdownDocument(root: MarkdownNode(kind: .document, literal: "", range: SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1), children: []))
         }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -61,19 +79,70 @@ enum CmarkBridge {
     }
 
     /// Walks the C tree once with cmark's iterator (no recursion, so depth
-    /// cannot overflow the stack) and builds the Swift tree bottom-up.
+    /// cannot overflow the stack) and builds the Swift tree of blocks
+    /// bottom-up. Inline nodes are folded into the block around them: their
+    /// text into its `literal`, code spans, links and images into `inlines`.
     private static func copyTree(_ root: OpaquePointer) -> MarkdownDocument {
         var stack: [MarkdownNode] = []
+        /// Inline text of each open block, as UTF-8, turned into a String once.
+        var texts: [[UInt8]] = []
+        /// Open links and images: index in the innermost block's `inlines`, and their text so far.
+        var openLinks: [(index: Int, text: [UInt8])] = []
         var skipping = 0
         var truncatedAt: Int?
         guard let iter = cmark_iter_new(root) else {
-            return MarkdownDocument(root: copyNode(root))
+            return MarkdownDocument(root: copyBlock(root))
         }
         defer { cmark_iter_free(iter) }
+
+        func appendText(_ p: UnsafePointer<CChar>?) {
+            guard let p, !texts.isEmpty else { return }
+            let bytes = UnsafeRawBufferPointer(start: p, count: strlen(p))
+            texts[texts.count - 1].append(contentsOf: bytes)
+            for i in openLinks.indices { openLinks[i].text.append(contentsOf: bytes) }
+        }
+        func appendSpace() {
+            guard !texts.isEmpty else { return }
+            texts[texts.count - 1].append(0x20)
+            for i in openLinks.indices { openLinks[i].text.append(0x20) }
+        }
+        func close() -> MarkdownNode {
+            var done = stack.removeLast()
+            let text = texts.removeLast()
+            if !text.isEmpty { done.literal = String(decoding: text, as: UTF8.self) }
+            return done
+        }
+
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE) {
+                guard skipping == 0, !stack.isEmpty else { continue }
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE:
+                    appendText(cmark_node_get_literal(node))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    appendSpace()
+                case CMARK_NODE_CODE:
+                    let literal = cmark_node_get_literal(node)
+                    appendText(literal)
+                    stack[stack.count - 1].inlines.append(MarkdownInline(kind: .code, text: string(literal), range: range(of: node)))
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    if event == CMARK_EVENT_ENTER {
+                        let destination = string(cmark_node_get_url(node))
+                        let kind: MarkdownInline.Kind = type == CMARK_NODE_LINK ? .link(destination: destination) : .image(destination: destination)
+                        stack[stack.count - 1].inlines.append(MarkdownInline(kind: kind, text: "", range: range(of: node)))
+                        openLinks.append((stack[stack.count - 1].inlines.count - 1, []))
+                    } else if let open = openLinks.popLast() {
+                        stack[stack.count - 1].inlines[open.index].text = String(decoding: open.text, as: UTF8.self)
+                    }
+                default:
+                    break
+                }
+                continue
+            }
             let isContainer = cmark_node_first_child(node) != nil || isContainerType(node)
             if event == CMARK_EVENT_ENTER {
                 if skipping > 0 || stack.count >= maxDepth {
@@ -81,22 +150,22 @@ enum CmarkBridge {
                     if isContainer { skipping += 1 }
                     continue
                 }
-                let copy = copyNode(node)
-                if isContainer {
+                let copy = copyBlock(node)
+                if isContainer || stack.isEmpty {
                     stack.append(copy)
-                } else if !stack.isEmpty {
-                    stack[stack.count - 1].children.append(copy)
+                    texts.append([])
                 } else {
-                    stack.append(copy)
+                    stack[stack.count - 1].children.append(copy)
                 }
             } else if event == CMARK_EVENT_EXIT {
                 if skipping > 0 { skipping -= 1; continue }
                 guard stack.count > 1 else { continue }
-                let done = stack.removeLast()
+                let done = close()
                 stack[stack.count - 1].children.append(done)
             }
         }
-        return MarkdownDocument(root: stack.first ?? copyNode(root), truncatedAtLine: truncatedAt)
+        guard !stack.isEmpty else { return MarkdownDocument(root: copyBlock(root), truncatedAtLine: truncatedAt) }
+        return MarkdownDocument(root: close(), truncatedAtLine: truncatedAt)
     }
 
     /// cmark reports ENTER and EXIT only for node types that can have children.
@@ -116,10 +185,13 @@ enum CmarkBridge {
         p.map { String(cString: $0) } ?? ""
     }
 
-    private static func copyNode(_ node: OpaquePointer) -> MarkdownNode {
-        let range = SourceRange(
+    private static func range(of node: OpaquePointer) -> SourceRange {
+        SourceRange(
             line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
             endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
+    }
+
+    private static func copyBlock(_ node: OpaquePointer) -> MarkdownNode {
         var literal = ""
         let kind: MarkdownNode.Kind
         switch cmark_node_get_type(node) {
@@ -134,25 +206,15 @@ enum CmarkBridge {
         case CMARK_NODE_PARAGRAPH: kind = .paragraph
         case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
-        case CMARK_NODE_TEXT: kind = .text; literal = string(cmark_node_get_literal(node))
-        case CMARK_NODE_SOFTBREAK: kind = .softBreak
-        case CMARK_NODE_LINEBREAK: kind = .lineBreak
-        case CMARK_NODE_CODE: kind = .code; literal = string(cmark_node_get_literal(node))
-        case CMARK_NODE_HTML_INLINE: kind = .htmlInline; literal = string(cmark_node_get_literal(node))
-        case CMARK_NODE_EMPH: kind = .emphasis
-        case CMARK_NODE_STRONG: kind = .strong
-        case CMARK_NODE_LINK: kind = .link(destination: string(cmark_node_get_url(node)))
-        case CMARK_NODE_IMAGE: kind = .image(destination: string(cmark_node_get_url(node)))
         default:
             switch string(cmark_node_get_type_string(node)) {
             case "table": kind = .table
             case "table_row", "table_header": kind = .tableRow
             case "table_cell": kind = .tableCell
-            case "strikethrough": kind = .strikethrough
             case let other: kind = .other(other)
             }
         }
-        return MarkdownNode(kind: kind, literal: literal, range: range, children: [])
+        return MarkdownNode(kind: kind, literal: literal, range: range(of: node), children: [])
     }
 }
 
@@ -271,11 +333,8 @@ extension CmarkBridge {
                                             _ body: (OpaquePointer, Int32, UnsafeMutablePointer<cmark_llist>?) -> T) -> T? {
         prepare()
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | (hooks.unsafe ? CMARK_OPT_UNSAFE : 0)
-        guard let parser = cmark_parser_new(options) else { return nil }
+        guard let parser = newParser(options) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
         markdown.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }

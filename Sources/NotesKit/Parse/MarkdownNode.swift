@@ -1,38 +1,41 @@
-/// One node of a parsed Markdown document, copied out of cmark-gfm's tree.
+/// One block of a parsed Markdown document, copied out of cmark-gfm's tree.
+///
+/// Only blocks become nodes. Their inline content is kept as what the records
+/// need of it: the text a reader sees, plus the code spans, links and images
+/// with their positions. (Copying every inline node made up most of the
+/// parse's allocations.)
 ///
 /// Positions are those cmark reports for the text it was given (BOM removed);
 /// `SourceText.originalPosition` maps them to the file. Inline nodes that cmark
-/// does not position (soft breaks, scheme autolinks) carry line 0.
+/// does not position (scheme autolinks) carry line 0.
 struct MarkdownNode: Sendable {
     enum Kind: Sendable, Equatable {
         case document, blockQuote, list(ordered: Bool), item, codeBlock(info: String), htmlBlock
         case paragraph, heading(level: Int), thematicBreak
-        case text, softBreak, lineBreak, code, htmlInline, emphasis, strong
-        case link(destination: String), image(destination: String)
-        case table, tableRow, tableCell, strikethrough
+        case table, tableRow, tableCell
         case other(String)
     }
 
     var kind: Kind
-    /// Text of leaf nodes: text, code, code blocks, HTML.
+    /// Code and HTML blocks: their text. Blocks with inline content
+    /// (paragraphs, headings, table cells): that content as a reader sees it —
+    /// soft and hard breaks become spaces, code spans keep their text.
     var literal: String
     var range: SourceRange
     var children: [MarkdownNode]
+    /// Code spans, links and images directly inside this block, in order.
+    var inlines: [MarkdownInline] = []
 
-    /// The text of this node and its descendants, as a reader sees it
-    /// (soft breaks become spaces, code spans keep their text).
+    /// The text of this block and the blocks inside it, as a reader sees it.
     var plainText: String {
-        var out = ""
-        appendPlainText(to: &out)
-        return out
-    }
-
-    private func appendPlainText(to out: inout String) {
         switch kind {
-        case .text, .code, .htmlInline: out += literal
-        case .softBreak, .lineBreak: out += " "
-        default: for child in children { child.appendPlainText(to: &out) }
+        case .codeBlock, .htmlBlock, .thematicBreak: return ""
+        default: break
         }
+        if children.isEmpty { return literal }
+        var out = literal
+        for child in children { out += child.plainText }
+        return out
     }
 
     var headingLevel: Int? {
@@ -44,6 +47,21 @@ struct MarkdownNode: Sendable {
         if case .list = kind { return true }
         return false
     }
+}
+
+/// An inline construct the records need: a code span (`=expr` calculations)
+/// or a link or image (links between notes).
+struct MarkdownInline: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        case code
+        case link(destination: String)
+        case image(destination: String)
+    }
+
+    var kind: Kind
+    /// A code span's text; a link's or image's text as a reader sees it.
+    var text: String
+    var range: SourceRange
 }
 
 /// A parsed document plus what the bridge could not keep.

@@ -3,23 +3,25 @@ extension NoteParser {
     mutating func collectInline(_ root: MarkdownNode) {
         var stack = [root]
         while let node = stack.popLast() {
-            switch node.kind {
-            case .code where node.literal.hasPrefix("="):
-                let expression = String(node.literal.dropFirst())
-                note.inlineCalcs.append(InlineCalc(
-                    expression: expression,
-                    range: range(line: node.range.start.line, column: node.range.start.column + 1, length: expression.utf8.count)))
-            case .codeBlock(let info) where info.split(separator: " ").first == "calc":
+            if case .codeBlock(let info) = node.kind, info.split(separator: " ").first == "calc" {
                 note.calcBlocks.append(CalcBlock(text: node.literal, range: range(line: node.range.start.line, column: node.range.start.column, length: 3),
                                                  firstLine: node.range.start.line + 1, column: position(node.range.start).column))
-            case .link(let destination):
-                if let link = NoteLink.markdown(destination: destination, label: node.plainText, from: id) {
-                    var link = link
-                    link.range = node.range.start.line > 0 ? range(node.range) : SourceRange(line: 1, column: 1, length: 1)
-                    note.links.append(link)
+            }
+            for inline in node.inlines {
+                switch inline.kind {
+                case .code where inline.text.hasPrefix("="):
+                    let expression = String(inline.text.dropFirst())
+                    note.inlineCalcs.append(InlineCalc(
+                        expression: expression,
+                        range: range(line: inline.range.start.line, column: inline.range.start.column + 1, length: expression.utf8.count)))
+                case .link(let destination):
+                    if var link = NoteLink.markdown(destination: destination, label: inline.text, from: id) {
+                        link.range = inline.range.start.line > 0 ? range(inline.range) : SourceRange(line: 1, column: 1, length: 1)
+                        note.links.append(link)
+                    }
+                default:
+                    break
                 }
-            default:
-                break
             }
             stack.append(contentsOf: node.children.reversed())
         }
