@@ -5,12 +5,12 @@ SWIFT ?= swift
 NOTES ?= Notes
 SITE ?= Site
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libsqlite3-dev
+DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev cmark-gfm libsqlite3-dev
 
 .PHONY: deps notesc site records test bench clean
 
 deps:
-	@pkg-config --exists libcmark-gfm sqlite3 && command -v cmark-gfm >/dev/null || { \
+	@pkg-config --exists libcmark-gfm sqlite3 && [ -e /usr/include/mimalloc.h ] && command -v cmark-gfm >/dev/null || { \
 	  echo "installing $(DEBS)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(DEBS); }
 

@@ -44,6 +44,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then
     missing+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
 fi
+[ -e /usr/include/mimalloc.h ] || missing+=(libmimalloc-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     SUDO=""
     [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -33,6 +33,7 @@ struct LintCommand: ParsableCommand {
         let root = notes
         let loaded: Config
         let notebook: Notebook
+        let lines: SourceLines
         do {
             loaded = try Config.load(root: root, explicitPath: config)
             if fix {
@@ -45,12 +46,11 @@ struct LintCommand: ParsableCommand {
                     Output.stderr("fixed \(fixes.count) mis-decoded run\(fixes.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
                 }
             }
-            notebook = try Pipeline.load(root: root, config: loaded, entities: false)
+            (notebook, lines) = try Pipeline.loadKeepingSources(root: root, config: loaded, entities: false)
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
         }
-        let lines = SourceLines(root: root)
         let report = LintReport(diagnostics: notebook.diagnostics, filesChecked: notebook.notes.count, root: root,
                                 sourceLine: { lines.line($0, $1) })
         let color = format == .human && isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty

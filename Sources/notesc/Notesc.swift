@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMimalloc
 import Foundation
 
 @main
@@ -12,6 +13,11 @@ struct Notesc: ParsableCommand {
 
     /// Like ArgumentParser's, but bad flags exit 2 (DESIGN §4), not 64.
     static func main() {
+        if ProcessInfo.processInfo.environment["NOTESC_TIMING"] != nil {
+            // Also keeps the link to mimalloc, whose malloc replaces glibc's.
+            let version = Int(mi_version())
+            FileHandle.standardError.write(Data("allocator: mimalloc \(version / 100).\(version % 100 / 10).\(version % 10)\n".utf8))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -41,13 +41,19 @@ public struct HumanRenderer: Sendable {
     static func caretPlacement(_ line: String, _ d: Diagnostic) -> (String, Int) {
         let bytes = Array(line.utf8)
         let start = min(max(d.column - 1, 0), bytes.count)
+        var stop = start
+        if d.endLine == d.line, let end = d.endColumn, end >= d.column { stop = min(end, bytes.count) }
+        // Characters are bytes in ASCII text; otherwise count grapheme clusters.
+        if !bytes[..<max(start, stop)].contains(where: { $0 >= 0x80 }) {
+            let pad = bytes[..<start].contains(0x09)
+                ? String(decoding: bytes[..<start].map { $0 == 0x09 ? 0x09 : 0x20 }, as: UTF8.self)
+                : String(repeating: " ", count: start)
+            return (pad, max(1, stop - start))
+        }
         let prefix = String(decoding: bytes[..<start], as: UTF8.self)
         let pad = String(prefix.map { $0 == "\t" ? "\t" : " " })
         var width = 1
-        if d.endLine == d.line, let end = d.endColumn, end >= d.column {
-            let stop = min(end, bytes.count)
-            if stop > start { width = max(1, String(decoding: bytes[start..<stop], as: UTF8.self).count) }
-        }
+        if stop > start { width = max(1, String(decoding: bytes[start..<stop], as: UTF8.self).count) }
         return (pad, width)
     }
 

@@ -11,6 +11,18 @@ public enum Pipeline {
         try compile(root: root, config: config, entities: entities).notebook
     }
 
+    /// Like `load`, plus the decoded text of every note, so diagnostics can
+    /// quote their lines without reading the files again.
+    public static func loadKeepingSources(root: String, config: Config = Config(), entities: Bool = true) throws -> (Notebook, SourceLines) {
+        let compilation = try compile(root: root, config: config, entities: entities)
+        var sources: [String: SourceText] = [:]
+        sources.reserveCapacity(compilation.parsed.count)
+        for parsed in compilation.parsed {
+            if let source = parsed.source { sources[parsed.note.path] = source }
+        }
+        return (compilation.notebook, SourceLines(root: root, preloaded: sources))
+    }
+
     /// What the stages produce, including the parsed sources that `--fix` needs.
     struct Compilation {
         var notebook: Notebook

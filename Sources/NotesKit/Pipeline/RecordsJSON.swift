@@ -64,13 +64,27 @@ public enum StableJSON {
 /// file however many diagnostics point into it.
 public final class SourceLines: @unchecked Sendable {
     private let root: String
+    /// Texts handed over by the pipeline; read without the lock.
+    private let preloaded: [String: SourceText]
+    /// Texts read on demand.
     private var files: [String: SourceText?] = [:]
     private let lock = NSLock()
 
-    public init(root: String) { self.root = root }
+    public init(root: String) {
+        self.root = root
+        self.preloaded = [:]
+    }
+
+    init(root: String, preloaded: [String: SourceText]) {
+        self.root = root
+        self.preloaded = preloaded
+    }
 
     /// Line `line` of `file` (relative to the root), or nil when unavailable.
     public func line(_ file: String, _ line: Int) -> String? {
+        if let text = preloaded[file] {
+            return line >= 1 && line <= text.lineCount ? text.line(line) : nil
+        }
         lock.lock()
         defer { lock.unlock() }
         if files[file] == nil {
