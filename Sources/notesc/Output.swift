@@ -9,6 +9,21 @@ enum Output {
 
     static func stdout(_ text: String) { stdout(Data(text.utf8)) }
 
+    /// Writes all of `bytes` to stdout with write(2), retrying short writes.
+    static func stdout(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return // stdout closed (`| head`): nothing more to say.
+                }
+                offset += n
+            }
+        }
+    }
+
     static func stderr(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -29,7 +29,7 @@ struct RecordsCommand: ParsableCommand {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
         }
-        Output.stdout(Data(notebook.recordsJSON(compact: compact)))
+        notebook.writeRecordsJSON(compact: compact) { Output.stdout($0) }
         // Infos are in the JSON; stderr carries what needs attention.
         if !quiet { Output.report(notebook.diagnostics.filter { $0.severity != .info }, root: notes) }
         // Done: skip tearing down the records of every note on the way out.

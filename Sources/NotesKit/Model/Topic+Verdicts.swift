@@ -5,17 +5,21 @@ extension Topic {
         guard !verdicts.isEmpty else { return }
         var seen = Set<String>()
         let unique = claims.flatMap(\.subjects).filter { seen.insert($0.slug).inserted }
-        let names = Set(unique.map { $0.name.lowercased() })
+        // Lowercased once per subject, not once per verdict.
+        let lowered = unique.map { Array($0.name.lowercased().utf8) }
+        let names = Set(lowered)
+        let families = unique.map { Self.family(of: $0.name).map { Array($0.lowercased().utf8) } }
         for v in verdicts.indices {
             let text = Array(verdicts[v].text.lowercased().utf8)
             var favors: [String] = []
-            for subject in unique where Self.names(text, Array(subject.name.lowercased().utf8)) {
-                favors.append(subject.slug)
+            var favoured = [Bool](repeating: false, count: unique.count)
+            for k in unique.indices where Self.names(text, lowered[k]) {
+                favors.append(unique[k].slug)
+                favoured[k] = true
             }
-            for subject in unique where !favors.contains(subject.slug) {
-                guard let family = Self.family(of: subject.name), !names.contains(family.lowercased()),
-                      Self.names(text, Array(family.lowercased().utf8)) else { continue }
-                favors.append(subject.slug)
+            for k in unique.indices where !favoured[k] {
+                guard let family = families[k], !names.contains(family), Self.names(text, family) else { continue }
+                favors.append(unique[k].slug)
             }
             verdicts[v].favors = favors
         }

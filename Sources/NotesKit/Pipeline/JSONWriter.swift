@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes JSON byte by byte in the stable layout (`StableJSON`): sorted keys,
 /// two-space indentation, `"key": value`, empty containers as `[]`/`{}`.
 /// Foundation's `JSONEncoder` spends most of `notesc records` on 10,000 notes
@@ -36,6 +38,25 @@ struct JSONWriter {
     mutating func rawArray(_ values: [[UInt8]]) {
         open(UInt8(ascii: "["), UInt8(ascii: "]")) { w in
             for value in values { w.rawMember(value) }
+        }
+    }
+
+    /// An array of `count` members written by other writers at this depth:
+    /// `member(i)` runs on all cores, `batch` members at a time; after each
+    /// batch, what this writer holds so far goes to `flush` and is dropped.
+    mutating func rawArray(count: Int, batch: Int, flush: ([UInt8]) -> Void,
+                           member: @escaping @Sendable (Int) -> [UInt8]) {
+        open(UInt8(ascii: "["), UInt8(ascii: "]")) { w in
+            var start = 0
+            while start < count {
+                let end = min(start + max(batch, 1), count)
+                let done = ResultSlots<[UInt8]>(count: end - start)
+                DispatchQueue.concurrentPerform(iterations: end - start) { i in done[i] = member(start + i) }
+                for value in done.values { w.rawMember(value) }
+                flush(w.bytes)
+                w.bytes.removeAll(keepingCapacity: true)
+                start = end
+            }
         }
     }
 
@@ -78,16 +99,18 @@ struct JSONWriter {
     /// `"name": ` — callers write keys in sorted order.
     mutating func key(_ name: StaticString) {
         member()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if !compact { bytes.append(0x20) }
+        name.withUTF8Buffer { name in
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: name)
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+            if !compact { bytes.append(0x20) }
+        }
     }
 
     mutating func string(_ s: String) { bytes.appendJSONString(s) }
 
-    mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    mutating func int(_ n: Int) { bytes.appendDecimal(n) }
 
     /// As Foundation writes doubles: the shortest round-trip form, `.0` dropped.
     mutating func double(_ d: Double) { bytes.appendJSONNumber(d) }
@@ -129,6 +152,30 @@ struct JSONWriter {
 /// The one JSON escaping and number format of notesc's writers (records,
 /// lint reports, the knowledge graph): what Foundation's `JSONEncoder` writes.
 extension Array where Element == UInt8 {
+    /// `n` in decimal, without making a String.
+    mutating func appendDecimal(_ n: Int) {
+        if n < 0 {
+            guard n != .min else { append(contentsOf: String(n).utf8); return }
+            append(UInt8(ascii: "-"))
+            appendDecimal(-n)
+            return
+        }
+        if n < 10 { append(UInt8(truncatingIfNeeded: n) + 0x30); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = n
+        Swift.withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+                count += 1
+            }
+            append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
     /// `"` and `\` escaped, control characters as `\n`, `\t`… or `\u00XX`,
     /// everything else (`/` and non-ASCII included) as is; runs that need no
     /// escaping are copied in one go.

@@ -5,19 +5,26 @@ import Dispatch
 extension Notebook {
     /// `compact` drops line breaks and indentation (a third of the size).
     public func recordsJSON(compact: Bool = false) -> [UInt8] {
-        var w = JSONWriter(capacity: notes.count * 16_384)
+        var all: [UInt8] = []
+        writeRecordsJSON(compact: compact) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// The records JSON in pieces, in order: notes are written on all cores a
+    /// batch at a time and handed to `write` as each batch is done, so the
+    /// whole document (hundreds of MB for 10,000 notes) is never in memory.
+    public func writeRecordsJSON(compact: Bool = false, batch: Int = 256, to write: ([UInt8]) -> Void) {
+        var w = JSONWriter(capacity: 1 << 20)
         w.compact = compact
         w.object { w in
             w.key("diagnostics"); w.array(diagnostics) { $0.diagnostic($1) }
-            // Notes are written on all cores, then joined in order.
-            let chunks = ResultSlots<[UInt8]>(count: notes.count)
-            DispatchQueue.concurrentPerform(iterations: notes.count) { i in
+            w.key("notes")
+            w.rawArray(count: notes.count, batch: batch, flush: write) { i in
                 var n = JSONWriter(capacity: 32_768, depth: 2)
                 n.compact = compact
                 n.note(notes[i])
-                chunks[i] = n.bytes
+                return n.bytes
             }
-            w.key("notes"); w.rawArray(chunks.values)
             w.key("systems"); w.array(systems) { w, s in
                 w.object { w in
                     w.key("mentions"); w.array(s.mentions) { w, m in
@@ -35,7 +42,7 @@ extension Notebook {
             }
             w.int("version", version)
         }
-        return w.finish()
+        write(w.finish())
     }
 }
 
