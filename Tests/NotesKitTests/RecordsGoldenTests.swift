@@ -67,6 +67,27 @@ import Testing
         #expect(a != nil && a == b)
     }
 
+    /// Streamed in batches of any size, the records are the same bytes, and
+    /// every batch is handed over as soon as it is written.
+    @Test(arguments: [1, 2, 5, 1000])
+    func batchesDoNotChangeTheBytes(_ batch: Int) throws {
+        let notebook = try Pipeline.load(root: Fixtures.repository.appendingPathComponent("Notes").path)
+        for compact in [false, true] {
+            var pieces: [[UInt8]] = []
+            notebook.writeRecordsJSON(compact: compact, batch: batch) { pieces.append($0) }
+            let whole = compact ? notebook.recordsJSON(compact: true) : Array(try StableJSON.encode(notebook))
+            #expect(Array(pieces.joined()) == whole)
+            #expect(pieces.count == (notebook.notes.count + batch - 1) / batch + 1)
+        }
+    }
+
+    @Test func integers() {
+        var w = JSONWriter()
+        w.array([0, 7, 10, -1, -10, 1234567890, Int.max, Int.min]) { $0.int($1) }
+        #expect(String(decoding: w.finish(), as: UTF8.self)
+            == "[\n  0,\n  7,\n  10,\n  -1,\n  -10,\n  1234567890,\n  9223372036854775807,\n  -9223372036854775808\n]\n")
+    }
+
     @Test func escapesAndNumbers() throws {
         var w = JSONWriter()
         w.array([0.93, 671e9, 1e16, -4, 0.1 + 0.2]) { $0.double($1) }
