@@ -19,12 +19,12 @@ struct JSONWriter {
         self.depth = depth
     }
 
-    private static let indentation = [UInt8](repeating: 0x20, count: 256)
+    /// A line break and the spaces that indent the next line.
+    private static let indentation = [0x0A] + [UInt8](repeating: 0x20, count: 256)
 
     private mutating func newline() {
         if compact { return }
-        bytes.append(0x0A)
-        let n = min(depth * 2, Self.indentation.count)
+        let n = 1 + min(depth * 2, Self.indentation.count - 1)
         Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
     }
 

@@ -17,7 +17,13 @@ extension Notebook {
         var w = JSONWriter(capacity: 1 << 20)
         w.compact = compact
         w.object { w in
-            w.key("diagnostics"); w.array(diagnostics) { $0.diagnostic($1) }
+            w.key("diagnostics")
+            w.rawArray(count: diagnostics.count, batch: 4096, flush: write) { i in
+                var d = JSONWriter(capacity: 512, depth: 2)
+                d.compact = compact
+                d.diagnostic(diagnostics[i])
+                return d.bytes
+            }
             w.key("notes")
             w.rawArray(count: notes.count, batch: batch, flush: write) { i in
                 var n = JSONWriter(capacity: 32_768, depth: 2)
