@@ -13,26 +13,13 @@ enum Entities {
         var topicSystems: [Set<String>] = []
         for note in notes {
             for topic in note.comparisons {
-                let t: Int
-                if let known = topicIndex[topic.slug] {
-                    t = known
-                } else {
-                    t = topics.count
-                    topicIndex[topic.slug] = t
-                    topics.append(TopicEntity(slug: topic.slug, title: topic.title, notes: [], systems: []))
-                    topicSystems.append([])
-                }
+                let t = slot(topic.slug, &topicIndex, &topics) { TopicEntity(slug: topic.slug, title: topic.title, notes: [], systems: []) }
+                if t == topicSystems.count { topicSystems.append([]) }
                 if topics[t].notes.last != note.id { topics[t].notes.append(note.id) }
                 for claim in topic.claims {
                     for subject in claim.subjects {
-                        let s: Int
-                        if let known = systemIndex[subject.slug] {
-                            s = known
-                        } else {
-                            s = systems.count
-                            systemIndex[subject.slug] = s
-                            systems.append(System(slug: subject.slug, name: canonicalNames[subject.slug] ?? subject.name,
-                                                  spellings: [], mentions: []))
+                        let s = slot(subject.slug, &systemIndex, &systems) {
+                            System(slug: subject.slug, name: canonicalNames[subject.slug] ?? subject.name, spellings: [], mentions: [])
                         }
                         if subject.name != systems[s].name, !systems[s].spellings.contains(subject.name) {
                             systems[s].spellings.append(subject.name)
@@ -44,5 +31,13 @@ enum Entities {
             }
         }
         return (systems.sorted { $0.slug < $1.slug }, topics.sorted { $0.slug < $1.slug })
+    }
+
+    /// The position of the entity keyed `slug` in `list`, made and appended the first time.
+    private static func slot<T>(_ slug: String, _ index: inout [String: Int], _ list: inout [T], _ make: () -> T) -> Int {
+        if let known = index[slug] { return known }
+        index[slug] = list.count
+        list.append(make())
+        return list.count - 1
     }
 }
