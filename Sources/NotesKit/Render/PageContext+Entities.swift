@@ -71,7 +71,7 @@ extension PageContext {
             t["matrix"] = [
                 "notes": topic.notes.map { id -> Context in
                     var n: Context = ["url": links.noteHref(id), "title": model.title(id)]
-                    n["date"] = model.date(id)
+                    n["date"] = TemplateValue.optional(model.date(id))
                     return n
                 },
                 "rows": topic.systems.map { slug -> Context in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every page needs to know about the whole folder, computed once
 /// before pages render: titles, backlinks, tags, claims by system.
 struct SiteModel: Sendable {
@@ -49,6 +51,8 @@ struct SiteModel: Sendable {
     let inlineCalcs: [String: [InlineCalcRecord]]
     private let titles: [String: String]
     private let dates: [String: String]
+    /// Claims' and verdicts' inline HTML, shared by the pages that show them.
+    let recordHTML = RecordHTMLCache()
 
     init(_ notebook: Notebook, options: SiteOptions) {
         self.notebook = notebook
@@ -139,5 +143,32 @@ struct SiteModel: Sendable {
             if ta != tb { return ta < tb }
             return a < b
         }
+    }
+}
+
+/// Inline HTML of claims and verdicts by note, line and the page's way to
+/// the site root (links in it are relative). Filled by the threads that
+/// render pages; a value made twice by two threads at once is the same.
+final class RecordHTMLCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var root: String
+        var note: String
+        var line: Int
+    }
+
+    private var values: [Key: String] = [:]
+    private let lock = NSLock()
+
+    func value(root: String, note: String, line: Int, make: () -> String) -> String {
+        let key = Key(root: root, note: note, line: line)
+        lock.lock()
+        let known = values[key]
+        lock.unlock()
+        if let known { return known }
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
     }
 }
