@@ -90,15 +90,21 @@ public enum SiteBuilder {
             clock.lap("site:model")
             let dependencies = PageDependencies(model)
             clock.lap("site:deps")
-            // The whole-folder files are made on another thread while the pages render;
-            // graph.json is kept when nothing it holds changed.
+            // The whole-folder files are made and written on another thread while
+            // the pages render; graph.json is kept when nothing it holds changed,
+            // and goes to its file a megabyte at a time (it is hundreds at 10k notes).
             let globals = GlobalFiles()
             let keepGraph = cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) {
                 do {
-                    if !keepGraph { globals.graph = try knowledgeGraphJSON(notebook) }
-                    globals.search = try SearchIndex.files(model)
+                    if !keepGraph {
+                        let graph = KnowledgeGraph(notebook)
+                        try writer.write("graph.json", streaming: graph.writeJSON)
+                    }
+                    let search = try SearchIndex.files(model)
+                    try writer.write("search-index.json", search.json)
+                    try writer.write("search-index.js", search.script)
                 } catch {
                     globals.failure = "\(error)"
                 }
@@ -142,9 +148,6 @@ public enum SiteBuilder {
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
             try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).sorted { $0.path < $1.path }.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
             try writer.write("feed.xml", Feed.atom(model))
-            if !keepGraph { try writer.write("graph.json", globals.graph) }
-            try writer.write("search-index.json", globals.search.json)
-            try writer.write("search-index.js", globals.search.script)
             let result = try writer.commit()
             clock.lap("site:write")
             var next = BuildCache(fingerprint: cache.fingerprint)
@@ -164,16 +167,9 @@ public enum SiteBuilder {
         }
     }
 
-    /// Files made from the whole folder, filled on a background thread.
+    /// What went wrong making the whole-folder files on their thread.
     final class GlobalFiles: @unchecked Sendable {
-        var graph: [UInt8] = []
-        var search: (json: [UInt8], script: [UInt8]) = ([], [])
         var failure: String?
-    }
-
-    /// `graph.json` is the knowledge graph of DESIGN §6, as `notesc graph` prints it.
-    static func knowledgeGraphJSON(_ notebook: Notebook) throws -> [UInt8] {
-        Array(try KnowledgeGraph(notebook).json())
     }
 }
 
