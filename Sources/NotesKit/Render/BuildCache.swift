@@ -1,7 +1,9 @@
 import Foundation
 
-/// A stable 64-bit FNV-1a hash: the same input gives the same value in every
+/// A stable 64-bit hash: the same input gives the same value in every
 /// process (Swift's `Hasher` is seeded per process, so it cannot key a cache).
+/// FNV-1a, taking eight bytes (little-endian) at a step where it can: a
+/// rebuild hashes every note's file and records.
 struct StableHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -15,11 +17,26 @@ struct StableHash {
 
     private mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
         var v = value
-        for b in buffer {
-            v ^= UInt64(b)
+        var i = 0
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= buffer.count {
+                v ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                v &*= 0x0000_0100_0000_01B3
+                v ^= v >> 29
+                i += 8
+            }
+        }
+        while i < buffer.count {
+            v ^= UInt64(buffer[i])
             v &*= 0x0000_0100_0000_01B3
+            i += 1
         }
         value = v
+    }
+
+    mutating func add(word: UInt64) {
+        withUnsafeBytes(of: word.littleEndian) { add(buffer: $0.bindMemory(to: UInt8.self)) }
     }
 
     mutating func add(_ s: String) {
@@ -89,7 +106,7 @@ struct BuildCache {
     /// Per page: the hash of the notes it is made from (`PageDependencies`); absent for whole-folder pages.
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 4"
+    static let version = "notesc-build-cache 5"
 
     /// `.notesc-cache/build-<hash of the output path>` in the current folder.
     static func location(outDir: String) -> String {

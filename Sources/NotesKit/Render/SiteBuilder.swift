@@ -79,16 +79,25 @@ public enum SiteBuilder {
         }
         cache.inputs = ""
         clock.lap("site:inputs")
+        // What each page depends on is worked out on other threads while the model is made.
+        let madeDependencies = ResultSlots<PageDependencies>(count: 1)
+        let dependencyGroup = DispatchGroup()
+        DispatchQueue.global().async(group: dependencyGroup) {
+            madeDependencies[0] = PageDependencies(notebook, notesRoot: options.notesRoot)
+        }
         let model = SiteModel(notebook, options: options)
         let pages = SitePage.all(model)
         let writer = try OutputWriter(outDir: outDir)
         do {
+            defer { dependencyGroup.wait() }
             var folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
             folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
             try writer.makeDirectories(folders)
             CmarkBridge.prepare()
             clock.lap("site:model")
-            let dependencies = PageDependencies(model)
+            dependencyGroup.wait()
+            var dependencies = madeDependencies[0]!
+            dependencies.add(tags: model.tags)
             clock.lap("site:deps")
             // The whole-folder files are made and written on another thread while
             // the pages render; graph.json is kept when nothing it holds changed,

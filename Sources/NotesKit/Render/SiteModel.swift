@@ -119,6 +119,9 @@ struct SiteModel: Sendable {
 
     func note(_ id: String) -> Note? { positions[id].map { notebook.notes[$0] } }
 
+    /// Where note `id` is in `notebook.notes`.
+    func position(_ id: String) -> Int? { positions[id] }
+
     /// The title a reader sees for a note: its H1, or its id when it has none.
     func title(_ id: String) -> String { titles[id] ?? id }
 
@@ -136,13 +139,13 @@ struct SiteModel: Sendable {
 
     /// Notes in the order readers browse them: newest first, then by title.
     func byDate(_ ids: [String]) -> [String] {
-        ids.sorted { a, b in
-            let da = dates[a] ?? "", db = dates[b] ?? ""
-            if da != db { return da > db }
-            let ta = title(a).lowercased(), tb = title(b).lowercased()
-            if ta != tb { return ta < tb }
-            return a < b
-        }
+        // Keys made once per note, not once per comparison.
+        let keyed = ids.map { (id: $0, date: dates[$0] ?? "", title: title($0).lowercased()) }
+        return keyed.sorted { a, b in
+            if a.date != b.date { return a.date > b.date }
+            if a.title != b.title { return a.title < b.title }
+            return a.id < b.id
+        }.map(\.id)
     }
 }
 
