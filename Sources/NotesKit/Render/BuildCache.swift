@@ -53,7 +53,7 @@ struct StableHash {
         switch value {
         case let s as String: add("s"); add(s)
         case let b as Bool: add(b ? "t" : "f")
-        case let i as Int: add("i"); add(String(i))
+        case let i as Int: add("i"); add(word: UInt64(bitPattern: Int64(i)))
         case let dict as [String: Any]:
             var sum: UInt64 = 0
             for (key, element) in dict {
@@ -63,8 +63,8 @@ struct StableHash {
                 sum &+= entry.mixed
             }
             add("{")
-            add(String(sum, radix: 16))
-            add(String(dict.count))
+            add(word: sum)
+            add(word: UInt64(dict.count))
         case let array as [[String: Any]]:
             add("[")
             for element in array { add(context: element) }
