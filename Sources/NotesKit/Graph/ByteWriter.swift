@@ -4,6 +4,21 @@ import Foundation
 /// a large folder, which `String` concatenation makes slow.
 struct ByteWriter {
     var bytes: [UInt8] = []
+    /// When set, long writers hand it their bytes every `chunkSize` bytes or so (see `flushIfFull`).
+    var sink: ((UnsafeRawBufferPointer) -> Void)?
+    static let chunkSize = 1 << 20
+
+    /// Hands the bytes so far to `sink`, if any, once there are `chunkSize` of them.
+    mutating func flushIfFull() {
+        if sink != nil, bytes.count >= Self.chunkSize { flush() }
+    }
+
+    /// Hands the bytes so far to `sink`, if any.
+    mutating func flush() {
+        guard let sink else { return }
+        bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 

@@ -52,6 +52,7 @@ extension ByteWriter {
             if i > 0 { append(UInt8(ascii: ",")) }
             appendNewline(depth + 1)
             appendJSON(element(item), depth: depth + 1)
+            flushIfFull()
         }
         appendNewline(depth)
         append(UInt8(ascii: "]"))

@@ -64,6 +64,20 @@ public struct KnowledgeGraph: Sendable {
     /// `networkx.node_link_graph(data, edges="edges")`.
     public func json() throws -> Data {
         var out = ByteWriter(capacity: 256 * (nodes.count + edges.count))
+        appendJSON(to: &out)
+        return out.data
+    }
+
+    /// `json()` handed to `sink` a megabyte at a time, for a site build that
+    /// writes it to a file without holding hundreds of megabytes at once.
+    func writeJSON(_ sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var out = ByteWriter(capacity: ByteWriter.chunkSize + 64 * 1024)
+        out.sink = sink
+        appendJSON(to: &out)
+        out.flush()
+    }
+
+    private func appendJSON(to out: inout ByteWriter) {
         out.appendJSONObject(depth: 0, [
             ("directed", { $0.appendJSON(.bool(true), depth: $1) }),
             ("edges", { $0.appendJSONArray(edges, depth: $1) { .object($0.attributes) } }),
@@ -73,7 +87,6 @@ public struct KnowledgeGraph: Sendable {
             ("version", { $0.appendJSON(.int(Self.version), depth: $1) }),
         ])
         out.append(0x0A)
-        return out.data
     }
 }
 

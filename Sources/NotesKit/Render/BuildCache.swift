@@ -1,40 +1,91 @@
 import Foundation
 
-/// A stable 64-bit FNV-1a hash: the same input gives the same value in every
+/// A stable 64-bit hash: the same input gives the same value in every
 /// process (Swift's `Hasher` is seeded per process, so it cannot key a cache).
+/// FNV-1a, taking eight bytes (little-endian) at a step where it can: a
+/// rebuild hashes every note's file and records.
 struct StableHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
+        if let done = bytes.withContiguousStorageIfAvailable({ add(buffer: $0) }) { return done }
         for b in bytes {
             value ^= UInt64(b)
             value &*= 0x0000_0100_0000_01B3
         }
     }
 
-    mutating func add(_ s: String) {
-        add(s.utf8)
-        add(CollectionOfOne(0xFF)) // separator: "ab"+"c" differs from "a"+"bc"
+    private mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
+        var v = value
+        var i = 0
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= buffer.count {
+                v ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                v &*= 0x0000_0100_0000_01B3
+                v ^= v >> 29
+                i += 8
+            }
+        }
+        while i < buffer.count {
+            v ^= UInt64(buffer[i])
+            v &*= 0x0000_0100_0000_01B3
+            i += 1
+        }
+        value = v
     }
 
-    /// A template context: dictionaries by sorted key, arrays in order, scalars by value.
+    mutating func add(word: UInt64) {
+        withUnsafeBytes(of: word.littleEndian) { add(buffer: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    mutating func add(_ s: String) {
+        var s = s
+        s.withUTF8 { add(buffer: $0) }
+        // separator: "ab"+"c" differs from "a"+"bc"
+        value ^= 0xFF
+        value &*= 0x0000_0100_0000_01B3
+    }
+
+    /// A template context: dictionaries by key (in no particular order: their
+    /// entries' hashes are summed), arrays in order, scalars by value.
     mutating func add(context value: Any) {
         switch value {
         case let s as String: add("s"); add(s)
         case let b as Bool: add(b ? "t" : "f")
-        case let i as Int: add("i"); add(String(i))
-        case let d as Double: add("d"); add(String(d))
+        case let i as Int: add("i"); add(word: UInt64(bitPattern: Int64(i)))
         case let dict as [String: Any]:
+            var sum: UInt64 = 0
+            for (key, element) in dict {
+                var entry = StableHash()
+                entry.add(key)
+                entry.add(context: element)
+                sum &+= entry.mixed
+            }
             add("{")
-            for key in dict.keys.sorted() { add(key); add(context: dict[key]!) }
-            add("}")
+            add(word: sum)
+            add(word: UInt64(dict.count))
+        case let array as [[String: Any]]:
+            add("[")
+            for element in array { add(context: element) }
+            add("]")
         case let array as [Any]:
             add("[")
             for element in array { add(context: element) }
             add("]")
+        case let d as Double: add("d"); add(String(d))
+        case is TemplateValue.Absent: add("n")
         case let optional as Any? where optional == nil: add("n")
         default: add("?"); add(String(describing: value))
         }
+    }
+
+    /// The value with its bits spread (SplitMix64's finaliser), so that sums of hashes stay distinct.
+    private var mixed: UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     var hex: String { String(value, radix: 16) }
@@ -55,7 +106,7 @@ struct BuildCache {
     /// Per page: the hash of the notes it is made from (`PageDependencies`); absent for whole-folder pages.
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 3"
+    static let version = "notesc-build-cache 5"
 
     /// `.notesc-cache/build-<hash of the output path>` in the current folder.
     static func location(outDir: String) -> String {

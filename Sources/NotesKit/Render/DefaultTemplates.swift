@@ -5,6 +5,7 @@
 enum DefaultTemplates {
     static let files: [String: String] = [
         "404.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$content}}
 <article class="entity not-found" aria-labelledby="entity-title">
@@ -435,6 +436,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "graph.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$content}}
 <article class="graph-page" aria-labelledby="entity-title">
@@ -459,6 +461,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "index.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$content}}
 <div class="home">
@@ -528,6 +531,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "layout.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 <!DOCTYPE html>
 <html lang="{{site.language}}">
 <head>
@@ -578,6 +582,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "list.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$content}}
 <article class="entity" aria-labelledby="entity-title">
@@ -606,6 +611,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "note.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$content}}
 <div class="note-layout">
@@ -688,6 +694,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "partials/calc.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 <figure class="calc" id="{{anchor}}">
 <figcaption>Calculation<span class="calc-summary">{{#hasChecks}} · {{passed}} of {{checks}} checks hold{{/hasChecks}}{{^evaluated}} · not evaluated{{/evaluated}}</span></figcaption>
 <div class="calc-scroll">
@@ -708,6 +715,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "partials/connections.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 <ul class="connections">
 {{#items}}
 <li class="connection{{#broken}} is-broken{{/broken}}">
@@ -719,6 +727,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "partials/note-item.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 <li class="note-item">
 <a class="note-link" href="{{url}}">{{title}}</a>
 <p class="note-meta">{{#date}}<time datetime="{{date}}">{{date}}</time>{{/date}}{{#category}}<span class="note-category">{{category}}</span>{{/category}}{{#claimCount}}<span>{{claimCount}} claims</span>{{/claimCount}}{{#verifiedCount}}<span class="verified-count">{{verifiedCount}} verified</span>{{/verifiedCount}}</p>
@@ -729,6 +738,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "partials/topic.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 <div class="topic">
 <h3 id="{{id}}">{{title}} <a class="topic-link" href="{{url}}">compare across notes<span class="visually-hidden">: {{title}}</span></a></h3>
 <ul class="claims">
@@ -758,6 +768,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "system.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$content}}
 <article class="entity" aria-labelledby="entity-title">
@@ -804,6 +815,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "tag.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$content}}
 <article class="entity" aria-labelledby="entity-title">
@@ -823,6 +835,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 
 """#,
         "topic.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$content}}
 <article class="entity" aria-labelledby="entity-title">

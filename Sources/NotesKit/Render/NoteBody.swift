@@ -59,7 +59,7 @@ struct NoteBody {
         func closeSection() {
             flushFootnotes()
             if current["hasHeading"] as? Bool == true || !blocksOut.isEmpty {
-                current["blocks"] = blocksOut
+                current["blocks"] = blocksOut.map { $0.completed(["html", "topic", "calc", "connections"]) }
                 sections.append(current)
             }
             blocksOut = []
@@ -170,11 +170,11 @@ struct NoteBody {
                         c["forNoteURL"] = links.href(SitePaths.note(target))
                         c["forNoteTitle"] = model.title(target)
                     }
-                    row["check"] = c
+                    row["check"] = c.completed(["interval", "forNoteURL"])
                     row["display"] = nil
                 }
             }
-            return row
+            return row.completed(["comment", "display", "error", "check"])
         }
         return ["anchor": "calc-\(block.range.start.line)", "lines": rows, "evaluated": note.calc != nil,
                 "checks": checks, "passed": passed, "hasChecks": checks > 0]
@@ -190,7 +190,7 @@ struct NoteBody {
                 item["broken"] = true
             }
             if !c.reason.isEmpty { item["reasonHTML"] = links.inline(c.reason, note: note.id) }
-            return item
+            return item.completed(["url", "broken", "reasonHTML"])
         }]
     }
 

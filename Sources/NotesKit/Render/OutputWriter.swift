@@ -41,6 +41,23 @@ final class OutputWriter: @unchecked Sendable {
         try bytes.withUnsafeBytes { try write(path, $0) }
     }
 
+    /// Writes a file `produce` hands over piece by piece.
+    func write(_ path: String, streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) throws {
+        let full = stagingDir + "/" + path
+        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError.io("cannot create \(full): \(Self.errnoText())") }
+        defer { close(fd) }
+        let failure = ResultSlots<String>(count: 1)
+        produce { buffer in
+            guard failure[0] == nil else { return }
+            do { try Self.writeAll(fd, buffer, path: full) } catch { failure[0] = "\(error)" }
+        }
+        if let failure = failure[0] { throw SiteError.io(failure) }
+        lock.lock()
+        written.append(path)
+        lock.unlock()
+    }
+
     private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
         try Self.writeFile(stagingDir + "/" + path, buffer)
         lock.lock()
@@ -125,6 +142,10 @@ final class OutputWriter: @unchecked Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw SiteError.io("cannot create \(path): \(errnoText())") }
         defer { close(fd) }
+        try writeAll(fd, buffer, path: path)
+    }
+
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0
         while offset < buffer.count {
             let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)

@@ -71,7 +71,7 @@ extension PageContext {
             t["matrix"] = [
                 "notes": topic.notes.map { id -> Context in
                     var n: Context = ["url": links.noteHref(id), "title": model.title(id)]
-                    n["date"] = model.date(id)
+                    n["date"] = TemplateValue.optional(model.date(id))
                     return n
                 },
                 "rows": topic.systems.map { slug -> Context in
@@ -80,10 +80,14 @@ extension PageContext {
                 },
             ] as Context
         } else {
+            // Each system's notes in the topic's note order, without walking every system × note pair.
+            var notePosition: [String: Int] = [:]
+            for (i, note) in topic.notes.enumerated() where notePosition[note] == nil { notePosition[note] = i }
             t["long"] = [
                 "rows": topic.systems.map { slug -> Context in
                     let name = model.systemName(slug), url = links.href(SitePaths.system(slug))
-                    return ["claims": topic.notes.flatMap { note in
+                    let notes = (cells[slug] ?? [:]).keys.compactMap { notePosition[$0] }.sorted().map { topic.notes[$0] }
+                    return ["claims": notes.flatMap { note in
                         (cells[slug]?[note] ?? []).map { c -> Context in
                             var c = c
                             c["systemName"] = name

@@ -18,7 +18,7 @@ extension PageContext {
         let datedIDs: [String] = notes.filter { $0.date != nil }.map(\.id)
         let recent: [Context] = model.byDate(datedIDs).prefix(8).map { (id: String) -> Context in
             var item: Context = ["title": model.title(id), "url": links.noteHref(id)]
-            item["date"] = model.date(id)
+            item["date"] = TemplateValue.optional(model.date(id))
             return item
         }
         var counted: [(system: System, notes: Int)] = []

@@ -21,7 +21,7 @@ extension PageContext {
         }
         let backlinks = (model.backlinks[note.id] ?? []).map { b -> Context in
             var item: Context = ["url": links.noteHref(b.from), "title": model.title(b.from)]
-            item["reason"] = b.reason
+            item["reason"] = TemplateValue.optional(b.reason)
             return item
         }
         var n: Context = [

@@ -36,7 +36,7 @@ enum PageContext {
         if claims > 0 { item["claimCount"] = claims }
         if verified > 0 { item["verifiedCount"] = verified }
         item["summary"] = summary(note)
-        return item
+        return item.completed(["date", "category", "claimCount", "verifiedCount", "summary"])
     }
 
     /// The first TL;DR paragraph (or nothing), cut at a word near 220 characters.

@@ -7,11 +7,12 @@ import Dispatch
 /// page reads; when it equals the previous build's, the page is kept without
 /// even building its data.
 struct PageDependencies {
-    /// Hash of one note's file and records (records carry what other notes
-    /// decide about it: resolved links, calc results, verified claims).
-    let noteHashes: [String: UInt64]
-    /// Hash of the facts every page may show.
-    let global: UInt64
+    /// Hash of each note's file and records (records carry what other notes
+    /// decide about it: resolved links, calc results, verified claims), in the
+    /// notebook's order.
+    let noteHashes: [UInt64]
+    /// Hash of the facts every page may show (tag names are added by `add(tags:)`).
+    private(set) var global: UInt64
     /// Hash of what the whole-graph page draws: notes' titles, resolved
     /// connections and links, and the systems their claims name.
     let graph: UInt64
@@ -20,9 +21,9 @@ struct PageDependencies {
     /// diagnostic counts.
     let knowledgeGraph: String
 
-    init(_ model: SiteModel) {
-        let notes = model.notebook.notes
-        let root = model.options.notesRoot
+    /// Made from the notebook alone, so that it can be made while the site model is.
+    init(_ notebook: Notebook, notesRoot root: String) {
+        let notes = notebook.notes
         let hashes = ResultSlots<UInt64>(count: notes.count)
         let graphHashes = ResultSlots<UInt64>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { i in
@@ -44,12 +45,11 @@ struct PageDependencies {
             h.add(w.bytes)
             hashes[i] = h.value
         }
-        noteHashes = Dictionary(uniqueKeysWithValues: notes.indices.map { (notes[$0].id, hashes[$0]!) })
+        noteHashes = hashes.values
         var g = StableHash()
         for note in notes { g.add(note.id) }
-        for system in model.notebook.systems { g.add(system.slug); g.add(system.name) }
-        for topic in model.notebook.topics { g.add(topic.slug); g.add(topic.title) }
-        for tag in model.tags { g.add(tag.slug); g.add(tag.name) }
+        for system in notebook.systems { g.add(system.slug); g.add(system.name) }
+        for topic in notebook.topics { g.add(topic.slug); g.add(topic.title) }
         global = g.value
         var drawn = StableHash()
         for note in notes {
@@ -62,11 +62,19 @@ struct PageDependencies {
         graph = drawn.value
         var k = StableHash()
         for i in notes.indices { k.add(String(graphHashes[i]!, radix: 16)) }
-        for system in model.notebook.systems { k.add(system.slug); k.add(system.name) }
-        for topic in model.notebook.topics { k.add(topic.slug); k.add(topic.title) }
-        let d = model.notebook.diagnostics
+        for system in notebook.systems { k.add(system.slug); k.add(system.name) }
+        for topic in notebook.topics { k.add(topic.slug); k.add(topic.title) }
+        let d = notebook.diagnostics
         k.add("\(d.errorCount) \(d.warningCount) \(d.infoCount)")
         knowledgeGraph = k.hex
+    }
+
+    /// Folds the site's tags (their slugs and names) into `global`.
+    mutating func add(tags: [SiteModel.Tag]) {
+        var g = StableHash()
+        g.add(word: global)
+        for tag in tags { g.add(tag.slug); g.add(tag.name) }
+        global = g.value
     }
 
     /// The notes a page reads; nil for pages made from the whole folder.
@@ -83,10 +91,10 @@ struct PageDependencies {
             return ids
         case .system(let i):
             let mentions = Array(Set(model.notebook.systems[i].mentions.map(\.note)))
-            return mentions + verifiers(mentions.flatMap { model.note($0)?.comparisons.flatMap(\.claims) ?? [] })
+            return mentions + verifiers(ofNotes: mentions, model)
         case .topic(let i):
             let notes = model.notebook.topics[i].notes
-            return notes + verifiers(notes.flatMap { model.note($0)?.comparisons.flatMap(\.claims) ?? [] })
+            return notes + verifiers(ofNotes: notes, model)
         case .tag(let i):
             return model.tags[i].notes
         case .index, .graph, .notFound, .list:
@@ -96,6 +104,21 @@ struct PageDependencies {
 
     static func verifiers(_ claims: [Claim]) -> [String] {
         claims.flatMap { $0.verifiedBy.map(\.note) }
+    }
+
+    /// The notes whose calcs verify claims of these notes (read in place: copying
+    /// every claim of a system's notes was most of a rebuild's page stage).
+    static func verifiers(ofNotes ids: [String], _ model: SiteModel) -> [String] {
+        var out: [String] = []
+        for id in ids {
+            guard let i = model.position(id) else { continue }
+            for topic in model.notebook.notes[i].comparisons {
+                for claim in topic.claims where !claim.verifiedBy.isEmpty {
+                    for ref in claim.verifiedBy { out.append(ref.note) }
+                }
+            }
+        }
+        return out
     }
 
     /// The page's signature, or nil when it must always be made anew.
@@ -109,10 +132,16 @@ struct PageDependencies {
         guard let ids = Self.notes(of: page, model) else { return nil }
         var h = StableHash()
         h.add(String(global, radix: 16))
-        for id in Set(ids).sorted() {
-            h.add(id)
-            h.add(String(noteHashes[id] ?? 0, radix: 16))
+        // Notes by their place in the folder (sorting numbers, not ids); a missing note by id.
+        var positions = Set<Int>(), missing = Set<String>()
+        for id in ids {
+            if let i = model.position(id) { positions.insert(i) } else { missing.insert(id) }
         }
+        for i in positions.sorted() {
+            h.add(model.notebook.notes[i].id)
+            h.add(word: noteHashes[i])
+        }
+        for id in missing.sorted() { h.add(id); h.add("-") }
         return h.hex
     }
 }

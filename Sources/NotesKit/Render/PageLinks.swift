@@ -60,6 +60,13 @@ struct PageLinks {
             ?? HTMLEscape.escape(markdown)
     }
 
+    /// `inline` of a claim's or verdict's text, rendered once per folder depth:
+    /// a claim shows on its note's page, on the page of every system it is
+    /// about and on its topic's page, all of them (usually) one folder deep.
+    func recordHTML(_ markdown: String, note noteID: String, line: Int) -> String {
+        model.recordHTML.value(root: root, note: noteID, line: line) { inline(markdown, note: noteID) }
+    }
+
     /// `#Some Heading` in a link names the heading's anchor on the target page.
     static func fragmentID(_ fragment: String) -> String {
         let decoded = fragment.removingPercentEncoding ?? fragment
@@ -88,7 +95,7 @@ struct PageLinks {
             "subjects": claim.subjects.enumerated().map { i, s -> Context in
                 ["name": s.name, "url": href(SitePaths.system(s.slug)), "sep": i > 0]
             },
-            "textHTML": inline(claim.text, note: noteID),
+            "textHTML": recordHTML(claim.text, note: noteID, line: claim.range.start.line),
             "verified": claim.verified,
             "verifiedBy": claim.verifiedBy.map { ref -> Context in
                 ["url": noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), "noteTitle": model.title(ref.note), "line": ref.line]
@@ -96,14 +103,14 @@ struct PageLinks {
             "noteURL": noteHref(noteID, fragment: SitePaths.lineAnchor(claim.range.start.line)),
             "noteTitle": model.title(noteID),
         ]
-        c["qualifier"] = claim.qualifier
+        c["qualifier"] = TemplateValue.optional(claim.qualifier)
         return c
     }
 
     func verdict(_ verdict: Verdict, in noteID: String) -> Context {
         [
             "anchor": SitePaths.lineAnchor(verdict.range.start.line),
-            "textHTML": inline(verdict.text, note: noteID),
+            "textHTML": recordHTML(verdict.text, note: noteID, line: verdict.range.start.line),
             "hasFavors": !verdict.favors.isEmpty,
             "favors": verdict.favors.enumerated().map { i, slug -> Context in
                 ["name": model.systemName(slug), "url": href(SitePaths.system(slug)), "sep": i > 0]

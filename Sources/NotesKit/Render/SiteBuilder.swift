@@ -79,26 +79,41 @@ public enum SiteBuilder {
         }
         cache.inputs = ""
         clock.lap("site:inputs")
+        // What each page depends on is worked out on other threads while the model is made.
+        let madeDependencies = ResultSlots<PageDependencies>(count: 1)
+        let dependencyGroup = DispatchGroup()
+        DispatchQueue.global().async(group: dependencyGroup) {
+            madeDependencies[0] = PageDependencies(notebook, notesRoot: options.notesRoot)
+        }
         let model = SiteModel(notebook, options: options)
         let pages = SitePage.all(model)
         let writer = try OutputWriter(outDir: outDir)
         do {
+            defer { dependencyGroup.wait() }
             var folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
             folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
             try writer.makeDirectories(folders)
             CmarkBridge.prepare()
             clock.lap("site:model")
-            let dependencies = PageDependencies(model)
+            dependencyGroup.wait()
+            var dependencies = madeDependencies[0]!
+            dependencies.add(tags: model.tags)
             clock.lap("site:deps")
-            // The whole-folder files are made on another thread while the pages render;
-            // graph.json is kept when nothing it holds changed.
+            // The whole-folder files are made and written on another thread while
+            // the pages render; graph.json is kept when nothing it holds changed,
+            // and goes to its file a megabyte at a time (it is hundreds at 10k notes).
             let globals = GlobalFiles()
             let keepGraph = cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) {
                 do {
-                    if !keepGraph { globals.graph = try knowledgeGraphJSON(notebook) }
-                    globals.search = try SearchIndex.files(model)
+                    if !keepGraph {
+                        let graph = KnowledgeGraph(notebook)
+                        try writer.write("graph.json", streaming: graph.writeJSON)
+                    }
+                    let search = try SearchIndex.files(model)
+                    try writer.write("search-index.json", search.json)
+                    try writer.write("search-index.js", search.script)
                 } catch {
                     globals.failure = "\(error)"
                 }
@@ -142,9 +157,6 @@ public enum SiteBuilder {
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
             try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).sorted { $0.path < $1.path }.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
             try writer.write("feed.xml", Feed.atom(model))
-            if !keepGraph { try writer.write("graph.json", globals.graph) }
-            try writer.write("search-index.json", globals.search.json)
-            try writer.write("search-index.js", globals.search.script)
             let result = try writer.commit()
             clock.lap("site:write")
             var next = BuildCache(fingerprint: cache.fingerprint)
@@ -164,16 +176,9 @@ public enum SiteBuilder {
         }
     }
 
-    /// Files made from the whole folder, filled on a background thread.
+    /// What went wrong making the whole-folder files on their thread.
     final class GlobalFiles: @unchecked Sendable {
-        var graph: [UInt8] = []
-        var search: (json: [UInt8], script: [UInt8]) = ([], [])
         var failure: String?
-    }
-
-    /// `graph.json` is the knowledge graph of DESIGN §6, as `notesc graph` prints it.
-    static func knowledgeGraphJSON(_ notebook: Notebook) throws -> [UInt8] {
-        Array(try KnowledgeGraph(notebook).json())
     }
 }
 

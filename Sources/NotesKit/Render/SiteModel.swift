@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every page needs to know about the whole folder, computed once
 /// before pages render: titles, backlinks, tags, claims by system.
 struct SiteModel: Sendable {
@@ -49,6 +51,8 @@ struct SiteModel: Sendable {
     let inlineCalcs: [String: [InlineCalcRecord]]
     private let titles: [String: String]
     private let dates: [String: String]
+    /// Claims' and verdicts' inline HTML, shared by the pages that show them.
+    let recordHTML = RecordHTMLCache()
 
     init(_ notebook: Notebook, options: SiteOptions) {
         self.notebook = notebook
@@ -115,6 +119,9 @@ struct SiteModel: Sendable {
 
     func note(_ id: String) -> Note? { positions[id].map { notebook.notes[$0] } }
 
+    /// Where note `id` is in `notebook.notes`.
+    func position(_ id: String) -> Int? { positions[id] }
+
     /// The title a reader sees for a note: its H1, or its id when it has none.
     func title(_ id: String) -> String { titles[id] ?? id }
 
@@ -132,12 +139,39 @@ struct SiteModel: Sendable {
 
     /// Notes in the order readers browse them: newest first, then by title.
     func byDate(_ ids: [String]) -> [String] {
-        ids.sorted { a, b in
-            let da = dates[a] ?? "", db = dates[b] ?? ""
-            if da != db { return da > db }
-            let ta = title(a).lowercased(), tb = title(b).lowercased()
-            if ta != tb { return ta < tb }
-            return a < b
-        }
+        // Keys made once per note, not once per comparison.
+        let keyed = ids.map { (id: $0, date: dates[$0] ?? "", title: title($0).lowercased()) }
+        return keyed.sorted { a, b in
+            if a.date != b.date { return a.date > b.date }
+            if a.title != b.title { return a.title < b.title }
+            return a.id < b.id
+        }.map(\.id)
+    }
+}
+
+/// Inline HTML of claims and verdicts by note, line and the page's way to
+/// the site root (links in it are relative). Filled by the threads that
+/// render pages; a value made twice by two threads at once is the same.
+final class RecordHTMLCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var root: String
+        var note: String
+        var line: Int
+    }
+
+    private var values: [Key: String] = [:]
+    private let lock = NSLock()
+
+    func value(root: String, note: String, line: Int, make: () -> String) -> String {
+        let key = Key(root: root, note: note, line: line)
+        lock.lock()
+        let known = values[key]
+        lock.unlock()
+        if let known { return known }
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
     }
 }

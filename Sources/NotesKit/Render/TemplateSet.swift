@@ -24,6 +24,7 @@ struct TemplateSet: Sendable {
         if let directory {
             for (path, bytes) in try readFolder(directory) { files[path] = bytes }
         }
+        FastHTMLContentType.register()
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, [UInt8])] = []
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
