@@ -37,32 +37,38 @@ public enum Pipeline {
         var parsed = parseAll(files)
         clock.lap("read+parse")
         let index = NoteIndex(ids: files.map(\.id))
-        for i in parsed.indices {
-            ReferenceResolver.resolve(&parsed[i].note, index: index)
-            ReferenceResolver.applyAliases(&parsed[i].note, aliases: config.aliases)
+        parsed.withUnsafeMutableBufferPointer { notes in
+            let notes = notes
+            DispatchQueue.concurrentPerform(iterations: notes.count) { [aliases = config.aliases] i in
+                ReferenceResolver.resolve(&notes[i].note, index: index)
+                ReferenceResolver.applyAliases(&notes[i].note, aliases: aliases)
+            }
         }
         clock.lap("resolve")
+        // The folder-wide steps that run on one core (the links between
+        // notes, systems and topics, the calculations) run side by side.
+        let resolved = parsed.map(\.note)
+        let context = Background { CheckContext(notes: resolved, index: index) }
+        let gathered = Background { entities ? Entities.gather(resolved, aliases: config.aliases) : ([], []) }
         let calcDiagnostics = CalcStage.run(&parsed, index: index)
         clock.lap("calc")
-        let context = CheckContext(notes: parsed.map(\.note), index: index)
-        clock.lap("context")
         var diagnostics = discoveryDiagnostics + DuplicateID.check(files)
         let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
         let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
-        DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed] i in
+        DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed, context = context.value] i in
             let found = parsed[i].diagnostics + Checks.run(parsed[i], in: context) + calcByFile[parsed[i].note.path, default: []]
             // Sorted here, on all cores: the final sort then meets runs already in order.
             perNote[i] = Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) })
         }
-        clock.lap("check")
+        clock.lap("context+check")
         diagnostics += perNote.values.joined()
-        clock.lap("join")
         diagnostics = applySeverities(diagnostics, config: config)
-        let notes = parsed.map(\.note)
-        let (systems, topics) = entities ? Entities.gather(notes, aliases: config.aliases) : ([], [])
-        let notebook = Notebook(notes: notes, systems: systems, topics: topics,
-                                diagnostics: Diagnostic.sortedForOutput(diagnostics))
+        clock.lap("join")
+        let (systems, topics) = gathered.value
         clock.lap("entities")
+        let notebook = Notebook(notes: parsed.map(\.note), systems: systems, topics: topics,
+                                diagnostics: Diagnostic.sortedForOutput(diagnostics))
+        clock.lap("sort")
         return Compilation(notebook: notebook, parsed: parsed, files: files)
     }
 
@@ -98,6 +104,21 @@ public enum Pipeline {
             }
         }
         return results.values
+    }
+}
+
+/// A value computed on another thread; `value` waits for it.
+final class Background<T>: @unchecked Sendable {
+    private var result: T?
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping () -> T) {
+        DispatchQueue.global().async(group: group) { self.result = work() }
+    }
+
+    var value: T {
+        group.wait()
+        return result!
     }
 }
 

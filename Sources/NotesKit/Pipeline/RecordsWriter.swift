@@ -31,7 +31,11 @@ extension Notebook {
                 n.note(notes[i])
                 return n.bytes
             }
-            w.key("systems"); w.array(systems) { w, s in
+            w.key("systems")
+            w.rawArray(count: systems.count, batch: 256, flush: write) { i in
+                var w = JSONWriter(capacity: 4096, depth: 2)
+                w.compact = compact
+                let s = systems[i]
                 w.object { w in
                     w.key("mentions"); w.array(s.mentions) { w, m in
                         w.object { w in w.int("line", m.line); w.string("note", m.note); w.string("topic", m.topic) }
@@ -40,11 +44,17 @@ extension Notebook {
                     w.string("slug", s.slug)
                     w.strings("spellings", s.spellings)
                 }
+                return w.bytes
             }
-            w.key("topics"); w.array(topics) { w, t in
+            w.key("topics")
+            w.rawArray(count: topics.count, batch: 256, flush: write) { i in
+                var w = JSONWriter(capacity: 4096, depth: 2)
+                w.compact = compact
+                let t = topics[i]
                 w.object { w in
                     w.strings("notes", t.notes); w.string("slug", t.slug); w.strings("systems", t.systems); w.string("title", t.title)
                 }
+                return w.bytes
             }
             w.int("version", version)
         }

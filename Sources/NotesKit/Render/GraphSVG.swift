@@ -65,7 +65,7 @@ enum GraphSVG {
         let shown = Array(ids.prefix(40))
         var position: [String: Int] = [:]
         for (i, n) in shown.enumerated() { position[n] = i }
-        var nodes = shown.map { n -> Node in
+        let nodes = shown.map { n -> Node in
             let title = model.title(n)
             return Node(label: short(title, 20), title: title, url: links.noteHref(n), kind: n == id ? "current" : "note")
         }
