@@ -62,6 +62,20 @@ import Testing
         #expect(SectionKind.recognise("Take").kind == .take)
         #expect(SectionKind.recognise("Take").author == nil)
     }
+
+    /// ASCII words after an emoji take a shortcut past the mojibake repair;
+    /// words with other text still get it.
+    @Test func headingWords() {
+        #expect(SectionKind.significantWords("📝 TL;DR") == ["TL;DR"])
+        #expect(SectionKind.significantWords("üìù TL;DR") == ["TL;DR"])
+        #expect(SectionKind.significantWords("  🎯  Key   Comparisons: ") == ["Key", "Comparisons"])
+        #expect(SectionKind.significantWords("“Summary”") == ["Summary"])
+        #expect(SectionKind.significantWords("(Open) questions — notes") == ["Open", "questions", "notes"])
+        #expect(SectionKind.significantWords("💭 Karpathyâ€™s Take") == ["Karpathy’s", "Take"])
+        #expect(SectionKind.significantWords("💭 Hervé's\tTake") == ["Hervé's", "Take"])
+        #expect(SectionKind.significantWords("🔗") == [])
+        #expect(SectionKind.recognise("💭 Karpathyâ€™s Take") == (.take, "Karpathy’s"))
+    }
 }
 
 @Suite struct NoteIndexTests {

@@ -3,17 +3,19 @@ extension Topic {
     /// (`DeepSeek` favours `DeepSeek-V3`) when no subject has the family's name.
     mutating func resolveVerdicts() {
         guard !verdicts.isEmpty else { return }
-        var seen = Set<String>()
-        let unique = claims.flatMap(\.subjects).filter { seen.insert($0.slug).inserted }
+        // A topic has a handful of subjects: linear searches beat hashing.
+        var unique: [Subject] = []
+        for claim in claims {
+            for subject in claim.subjects where !unique.contains(where: { $0.slug == subject.slug }) { unique.append(subject) }
+        }
         // Lowercased once per subject, not once per verdict.
-        let lowered = unique.map { Array($0.name.lowercased().utf8) }
-        let names = Set(lowered)
+        let names = unique.map { Array($0.name.lowercased().utf8) }
         let families = unique.map { Self.family(of: $0.name).map { Array($0.lowercased().utf8) } }
         for v in verdicts.indices {
             let text = Array(verdicts[v].text.lowercased().utf8)
             var favors: [String] = []
             var favoured = [Bool](repeating: false, count: unique.count)
-            for k in unique.indices where Self.names(text, lowered[k]) {
+            for k in unique.indices where Self.names(text, names[k]) {
                 favors.append(unique[k].slug)
                 favoured[k] = true
             }

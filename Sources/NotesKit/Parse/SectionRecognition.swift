@@ -26,6 +26,7 @@ extension SectionKind {
     /// letter or digit (emoji, symbols, mojibake of emoji), quotes and brackets
     /// around words, and trailing colons.
     static func significantWords(_ heading: String) -> [String] {
+        if let words = asciiSignificantWords(heading) { return words }
         let fixed = Mojibake.fix(heading)
         var words: [String] = []
         for token in fixed.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
@@ -35,6 +36,24 @@ extension SectionKind {
             while let f = slice.first, !isWordScalar(f) { slice.removeFirst() }
             while let l = slice.last, !isWordScalar(l), l != ";" { slice.removeLast() }
             if !slice.isEmpty { words.append(String(String.UnicodeScalarView(slice))) }
+        }
+        return words
+    }
+
+    /// The same words without decoding anything, for the usual heading: a
+    /// leading emoji (or its mojibake), then ASCII words. Nil when a word has
+    /// non-ASCII text, which may need its mojibake repaired.
+    private static func asciiSignificantWords(_ heading: String) -> [String]? {
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        var words: [String] = []
+        for token in heading.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }) {
+            if words.isEmpty, !token.contains(where: isWordByte) { continue }
+            // Mojibake is never ASCII, so leading tokens without words are the only ones it may hide in.
+            guard !token.contains(where: { $0 >= 0x80 }) else { return nil }
+            var slice = token[...]
+            while let f = slice.first, !isWordByte(f) { slice.removeFirst() }
+            while let l = slice.last, !isWordByte(l), l != UInt8(ascii: ";") { slice.removeLast() }
+            if !slice.isEmpty { words.append(String(decoding: slice, as: UTF8.self)) }
         }
         return words
     }
