@@ -99,3 +99,23 @@ import Testing
         #expect(NoteParser.dateProblem("yesterday") != nil)
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test func findsTheFirstOccurrenceFromAnOffset() {
+        let b = Array("ab[[c]] [[d".utf8)
+        #expect(LabelledBullet.find(Array("[[".utf8), in: b, from: 0) == 2)
+        #expect(LabelledBullet.find(Array("[[".utf8), in: b, from: 3) == 8)
+        #expect(LabelledBullet.find(Array("[[".utf8), in: b, from: 9) == nil)
+        #expect(LabelledBullet.find(Array("]]".utf8), in: b, from: 0) == 5)
+        #expect(LabelledBullet.find(Array("d".utf8), in: b, from: 10) == 10)
+        #expect(LabelledBullet.find(Array("d".utf8), in: b, from: 11) == nil)
+        #expect(LabelledBullet.find(Array("aab".utf8), in: Array("aaab".utf8), from: 0) == 1)
+    }
+
+    @Test func needlesThatCannotFit() {
+        #expect(LabelledBullet.find(Array("abc".utf8), in: Array("ab".utf8), from: 0) == nil)
+        #expect(LabelledBullet.find(Array("bc".utf8), in: Array("abc".utf8), from: 2) == nil)
+        #expect(LabelledBullet.find(Array("x".utf8), in: [], from: 0) == nil)
+        #expect(LabelledBullet.find([], in: Array("x".utf8), from: 0) == nil)
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The head of a bullet that starts with a label: `**GPT-4** (rumored): text`,
 /// `**Verdict:** text`, `[[note-id]]: why`, `[label](note.md): why`.
 struct LabelledBullet {
@@ -54,14 +56,24 @@ struct LabelledBullet {
         return copy
     }
 
+    /// The first offset at or after `from` where `needle` occurs in `b`.
+    /// libc's `memchr` finds candidates: whole notes are searched for `<!--` and `[[`.
     static func find(_ needle: [UInt8], in b: [UInt8], from: Int) -> Int? {
-        guard needle.count <= b.count else { return nil }
-        var i = from
-        while i + needle.count <= b.count {
-            if b[i] == needle[0], b[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        var start = max(from, 0)
+        guard !needle.isEmpty, start < b.count, needle.count <= b.count - start else { return nil }
+        let last = b.count - needle.count // the last offset where the needle fits
+        return b.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { n in
+                let base = hay.baseAddress!
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(n[0]), last + 1 - start) else { return nil }
+                    let i = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + i, n.baseAddress!, n.count) == 0 { return i }
+                    start = i + 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     static func skipSpaces(_ b: [UInt8], _ from: Int) -> Int {
