@@ -9,6 +9,20 @@ import Testing
         #expect(text.position(ofOffset: 6) == SourcePosition(line: 3, column: 2))
     }
 
+    @Test func lineFeedsOnly() throws {
+        #expect(SourceText.lineStarts(of: Array("ab\n\ncd\n".utf8)) == [0, 3, 4, 7])
+        #expect(SourceText.lineStarts(of: Array("no line break".utf8)) == [0])
+        #expect(SourceText.lineStarts(of: []) == [0])
+        #expect(try SourceText.decode(Array("ab\n\ncd\n".utf8)).get().lineCount == 3)
+    }
+
+    @Test func nulBytePosition() {
+        guard case .failure(.nulByte(let at)) = SourceText.decode(Array("ok\nabc".utf8) + [0] + Array("x".utf8)) else {
+            Issue.record("expected a NUL byte"); return
+        }
+        #expect(at == SourcePosition(line: 2, column: 4))
+    }
+
     @Test func bomShiftsFirstLineColumns() throws {
         let text = try SourceText.decode([0xEF, 0xBB, 0xBF] + Array("# T\nx".utf8)).get()
         #expect(text.hadBOM)
@@ -19,6 +33,10 @@ import Testing
     @Test(arguments: [
         ([0x61, 0xFF], 2), ([0xC0, 0x80], 1), ([0xED, 0xA0, 0x80], 1), ([0xF4, 0x90, 0x80, 0x80], 1),
         ([0x61, 0x0A, 0x62, 0xE2, 0x82], 4),
+        // Past runs of eight ASCII bytes, checked a word at a time.
+        (Array("abcdefghijklmnop".utf8) + [0xFF], 17),
+        (Array("abcdefgh".utf8) + [0xE2, 0x82, 0xAC] + Array("abcdefgh".utf8) + [0x80] + Array("abcdefgh".utf8), 20),
+        (Array("abcdefg".utf8) + [0xC3], 8),
     ] as [([UInt8], Int)])
     func invalidUTF8(_ bytes: [UInt8], _ offset: Int) {
         #expect(firstInvalidUTF8Offset(bytes) == offset - 1)

@@ -27,7 +27,7 @@ struct SourceText: Sendable {
         if let bad = firstInvalidUTF8Offset(bytes) {
             return .failure(.invalidUTF8(text.position(ofOffset: bad)))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = bytes.withUnsafeBytes({ b in b.isEmpty ? nil : memchr(b.baseAddress!, 0, b.count).map { b.baseAddress!.distance(to: UnsafeRawPointer($0)) } }) {
             return .failure(.nulByte(text.position(ofOffset: nul)))
         }
         return .success(text)
@@ -35,17 +35,29 @@ struct SourceText: Sendable {
 
     static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A {
-                starts.append(i + 1)
-            } else if b == 0x0D {
-                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        bytes.withUnsafeBytes { b in
+            guard let base = b.baseAddress else { return }
+            let n = b.count
+            if memchr(base, 0x0D, n) == nil {
+                // LF only, the usual case: let memchr find each line end.
+                var i = 0
+                while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                    i = base.distance(to: UnsafeRawPointer(hit)) + 1
+                    starts.append(i)
+                }
+                return
             }
-            i += 1
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c == 0x0A {
+                    starts.append(i + 1)
+                } else if c == 0x0D {
+                    if i + 1 < n, b[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
         }
         return starts
     }
@@ -95,10 +107,19 @@ struct SourceText: Sendable {
 
 /// Offset of the first byte that starts an invalid UTF-8 sequence (overlongs,
 /// surrogates and code points above U+10FFFF are invalid), or nil.
-func firstInvalidUTF8Offset(_ b: [UInt8]) -> Int? {
+func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer(firstInvalidUTF8Offset)
+}
+
+private func firstInvalidUTF8Offset(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
     var i = 0
     let n = b.count
     while i < n {
+        // ASCII eight bytes at a time.
+        if i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+            continue
+        }
         let c = b[i]
         if c < 0x80 { i += 1; continue }
         var need = 0
