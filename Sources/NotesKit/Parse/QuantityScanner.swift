@@ -74,17 +74,19 @@ enum QuantityScanner {
                 let wordStart = k
                 while k < n, isAlnum(bytes[k]) { k += 1 }
                 var word = String(decoding: bytes[wordStart..<k], as: UTF8.self)
+                var lowered = word.lowercased()
                 // `GPU hours` and `GPU-hours` are one unit.
-                if word.lowercased() == "gpu", k + 1 < n, bytes[k] == 0x20 || bytes[k] == UInt8(ascii: "-") {
+                if lowered == "gpu", k + 1 < n, bytes[k] == 0x20 || bytes[k] == UInt8(ascii: "-") {
                     var m = k + 1
                     while m < n, isAlnum(bytes[m]) { m += 1 }
                     let next = String(decoding: bytes[(k + 1)..<m], as: UTF8.self)
                     if ["hours", "hour", "days", "day"].contains(next.lowercased()) {
                         word = String(decoding: bytes[wordStart..<m], as: UTF8.self)
+                        lowered = word.lowercased()
                         k = m
                     }
                 }
-                if k > wordStart, unitWords.contains(word.lowercased()) || word.lowercased().hasPrefix("gpu") {
+                if k > wordStart, unitWords.contains(lowered) || lowered.hasPrefix("gpu") {
                     unit = word
                     end = k
                 }

@@ -13,7 +13,7 @@ extension Notebook {
     /// The records JSON in pieces, in order: notes are written on all cores a
     /// batch at a time and handed to `write` as each batch is done, so the
     /// whole document (hundreds of MB for 10,000 notes) is never in memory.
-    public func writeRecordsJSON(compact: Bool = false, batch: Int = 256, to write: ([UInt8]) -> Void) {
+    public func writeRecordsJSON(compact: Bool = false, batch: Int = 1024, to write: ([UInt8]) -> Void) {
         var w = JSONWriter(capacity: 1 << 20)
         w.compact = compact
         w.object { w in
