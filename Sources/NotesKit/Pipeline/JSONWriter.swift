@@ -75,11 +75,12 @@ struct JSONWriter {
         open(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
     }
 
-    mutating func array<S: Sequence>(_ elements: S, _ write: (inout JSONWriter, S.Element) -> Void) {
+    mutating func array<T>(_ elements: [T], _ write: (inout JSONWriter, T) -> Void) {
         open(UInt8(ascii: "["), UInt8(ascii: "]")) { w in
-            for element in elements {
+            // By index: an iterator would copy (and retain) every element.
+            for i in elements.indices {
                 w.member()
-                write(&w, element)
+                write(&w, elements[i])
             }
         }
     }
