@@ -106,7 +106,7 @@ struct BuildCache {
     /// Per page: the hash of the notes it is made from (`PageDependencies`); absent for whole-folder pages.
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 5"
+    static let version = "notesc-build-cache 6"
 
     /// `.notesc-cache/build-<hash of the output path>` in the current folder.
     static func location(outDir: String) -> String {
@@ -146,8 +146,9 @@ struct BuildCache {
 extension BuildCache {
     /// Every note file's path and bytes, the systems' names (config aliases
     /// rename them) and the notesc binary itself: when none of them changed,
-    /// neither did any page. Files are read and hashed on all cores.
-    static func inputs(_ notebook: Notebook, notesRoot: String) -> String {
+    /// neither did any page. Files are read and hashed on all cores; the
+    /// hash of each file (with its path) comes back too, in the notebook's order.
+    static func inputs(_ notebook: Notebook, notesRoot: String) -> (hex: String, files: [UInt64]) {
         let notes = notebook.notes
         let hashes = ResultSlots<UInt64>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { i in
@@ -156,13 +157,14 @@ extension BuildCache {
             if case .success(let bytes) = Discovery.read(notesRoot + "/" + notes[i].path) { h.add(bytes) } else { h.add("unreadable") }
             hashes[i] = h.value
         }
+        let files = hashes.values
         var h = StableHash()
-        for i in notes.indices { h.add(String(hashes[i]!, radix: 16)) }
+        for file in files { h.add(String(file, radix: 16)) }
         for system in notebook.systems { h.add(system.slug); h.add(system.name) }
         var st = stat()
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         if stat(executable, &st) == 0 { h.add("\(executable) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)") }
-        return h.hex
+        return (h.hex, files)
     }
 }
 

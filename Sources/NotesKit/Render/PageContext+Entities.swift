@@ -37,7 +37,7 @@ extension PageContext {
             "name": system.name,
             "spellings": system.spellings.enumerated().map { ["name": $1, "sep": $0 > 0] as Context },
             "hasSpellings": !system.spellings.isEmpty,
-            "claimCount": claims.count, "noteCount": Set(claims.map(\.note)).count, "topicCount": topicOrder.count,
+            "claimCount": claims.count, "noteCount": SiteModel.noteCount(claims), "topicCount": topicOrder.count,
             "verifiedCount": claims.filter(\.claim.verified).count, "wins": wins,
             "topics": topics,
         ]
@@ -124,7 +124,7 @@ extension PageContext {
             let items = model.notebook.systems.map { s -> Context in
                 let claims = model.claimsBySystem[s.slug] ?? []
                 return ["name": s.name, "url": links.href(SitePaths.system(s.slug)),
-                        "values": [claims.count, Set(claims.map(\.note)).count, claims.filter(\.claim.verified).count]]
+                        "values": [claims.count, SiteModel.noteCount(claims), claims.filter(\.claim.verified).count]]
             }
             list = ["title": "Systems", "nameHeading": "System", "columns": ["Claims", "Notes", "Verified"], "items": items,
                     "description": "\(items.count) systems compared in the notes."]

@@ -21,31 +21,56 @@ struct PageDependencies {
     /// diagnostic counts.
     let knowledgeGraph: String
 
-    /// Made from the notebook alone, so that it can be made while the site model is.
-    init(_ notebook: Notebook, notesRoot root: String) {
+    /// Positions in the notebook of the notes whose calcs verify claims of each note (mostly none).
+    private let verifierPositions: [[Int]]
+    /// Each note's position in the notebook, by id.
+    private let positions: [String: Int]
+
+    /// Made from the notebook alone, so that it can be made while the site
+    /// model is. `fileHashes` are the hashes of the notes' files, in the
+    /// notebook's order (`BuildCache.inputs`), so the files are read once.
+    init(_ notebook: Notebook, fileHashes: [UInt64]) {
         let notes = notebook.notes
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(notes.count)
+        for (i, note) in notes.enumerated() { positions[note.id] = i }  // as `SiteModel.position`
+        self.positions = positions
         let hashes = ResultSlots<UInt64>(count: notes.count)
         let graphHashes = ResultSlots<UInt64>(count: notes.count)
+        let verifiers = ResultSlots<[Int]>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { i in
+            // The records are written once, in two parts: what the knowledge
+            // graph holds, and the rest (the prose and calculations). Every
+            // field is in one part or both, so the note's hash covers them all.
             var stripped = notes[i]
             stripped.tldr = []; stripped.take = nil; stripped.sections = []; stripped.metadata = []
             stripped.calcBlocks = []; stripped.inlineCalcs = []; stripped.calc = nil
-            var s = JSONWriter(capacity: 4_096)
+            var s = JSONWriter(capacity: 16_384)
             s.compact = true
             s.note(stripped)
             var sh = StableHash()
             sh.add(s.bytes)
             graphHashes[i] = sh.value
+            var rest = notes[i]
+            rest.comparisons = []; rest.connections = []; rest.links = []
+            var r = JSONWriter(capacity: 4_096)
+            r.compact = true
+            r.note(rest)
             var h = StableHash()
-            h.add(notes[i].path)
-            if case .success(let bytes) = Discovery.read(root + "/" + notes[i].path) { h.add(bytes) }
-            var w = JSONWriter(capacity: 8_192)
-            w.compact = true
-            w.note(notes[i])
-            h.add(w.bytes)
+            h.add(word: fileHashes[i])
+            h.add(word: sh.value)
+            h.add(r.bytes)
             hashes[i] = h.value
+            var verifying: [Int] = []
+            for topic in notes[i].comparisons {
+                for claim in topic.claims {
+                    for ref in claim.verifiedBy { if let v = positions[ref.note] { verifying.append(v) } }
+                }
+            }
+            verifiers[i] = verifying
         }
         noteHashes = hashes.values
+        verifierPositions = verifiers.values
         var g = StableHash()
         for note in notes { g.add(note.id) }
         for system in notebook.systems { g.add(system.slug); g.add(system.name) }
@@ -77,48 +102,43 @@ struct PageDependencies {
         global = g.value
     }
 
-    /// The notes a page reads; nil for pages made from the whole folder.
-    static func notes(of page: SitePage, _ model: SiteModel) -> [String]? {
+    /// The notes a page reads, by position in the notebook (in any order,
+    /// maybe repeated), and the ids of those it names that do not exist;
+    /// nil for pages made from the whole folder.
+    func notes(of page: SitePage, _ model: SiteModel) -> (positions: [Int], missing: [String])? {
+        var found: [Int] = [], missing: [String] = []
+        func add(_ id: String) {
+            if let i = positions[id] { found.append(i) } else { missing.append(id) }
+        }
+        /// A note and the notes whose calcs verify its claims.
+        func addWithVerifiers(_ id: String) {
+            guard let i = positions[id] else { return missing.append(id) }
+            found.append(i)
+            found += verifierPositions[i]
+        }
         switch page.source {
         case .note(let i):
             let note = model.notebook.notes[i]
-            var ids = [note.id]
-            ids += note.connections.compactMap(\.resolved)
-            ids += note.links.compactMap(\.resolved)
-            ids += (model.backlinks[note.id] ?? []).map(\.from)
-            ids += verifiers(note.comparisons.flatMap(\.claims))
-            ids += note.calc?.statements.compactMap { $0.check?.forNote } ?? []
-            return ids
+            addWithVerifiers(note.id)
+            for c in note.connections { if let id = c.resolved { add(id) } }
+            for l in note.links { if let id = l.resolved { add(id) } }
+            for b in model.backlinks[note.id] ?? [] { add(b.from) }
+            for s in note.calc?.statements ?? [] { if let id = s.check?.forNote { add(id) } }
         case .system(let i):
-            let mentions = Array(Set(model.notebook.systems[i].mentions.map(\.note)))
-            return mentions + verifiers(ofNotes: mentions, model)
+            // Mentions come note by note: skip repeats of the one before.
+            var last: String?
+            for m in model.notebook.systems[i].mentions where m.note != last {
+                addWithVerifiers(m.note)
+                last = m.note
+            }
         case .topic(let i):
-            let notes = model.notebook.topics[i].notes
-            return notes + verifiers(ofNotes: notes, model)
+            for id in model.notebook.topics[i].notes { addWithVerifiers(id) }
         case .tag(let i):
-            return model.tags[i].notes
+            for id in model.tags[i].notes { add(id) }
         case .index, .graph, .notFound, .list:
             return nil
         }
-    }
-
-    static func verifiers(_ claims: [Claim]) -> [String] {
-        claims.flatMap { $0.verifiedBy.map(\.note) }
-    }
-
-    /// The notes whose calcs verify claims of these notes (read in place: copying
-    /// every claim of a system's notes was most of a rebuild's page stage).
-    static func verifiers(ofNotes ids: [String], _ model: SiteModel) -> [String] {
-        var out: [String] = []
-        for id in ids {
-            guard let i = model.position(id) else { continue }
-            for topic in model.notebook.notes[i].comparisons {
-                for claim in topic.claims where !claim.verifiedBy.isEmpty {
-                    for ref in claim.verifiedBy { out.append(ref.note) }
-                }
-            }
-        }
-        return out
+        return (found, missing)
     }
 
     /// The page's signature, or nil when it must always be made anew.
@@ -129,19 +149,18 @@ struct PageDependencies {
             h.add(String(graph, radix: 16))
             return h.hex
         }
-        guard let ids = Self.notes(of: page, model) else { return nil }
+        guard var (positions, missing) = notes(of: page, model) else { return nil }
         var h = StableHash()
         h.add(String(global, radix: 16))
-        // Notes by their place in the folder (sorting numbers, not ids); a missing note by id.
-        var positions = Set<Int>(), missing = Set<String>()
-        for id in ids {
-            if let i = model.position(id) { positions.insert(i) } else { missing.insert(id) }
-        }
-        for i in positions.sorted() {
+        // Notes by their place in the folder (sorting numbers, not ids), each once; a missing note by id.
+        positions.sort()
+        var previous = -1
+        for i in positions where i != previous {
             h.add(model.notebook.notes[i].id)
             h.add(word: noteHashes[i])
+            previous = i
         }
-        for id in missing.sorted() { h.add(id); h.add("-") }
+        for id in Set(missing).sorted() { h.add(id); h.add("-") }
         return h.hex
     }
 }

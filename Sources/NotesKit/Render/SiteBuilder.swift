@@ -72,7 +72,7 @@ public enum SiteBuilder {
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
         let templates = try TemplateSet.load(from: options.templatesDir)
         var cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
-        let inputs = BuildCache.inputs(notebook, notesRoot: options.notesRoot)
+        let (inputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot)
         // Nothing changed since the last build, and its files are all there: nothing to do.
         if cache.inputs == inputs, let files = OutputWriter.intactOutput(outDir) {
             return SiteReport(pages: cache.pages.count, files: files, removed: 0, outDir: outDir, rendered: 0)
@@ -83,7 +83,7 @@ public enum SiteBuilder {
         let madeDependencies = ResultSlots<PageDependencies>(count: 1)
         let dependencyGroup = DispatchGroup()
         DispatchQueue.global().async(group: dependencyGroup) {
-            madeDependencies[0] = PageDependencies(notebook, notesRoot: options.notesRoot)
+            madeDependencies[0] = PageDependencies(notebook, fileHashes: fileHashes)
         }
         let model = SiteModel(notebook, options: options)
         let pages = SitePage.all(model)

@@ -134,6 +134,18 @@ struct SiteModel: Sendable {
         return text.isEmpty ? note.id : text
     }
 
+    /// How many notes these claims are in. Claims are kept in note order, so
+    /// a note's claims are side by side: counting changes of note is enough.
+    static func noteCount(_ claims: [PlacedClaim]) -> Int {
+        var count = 0
+        var last: String?
+        for c in claims where c.note != last {
+            count += 1
+            last = c.note
+        }
+        return count
+    }
+
     func systemName(_ slug: String) -> String { systems[slug]?.name ?? slug }
     func topicTitle(_ slug: String) -> String { topics[slug]?.title ?? slug }
 
