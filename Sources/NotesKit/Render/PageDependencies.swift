@@ -149,13 +149,12 @@ struct PageDependencies {
             h.add(String(graph, radix: 16))
             return h.hex
         }
-        guard var (positions, missing) = notes(of: page, model) else { return nil }
+        guard let (read, missing) = notes(of: page, model) else { return nil }
         var h = StableHash()
         h.add(String(global, radix: 16))
         // Notes by their place in the folder (sorting numbers, not ids), each once; a missing note by id.
-        positions.sort()
         var previous = -1
-        for i in positions where i != previous {
+        for i in read.sorted() where i != previous {
             h.add(model.notebook.notes[i].id)
             h.add(word: noteHashes[i])
             previous = i
