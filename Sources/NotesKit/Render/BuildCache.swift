@@ -103,7 +103,7 @@ struct BuildCache {
     var graphJSON = ""
     /// Per page: the hash of its template and data.
     var pages: [String: String] = [:]
-    /// Per page: the hash of the notes it is made from (`PageDependencies`); absent for whole-folder pages.
+    /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
     static let version = "notesc-build-cache 6"

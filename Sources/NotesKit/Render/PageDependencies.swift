@@ -3,14 +3,24 @@ import Dispatch
 /// Which notes each page is made from, so that a build after an edit
 /// re-creates only the pages of the notes that changed (DESIGN §7). A page's
 /// signature hashes the folder-wide facts every page may show (note ids,
-/// system, topic and tag names) and the records and text of every note the
-/// page reads; when it equals the previous build's, the page is kept without
-/// even building its data.
+/// system, topic and tag names) and what it reads of each note; when it
+/// equals the previous build's, the page is kept without even building its data.
+///
+/// A note's own page reads all of it (`noteHashes`). Every other page reads
+/// only what a note shows away from its own page (`listedHashes`): its records
+/// without the prose — title, date, category, tags, claims, verdicts,
+/// connections, links — plus its TL;DR (the summary in note lists) and its
+/// calculations (inline values in claims). An edit to a note's prose redoes its
+/// own page, not the system, topic, tag and list pages it appears on.
 struct PageDependencies {
-    /// Hash of each note's file and records (records carry what other notes
-    /// decide about it: resolved links, calc results, verified claims), in the
-    /// notebook's order.
+    /// Hash of each note's file and all of its records (records carry what
+    /// other notes decide about it: resolved links, calc results, verified
+    /// claims), in the notebook's order.
     let noteHashes: [UInt64]
+    /// Hash of what other pages show of each note (see above), in the notebook's order.
+    let listedHashes: [UInt64]
+    /// Hash of every note's `listedHashes`: what the home page and the lists read.
+    let allListed: UInt64
     /// Hash of the facts every page may show (tag names are added by `add(tags:)`).
     private(set) var global: UInt64
     /// Hash of what the whole-graph page draws: notes' titles, resolved
@@ -21,8 +31,10 @@ struct PageDependencies {
     /// diagnostic counts.
     let knowledgeGraph: String
 
-    /// Positions in the notebook of the notes whose calcs verify claims of each note (mostly none).
-    private let verifierPositions: [[Int]]
+    /// Per note, the positions of the notes whose titles a page showing its
+    /// records may show too: the notes its links lead to (`[[id]]` in a claim
+    /// reads as that note's title) and those whose calcs verify its claims.
+    private let shownWith: [[Int]]
     /// Each note's position in the notebook, by id.
     private let positions: [String: Int]
 
@@ -36,41 +48,48 @@ struct PageDependencies {
         for (i, note) in notes.enumerated() { positions[note.id] = i }  // as `SiteModel.position`
         self.positions = positions
         let hashes = ResultSlots<UInt64>(count: notes.count)
+        let listed = ResultSlots<UInt64>(count: notes.count)
         let graphHashes = ResultSlots<UInt64>(count: notes.count)
-        let verifiers = ResultSlots<[Int]>(count: notes.count)
+        let shown = ResultSlots<[Int]>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { i in
-            // The records are written once, in two parts: what the knowledge
-            // graph holds, and the rest (the prose and calculations). Every
-            // field is in one part or both, so the note's hash covers them all.
-            var stripped = notes[i]
-            stripped.tldr = []; stripped.take = nil; stripped.sections = []; stripped.metadata = []
-            stripped.calcBlocks = []; stripped.inlineCalcs = []; stripped.calc = nil
-            var s = JSONWriter(capacity: 16_384)
-            s.compact = true
-            s.note(stripped)
-            var sh = StableHash()
-            sh.add(s.bytes)
-            graphHashes[i] = sh.value
-            var rest = notes[i]
-            rest.comparisons = []; rest.connections = []; rest.links = []
-            var r = JSONWriter(capacity: 4_096)
-            r.compact = true
-            r.note(rest)
+            // The records are written once, in three parts: what the knowledge
+            // graph holds; the TL;DR and calculations; the rest of the prose.
+            // Every field is in one part or more, so the three cover them all.
+            var graphPart = notes[i]
+            graphPart.tldr = []; graphPart.take = nil; graphPart.sections = []; graphPart.metadata = []
+            graphPart.calcBlocks = []; graphPart.inlineCalcs = []; graphPart.calc = nil
+            var listedPart = notes[i]
+            listedPart.comparisons = []; listedPart.connections = []; listedPart.links = []
+            listedPart.take = nil; listedPart.sections = []; listedPart.metadata = []
+            var prosePart = notes[i]
+            prosePart.comparisons = []; prosePart.connections = []; prosePart.links = []
+            prosePart.tldr = []; prosePart.calcBlocks = []; prosePart.inlineCalcs = []; prosePart.calc = nil
+            let graph = Self.hash(graphPart)
+            graphHashes[i] = graph
+            var l = StableHash()
+            l.add(word: graph)
+            l.add(word: Self.hash(listedPart))
+            listed[i] = l.value
             var h = StableHash()
             h.add(word: fileHashes[i])
-            h.add(word: sh.value)
-            h.add(r.bytes)
+            h.add(word: l.value)
+            h.add(word: Self.hash(prosePart))
             hashes[i] = h.value
-            var verifying: [Int] = []
+            var with: [Int] = []
+            for l in notes[i].links { if let target = l.resolved, let p = positions[target] { with.append(p) } }
             for topic in notes[i].comparisons {
                 for claim in topic.claims {
-                    for ref in claim.verifiedBy { if let v = positions[ref.note] { verifying.append(v) } }
+                    for ref in claim.verifiedBy { if let p = positions[ref.note] { with.append(p) } }
                 }
             }
-            verifiers[i] = verifying
+            shown[i] = with
         }
         noteHashes = hashes.values
-        verifierPositions = verifiers.values
+        listedHashes = listed.values
+        shownWith = shown.values
+        var all = StableHash()
+        for value in listedHashes { all.add(word: value) }
+        allListed = all.value
         var g = StableHash()
         for note in notes { g.add(note.id) }
         for system in notebook.systems { g.add(system.slug); g.add(system.name) }
@@ -94,6 +113,16 @@ struct PageDependencies {
         knowledgeGraph = k.hex
     }
 
+    /// Hash of a note's records as compact JSON.
+    private static func hash(_ note: Note) -> UInt64 {
+        var w = JSONWriter(capacity: 16_384)
+        w.compact = true
+        w.note(note)
+        var h = StableHash()
+        h.add(w.bytes)
+        return h.value
+    }
+
     /// Folds the site's tags (their slugs and names) into `global`.
     mutating func add(tags: [SiteModel.Tag]) {
         var g = StableHash()
@@ -110,29 +139,28 @@ struct PageDependencies {
         func add(_ id: String) {
             if let i = positions[id] { found.append(i) } else { missing.append(id) }
         }
-        /// A note and the notes whose calcs verify its claims.
-        func addWithVerifiers(_ id: String) {
+        /// A note and the notes a page showing its records shows the titles of.
+        func addShowing(_ id: String) {
             guard let i = positions[id] else { return missing.append(id) }
             found.append(i)
-            found += verifierPositions[i]
+            found += shownWith[i]
         }
         switch page.source {
         case .note(let i):
             let note = model.notebook.notes[i]
-            addWithVerifiers(note.id)
+            addShowing(note.id)
             for c in note.connections { if let id = c.resolved { add(id) } }
-            for l in note.links { if let id = l.resolved { add(id) } }
             for b in model.backlinks[note.id] ?? [] { add(b.from) }
             for s in note.calc?.statements ?? [] { if let id = s.check?.forNote { add(id) } }
         case .system(let i):
             // Mentions come note by note: skip repeats of the one before.
             var last: String?
             for m in model.notebook.systems[i].mentions where m.note != last {
-                addWithVerifiers(m.note)
+                addShowing(m.note)
                 last = m.note
             }
         case .topic(let i):
-            for id in model.notebook.topics[i].notes { addWithVerifiers(id) }
+            for id in model.notebook.topics[i].notes { addShowing(id) }
         case .tag(let i):
             for id in model.tags[i].notes { add(id) }
         case .index, .graph, .notFound, .list:
@@ -141,22 +169,22 @@ struct PageDependencies {
         return (found, missing)
     }
 
-    /// The page's signature, or nil when it must always be made anew.
-    func signature(of page: SitePage, _ model: SiteModel) -> String? {
-        if case .graph = page.source {
-            var h = StableHash()
-            h.add(String(global, radix: 16))
-            h.add(String(graph, radix: 16))
-            return h.hex
-        }
-        guard let (read, missing) = notes(of: page, model) else { return nil }
+    /// The page's signature: the facts it is made from.
+    func signature(of page: SitePage, _ model: SiteModel) -> String {
         var h = StableHash()
         h.add(String(global, radix: 16))
+        guard let (read, missing) = notes(of: page, model) else {
+            // Whole-folder pages: the graph page draws `graph`; the home page
+            // and the lists show what every note shows away from its own page.
+            if case .graph = page.source { h.add(String(graph, radix: 16)) } else { h.add(word: allListed) }
+            return h.hex
+        }
+        let own: Int? = if case .note(let i) = page.source { i } else { nil }
         // Notes by their place in the folder (sorting numbers, not ids), each once; a missing note by id.
         var previous = -1
         for i in read.sorted() where i != previous {
             h.add(model.notebook.notes[i].id)
-            h.add(word: noteHashes[i])
+            h.add(word: i == own ? noteHashes[i] : listedHashes[i])
             previous = i
         }
         for id in Set(missing).sorted() { h.add(id); h.add("-") }

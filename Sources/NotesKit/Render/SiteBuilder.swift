@@ -129,7 +129,7 @@ public enum SiteBuilder {
                     // The notes this page reads are as they were: keep it without building its data.
                     let signature = dependencies.signature(of: pages[i], model)
                     signatures[i] = signature
-                    if let signature, cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
+                    if cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
                        writer.keep(pages[i].path) {
                         hashes[i] = hash
                         rendered[i] = false
