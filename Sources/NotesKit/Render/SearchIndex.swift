@@ -21,9 +21,11 @@ enum SearchIndex {
         var entries: [Entry]
     }
 
-    static func entries(_ model: SiteModel) -> [Entry] {
+    static func entries(_ notebook: Notebook) -> [Entry] {
+        // Made from the notes alone (not the site model), so it can start as soon as they are read.
+        let systemNames = Dictionary(notebook.systems.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
         var entries: [Entry] = []
-        for note in model.notebook.notes {
+        for note in notebook.notes {
             var words = note.tldr.joined(separator: " ")
             // Counting bytes first spares most TL;DRs the grapheme walk.
             if words.utf8.count > 600, words.count > 600 { words = String(words.prefix(600)) }
@@ -34,13 +36,13 @@ enum SearchIndex {
                                  category: note.category, date: note.date, tags: note.tags,
                                  text: ([words] + keywords).joined(separator: " ").trimmingSpaces))
         }
-        for system in model.notebook.systems {
+        for system in notebook.systems {
             entries.append(Entry(kind: "system", title: system.name, url: SitePaths.encode(SitePaths.system(system.slug)),
                                  category: nil, date: nil, tags: [], text: system.spellings.joined(separator: " ")))
         }
-        for topic in model.notebook.topics {
+        for topic in notebook.topics {
             entries.append(Entry(kind: "topic", title: topic.title, url: SitePaths.encode(SitePaths.topic(topic.slug)),
-                                 category: nil, date: nil, tags: [], text: topic.systems.map(model.systemName).joined(separator: " ")))
+                                 category: nil, date: nil, tags: [], text: topic.systems.map { systemNames[$0] ?? $0 }.joined(separator: " ")))
         }
         return entries
     }
@@ -48,8 +50,8 @@ enum SearchIndex {
     /// The index as compact JSON with sorted keys (the bytes `JSONEncoder`
     /// gives with `.sortedKeys` and `.withoutEscapingSlashes`; a test keeps
     /// them equal), and the same as a script.
-    static func files(_ model: SiteModel) throws -> (json: [UInt8], script: [UInt8]) {
-        var json = Self.json(entries(model))
+    static func files(_ notebook: Notebook) -> (json: [UInt8], script: [UInt8]) {
+        var json = Self.json(entries(notebook))
         // `</script>` inside a string must not end the script early.
         let script = Array("window.notescSearchIndex = ".utf8) + escapeForScript(json) + Array(";\n".utf8)
         json.append(0x0A)

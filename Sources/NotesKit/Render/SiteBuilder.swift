@@ -85,11 +85,25 @@ public enum SiteBuilder {
         DispatchQueue.global().async(group: dependencyGroup) {
             madeDependencies[0] = PageDependencies(notebook, fileHashes: fileHashes)
         }
-        let model = SiteModel(notebook, options: options)
-        let pages = SitePage.all(model)
         let writer = try OutputWriter(outDir: outDir)
+        // The whole-folder files are made and written on other threads: the
+        // search index (from the notes alone) from the start, graph.json once
+        // it is known whether it changed.
+        let globalFailures = ResultSlots<String>(count: 2)
+        let globals = DispatchGroup()
         do {
-            defer { dependencyGroup.wait() }
+            defer { dependencyGroup.wait(); globals.wait() }
+            DispatchQueue.global().async(group: globals) {
+                do {
+                    let search = SearchIndex.files(notebook)
+                    try writer.write("search-index.json", search.json)
+                    try writer.write("search-index.js", search.script)
+                } catch {
+                    globalFailures[0] = "\(error)"
+                }
+            }
+            let model = SiteModel(notebook, options: options)
+            let pages = SitePage.all(model)
             var folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
             folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
             try writer.makeDirectories(folders)
@@ -99,23 +113,15 @@ public enum SiteBuilder {
             var dependencies = madeDependencies[0]!
             dependencies.add(tags: model.tags)
             clock.lap("site:deps")
-            // The whole-folder files are made and written on another thread while
-            // the pages render; graph.json is kept when nothing it holds changed,
-            // and goes to its file a megabyte at a time (it is hundreds at 10k notes).
-            let globals = GlobalFiles()
-            let keepGraph = cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) {
-                do {
-                    if !keepGraph {
-                        let graph = KnowledgeGraph(notebook)
-                        try writer.write("graph.json", streaming: graph.writeJSON)
+            // graph.json is kept when nothing it holds changed, and goes to its
+            // file a megabyte at a time (it is hundreds at 10k notes).
+            if !(cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")) {
+                DispatchQueue.global().async(group: globals) {
+                    do {
+                        try writer.write("graph.json", streaming: KnowledgeGraph(notebook).writeJSON)
+                    } catch {
+                        globalFailures[1] = "\(error)"
                     }
-                    let search = try SearchIndex.files(model)
-                    try writer.write("search-index.json", search.json)
-                    try writer.write("search-index.js", search.script)
-                } catch {
-                    globals.failure = "\(error)"
                 }
             }
             let signatures = ResultSlots<String>(count: pages.count)
@@ -151,9 +157,11 @@ public enum SiteBuilder {
                 }
             }
             clock.lap("site:pages")
-            group.wait()
+            globals.wait()
             clock.lap("site:globals")
-            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globals.failure { throw SiteError.io(failure) }
+            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] {
+                throw SiteError.io(failure)
+            }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
             try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).sorted { $0.path < $1.path }.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
             try writer.write("feed.xml", Feed.atom(model))
@@ -174,11 +182,6 @@ public enum SiteBuilder {
             writer.abandon()
             throw error
         }
-    }
-
-    /// What went wrong making the whole-folder files on their thread.
-    final class GlobalFiles: @unchecked Sendable {
-        var failure: String?
     }
 }
 

@@ -103,8 +103,9 @@ struct SiteModel: Sendable {
                     let placed = PlacedClaim(note: note.id, topic: topic.slug, verified: claim.verified,
                                              position: position, comparison: comparison, index: index)
                     byTopic[topic.slug, default: []].append(placed)
-                    var once = Set<String>()
-                    for subject in claim.subjects where once.insert(subject.slug).inserted {
+                    // Once per system: a claim names a handful, so looking back beats a set per claim.
+                    for (k, subject) in claim.subjects.enumerated()
+                    where !claim.subjects[..<k].contains(where: { $0.slug == subject.slug }) {
                         bySystem[subject.slug, default: []].append(placed)
                     }
                 }

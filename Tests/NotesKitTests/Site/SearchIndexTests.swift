@@ -27,8 +27,7 @@ import Testing
 
     @Test func theRepositorysNotesGiveJSONEncodersBytes() throws {
         let root = Fixtures.repository.appendingPathComponent("Notes").path
-        let model = SiteModel(try Pipeline.load(root: root), options: SiteOptions(notesRoot: root, outDir: "unused"))
-        let entries = SearchIndex.entries(model)
+        let entries = SearchIndex.entries(try Pipeline.load(root: root))
         #expect(entries.count > 10)
         #expect(SearchIndex.json(entries) == (try Self.encoded(entries)))
     }
