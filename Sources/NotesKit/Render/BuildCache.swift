@@ -50,25 +50,21 @@ struct StableHash {
     /// A template context: dictionaries by key (in no particular order: their
     /// entries' hashes are summed), arrays in order, scalars by value.
     mutating func add(context value: Any) {
+        // The usual types by identity first: a failed `as` cast walks the
+        // runtime's conformance tables, and trying each case in turn was most
+        // of the time spent hashing a page's data.
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == Self.stringType { add("s"); add(value as! String); return }
+        if type == Self.contextType { add(dictionary: value as! [String: Any]); return }
+        if type == Self.listType { add(list: value as! [[String: Any]]); return }
+        if type == Self.boolType { add((value as! Bool) ? "t" : "f"); return }
+        if type == Self.intType { add("i"); add(word: UInt64(bitPattern: Int64(value as! Int))); return }
         switch value {
         case let s as String: add("s"); add(s)
         case let b as Bool: add(b ? "t" : "f")
         case let i as Int: add("i"); add(word: UInt64(bitPattern: Int64(i)))
-        case let dict as [String: Any]:
-            var sum: UInt64 = 0
-            for (key, element) in dict {
-                var entry = StableHash()
-                entry.add(key)
-                entry.add(context: element)
-                sum &+= entry.mixed
-            }
-            add("{")
-            add(word: sum)
-            add(word: UInt64(dict.count))
-        case let array as [[String: Any]]:
-            add("[")
-            for element in array { add(context: element) }
-            add("]")
+        case let dict as [String: Any]: add(dictionary: dict)
+        case let array as [[String: Any]]: add(list: array)
         case let array as [Any]:
             add("[")
             for element in array { add(context: element) }
@@ -78,6 +74,31 @@ struct StableHash {
         case let optional as Any? where optional == nil: add("n")
         default: add("?"); add(String(describing: value))
         }
+    }
+
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let contextType = ObjectIdentifier([String: Any].self)
+    private static let listType = ObjectIdentifier([[String: Any]].self)
+    private static let boolType = ObjectIdentifier(Bool.self)
+    private static let intType = ObjectIdentifier(Int.self)
+
+    private mutating func add(dictionary: [String: Any]) {
+        var sum: UInt64 = 0
+        for (key, element) in dictionary {
+            var entry = StableHash()
+            entry.add(key)
+            entry.add(context: element)
+            sum &+= entry.mixed
+        }
+        add("{")
+        add(word: sum)
+        add(word: UInt64(dictionary.count))
+    }
+
+    private mutating func add(list: [[String: Any]]) {
+        add("[")
+        for element in list { add(dictionary: element) }
+        add("]")
     }
 
     /// The value with its bits spread (SplitMix64's finaliser), so that sums of hashes stay distinct.
