@@ -65,6 +65,10 @@ struct BuildCommand: ParsableCommand {
                 if report.removed > 0 { line += ", \(report.removed) old files removed" }
                 Output.stderr(line + String(format: " in %.2fs\n", seconds))
             }
+            // Done: end here rather than free the notebook's records one by one
+            // on the way out (a tenth of a second at 10,000 notes). Output is
+            // written unbuffered, so nothing is lost.
+            Foundation.exit(0)
         } catch let error as SiteError {
             Output.stderr("error: \(error)\n")
             if case .notesHaveErrors = error { throw ExitCode(1) }

@@ -50,25 +50,21 @@ struct StableHash {
     /// A template context: dictionaries by key (in no particular order: their
     /// entries' hashes are summed), arrays in order, scalars by value.
     mutating func add(context value: Any) {
+        // The usual types by identity first: a failed `as` cast walks the
+        // runtime's conformance tables, and trying each case in turn was most
+        // of the time spent hashing a page's data.
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == Self.stringType { add("s"); add(value as! String); return }
+        if type == Self.contextType { add(dictionary: value as! [String: Any]); return }
+        if type == Self.listType { add(list: value as! [[String: Any]]); return }
+        if type == Self.boolType { add((value as! Bool) ? "t" : "f"); return }
+        if type == Self.intType { add("i"); add(word: UInt64(bitPattern: Int64(value as! Int))); return }
         switch value {
         case let s as String: add("s"); add(s)
         case let b as Bool: add(b ? "t" : "f")
         case let i as Int: add("i"); add(word: UInt64(bitPattern: Int64(i)))
-        case let dict as [String: Any]:
-            var sum: UInt64 = 0
-            for (key, element) in dict {
-                var entry = StableHash()
-                entry.add(key)
-                entry.add(context: element)
-                sum &+= entry.mixed
-            }
-            add("{")
-            add(word: sum)
-            add(word: UInt64(dict.count))
-        case let array as [[String: Any]]:
-            add("[")
-            for element in array { add(context: element) }
-            add("]")
+        case let dict as [String: Any]: add(dictionary: dict)
+        case let array as [[String: Any]]: add(list: array)
         case let array as [Any]:
             add("[")
             for element in array { add(context: element) }
@@ -78,6 +74,31 @@ struct StableHash {
         case let optional as Any? where optional == nil: add("n")
         default: add("?"); add(String(describing: value))
         }
+    }
+
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let contextType = ObjectIdentifier([String: Any].self)
+    private static let listType = ObjectIdentifier([[String: Any]].self)
+    private static let boolType = ObjectIdentifier(Bool.self)
+    private static let intType = ObjectIdentifier(Int.self)
+
+    private mutating func add(dictionary: [String: Any]) {
+        var sum: UInt64 = 0
+        for (key, element) in dictionary {
+            var entry = StableHash()
+            entry.add(key)
+            entry.add(context: element)
+            sum &+= entry.mixed
+        }
+        add("{")
+        add(word: sum)
+        add(word: UInt64(dictionary.count))
+    }
+
+    private mutating func add(list: [[String: Any]]) {
+        add("[")
+        for element in list { add(dictionary: element) }
+        add("]")
     }
 
     /// The value with its bits spread (SplitMix64's finaliser), so that sums of hashes stay distinct.
@@ -103,10 +124,10 @@ struct BuildCache {
     var graphJSON = ""
     /// Per page: the hash of its template and data.
     var pages: [String: String] = [:]
-    /// Per page: the hash of the notes it is made from (`PageDependencies`); absent for whole-folder pages.
+    /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 5"
+    static let version = "notesc-build-cache 6"
 
     /// `.notesc-cache/build-<hash of the output path>` in the current folder.
     static func location(outDir: String) -> String {
@@ -146,8 +167,9 @@ struct BuildCache {
 extension BuildCache {
     /// Every note file's path and bytes, the systems' names (config aliases
     /// rename them) and the notesc binary itself: when none of them changed,
-    /// neither did any page. Files are read and hashed on all cores.
-    static func inputs(_ notebook: Notebook, notesRoot: String) -> String {
+    /// neither did any page. Files are read and hashed on all cores; the
+    /// hash of each file (with its path) comes back too, in the notebook's order.
+    static func inputs(_ notebook: Notebook, notesRoot: String) -> (hex: String, files: [UInt64]) {
         let notes = notebook.notes
         let hashes = ResultSlots<UInt64>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { i in
@@ -156,13 +178,14 @@ extension BuildCache {
             if case .success(let bytes) = Discovery.read(notesRoot + "/" + notes[i].path) { h.add(bytes) } else { h.add("unreadable") }
             hashes[i] = h.value
         }
+        let files = hashes.values
         var h = StableHash()
-        for i in notes.indices { h.add(String(hashes[i]!, radix: 16)) }
+        for file in files { h.add(String(file, radix: 16)) }
         for system in notebook.systems { h.add(system.slug); h.add(system.name) }
         var st = stat()
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         if stat(executable, &st) == 0 { h.add("\(executable) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)") }
-        return h.hex
+        return (h.hex, files)
     }
 }
 

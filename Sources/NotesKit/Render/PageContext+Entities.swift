@@ -22,7 +22,7 @@ extension PageContext {
             return [
                 "id": "topic-" + slug, "title": model.topicTitle(slug), "url": links.href(SitePaths.topic(slug)),
                 "claims": placed.map { p -> Context in
-                    var c = links.claim(p.claim, in: p.note)
+                    var c = links.claim(model.claim(p), in: p.note)
                     c["favored"] = favoredNotes.contains(p.note)
                     return c
                 },
@@ -37,8 +37,8 @@ extension PageContext {
             "name": system.name,
             "spellings": system.spellings.enumerated().map { ["name": $1, "sep": $0 > 0] as Context },
             "hasSpellings": !system.spellings.isEmpty,
-            "claimCount": claims.count, "noteCount": Set(claims.map(\.note)).count, "topicCount": topicOrder.count,
-            "verifiedCount": claims.filter(\.claim.verified).count, "wins": wins,
+            "claimCount": claims.count, "noteCount": SiteModel.noteCount(claims), "topicCount": topicOrder.count,
+            "verifiedCount": claims.filter(\.verified).count, "wins": wins,
             "topics": topics,
         ]
         var context = base(model, page: page, title: system.name, kind: "system",
@@ -59,12 +59,13 @@ extension PageContext {
         let favored = Set(verdicts.flatMap(\.verdict.favors))
         var cells: [String: [String: [Context]]] = [:]
         for p in claims {
-            let c = links.claim(p.claim, in: p.note)
-            for slug in Set(p.claim.subjects.map(\.slug)) { cells[slug, default: [:]][p.note, default: []].append(c) }
+            let claim = model.claim(p)
+            let c = links.claim(claim, in: p.note)
+            for slug in Set(claim.subjects.map(\.slug)) { cells[slug, default: [:]][p.note, default: []].append(c) }
         }
         var t: Context = [
             "title": topic.title, "systemCount": topic.systems.count, "noteCount": topic.notes.count,
-            "claimCount": claims.count, "verifiedCount": claims.filter(\.claim.verified).count,
+            "claimCount": claims.count, "verifiedCount": claims.filter(\.verified).count,
             "verdicts": verdicts.map { links.verdict($0.verdict, in: $0.note) }, "hasVerdicts": !verdicts.isEmpty,
         ]
         if topic.systems.count * topic.notes.count <= matrixCellLimit {
@@ -124,7 +125,7 @@ extension PageContext {
             let items = model.notebook.systems.map { s -> Context in
                 let claims = model.claimsBySystem[s.slug] ?? []
                 return ["name": s.name, "url": links.href(SitePaths.system(s.slug)),
-                        "values": [claims.count, Set(claims.map(\.note)).count, claims.filter(\.claim.verified).count]]
+                        "values": [claims.count, SiteModel.noteCount(claims), claims.filter(\.verified).count]]
             }
             list = ["title": "Systems", "nameHeading": "System", "columns": ["Claims", "Notes", "Verified"], "items": items,
                     "description": "\(items.count) systems compared in the notes."]

@@ -43,7 +43,8 @@ enum PageContext {
     static func summary(_ note: Note) -> String? {
         guard let first = note.tldr.first?.trimmingSpaces, !first.isEmpty else { return nil }
         let limit = 220
-        guard first.count > limit else { return first }
+        // No more bytes than the limit: no more characters either, without counting them.
+        guard first.utf8.count > limit, first.count > limit else { return first }
         var cut = String(first.prefix(limit))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut + "…"

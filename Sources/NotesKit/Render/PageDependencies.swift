@@ -3,14 +3,24 @@ import Dispatch
 /// Which notes each page is made from, so that a build after an edit
 /// re-creates only the pages of the notes that changed (DESIGN §7). A page's
 /// signature hashes the folder-wide facts every page may show (note ids,
-/// system, topic and tag names) and the records and text of every note the
-/// page reads; when it equals the previous build's, the page is kept without
-/// even building its data.
+/// system, topic and tag names) and what it reads of each note; when it
+/// equals the previous build's, the page is kept without even building its data.
+///
+/// A note's own page reads all of it (`noteHashes`). Every other page reads
+/// only what a note shows away from its own page (`listedHashes`): its records
+/// without the prose — title, date, category, tags, claims, verdicts,
+/// connections, links — plus its TL;DR (the summary in note lists) and its
+/// calculations (inline values in claims). An edit to a note's prose redoes its
+/// own page, not the system, topic, tag and list pages it appears on.
 struct PageDependencies {
-    /// Hash of each note's file and records (records carry what other notes
-    /// decide about it: resolved links, calc results, verified claims), in the
-    /// notebook's order.
+    /// Hash of each note's file and all of its records (records carry what
+    /// other notes decide about it: resolved links, calc results, verified
+    /// claims), in the notebook's order.
     let noteHashes: [UInt64]
+    /// Hash of what other pages show of each note (see above), in the notebook's order.
+    let listedHashes: [UInt64]
+    /// Hash of every note's `listedHashes`: what the home page and the lists read.
+    let allListed: UInt64
     /// Hash of the facts every page may show (tag names are added by `add(tags:)`).
     private(set) var global: UInt64
     /// Hash of what the whole-graph page draws: notes' titles, resolved
@@ -21,31 +31,65 @@ struct PageDependencies {
     /// diagnostic counts.
     let knowledgeGraph: String
 
-    /// Made from the notebook alone, so that it can be made while the site model is.
-    init(_ notebook: Notebook, notesRoot root: String) {
+    /// Per note, the positions of the notes whose titles a page showing its
+    /// records may show too: the notes its links lead to (`[[id]]` in a claim
+    /// reads as that note's title) and those whose calcs verify its claims.
+    private let shownWith: [[Int]]
+    /// Each note's position in the notebook, by id.
+    private let positions: [String: Int]
+
+    /// Made from the notebook alone, so that it can be made while the site
+    /// model is. `fileHashes` are the hashes of the notes' files, in the
+    /// notebook's order (`BuildCache.inputs`), so the files are read once.
+    init(_ notebook: Notebook, fileHashes: [UInt64]) {
         let notes = notebook.notes
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(notes.count)
+        for (i, note) in notes.enumerated() { positions[note.id] = i }  // as `SiteModel.position`
+        self.positions = positions
         let hashes = ResultSlots<UInt64>(count: notes.count)
+        let listed = ResultSlots<UInt64>(count: notes.count)
         let graphHashes = ResultSlots<UInt64>(count: notes.count)
+        let shown = ResultSlots<[Int]>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { i in
-            var stripped = notes[i]
-            stripped.tldr = []; stripped.take = nil; stripped.sections = []; stripped.metadata = []
-            stripped.calcBlocks = []; stripped.inlineCalcs = []; stripped.calc = nil
-            var s = JSONWriter(capacity: 4_096)
-            s.compact = true
-            s.note(stripped)
-            var sh = StableHash()
-            sh.add(s.bytes)
-            graphHashes[i] = sh.value
+            // The records are written once, in three parts: what the knowledge
+            // graph holds; the TL;DR and calculations; the rest of the prose.
+            // Every field is in one part or more, so the three cover them all.
+            var graphPart = notes[i]
+            graphPart.tldr = []; graphPart.take = nil; graphPart.sections = []; graphPart.metadata = []
+            graphPart.calcBlocks = []; graphPart.inlineCalcs = []; graphPart.calc = nil
+            var listedPart = notes[i]
+            listedPart.comparisons = []; listedPart.connections = []; listedPart.links = []
+            listedPart.take = nil; listedPart.sections = []; listedPart.metadata = []
+            var prosePart = notes[i]
+            prosePart.comparisons = []; prosePart.connections = []; prosePart.links = []
+            prosePart.tldr = []; prosePart.calcBlocks = []; prosePart.inlineCalcs = []; prosePart.calc = nil
+            let graph = Self.hash(graphPart)
+            graphHashes[i] = graph
+            var l = StableHash()
+            l.add(word: graph)
+            l.add(word: Self.hash(listedPart))
+            listed[i] = l.value
             var h = StableHash()
-            h.add(notes[i].path)
-            if case .success(let bytes) = Discovery.read(root + "/" + notes[i].path) { h.add(bytes) }
-            var w = JSONWriter(capacity: 8_192)
-            w.compact = true
-            w.note(notes[i])
-            h.add(w.bytes)
+            h.add(word: fileHashes[i])
+            h.add(word: l.value)
+            h.add(word: Self.hash(prosePart))
             hashes[i] = h.value
+            var with: [Int] = []
+            for l in notes[i].links { if let target = l.resolved, let p = positions[target] { with.append(p) } }
+            for topic in notes[i].comparisons {
+                for claim in topic.claims {
+                    for ref in claim.verifiedBy { if let p = positions[ref.note] { with.append(p) } }
+                }
+            }
+            shown[i] = with
         }
         noteHashes = hashes.values
+        listedHashes = listed.values
+        shownWith = shown.values
+        var all = StableHash()
+        for value in listedHashes { all.add(word: value) }
+        allListed = all.value
         var g = StableHash()
         for note in notes { g.add(note.id) }
         for system in notebook.systems { g.add(system.slug); g.add(system.name) }
@@ -69,6 +113,16 @@ struct PageDependencies {
         knowledgeGraph = k.hex
     }
 
+    /// Hash of a note's records as compact JSON.
+    private static func hash(_ note: Note) -> UInt64 {
+        var w = JSONWriter(capacity: 16_384)
+        w.compact = true
+        w.note(note)
+        var h = StableHash()
+        h.add(w.bytes)
+        return h.value
+    }
+
     /// Folds the site's tags (their slugs and names) into `global`.
     mutating func add(tags: [SiteModel.Tag]) {
         var g = StableHash()
@@ -77,71 +131,63 @@ struct PageDependencies {
         global = g.value
     }
 
-    /// The notes a page reads; nil for pages made from the whole folder.
-    static func notes(of page: SitePage, _ model: SiteModel) -> [String]? {
+    /// The notes a page reads, by position in the notebook (in any order,
+    /// maybe repeated), and the ids of those it names that do not exist;
+    /// nil for pages made from the whole folder.
+    func notes(of page: SitePage, _ model: SiteModel) -> (positions: [Int], missing: [String])? {
+        var found: [Int] = [], missing: [String] = []
+        func add(_ id: String) {
+            if let i = positions[id] { found.append(i) } else { missing.append(id) }
+        }
+        /// A note and the notes a page showing its records shows the titles of.
+        func addShowing(_ id: String) {
+            guard let i = positions[id] else { return missing.append(id) }
+            found.append(i)
+            found += shownWith[i]
+        }
         switch page.source {
         case .note(let i):
             let note = model.notebook.notes[i]
-            var ids = [note.id]
-            ids += note.connections.compactMap(\.resolved)
-            ids += note.links.compactMap(\.resolved)
-            ids += (model.backlinks[note.id] ?? []).map(\.from)
-            ids += verifiers(note.comparisons.flatMap(\.claims))
-            ids += note.calc?.statements.compactMap { $0.check?.forNote } ?? []
-            return ids
+            addShowing(note.id)
+            for c in note.connections { if let id = c.resolved { add(id) } }
+            for b in model.backlinks[note.id] ?? [] { add(b.from) }
+            for s in note.calc?.statements ?? [] { if let id = s.check?.forNote { add(id) } }
         case .system(let i):
-            let mentions = Array(Set(model.notebook.systems[i].mentions.map(\.note)))
-            return mentions + verifiers(ofNotes: mentions, model)
+            // Mentions come note by note: skip repeats of the one before.
+            var last: String?
+            for m in model.notebook.systems[i].mentions where m.note != last {
+                addShowing(m.note)
+                last = m.note
+            }
         case .topic(let i):
-            let notes = model.notebook.topics[i].notes
-            return notes + verifiers(ofNotes: notes, model)
+            for id in model.notebook.topics[i].notes { addShowing(id) }
         case .tag(let i):
-            return model.tags[i].notes
+            for id in model.tags[i].notes { add(id) }
         case .index, .graph, .notFound, .list:
             return nil
         }
+        return (found, missing)
     }
 
-    static func verifiers(_ claims: [Claim]) -> [String] {
-        claims.flatMap { $0.verifiedBy.map(\.note) }
-    }
-
-    /// The notes whose calcs verify claims of these notes (read in place: copying
-    /// every claim of a system's notes was most of a rebuild's page stage).
-    static func verifiers(ofNotes ids: [String], _ model: SiteModel) -> [String] {
-        var out: [String] = []
-        for id in ids {
-            guard let i = model.position(id) else { continue }
-            for topic in model.notebook.notes[i].comparisons {
-                for claim in topic.claims where !claim.verifiedBy.isEmpty {
-                    for ref in claim.verifiedBy { out.append(ref.note) }
-                }
-            }
-        }
-        return out
-    }
-
-    /// The page's signature, or nil when it must always be made anew.
-    func signature(of page: SitePage, _ model: SiteModel) -> String? {
-        if case .graph = page.source {
-            var h = StableHash()
-            h.add(String(global, radix: 16))
-            h.add(String(graph, radix: 16))
-            return h.hex
-        }
-        guard let ids = Self.notes(of: page, model) else { return nil }
+    /// The page's signature: the facts it is made from.
+    func signature(of page: SitePage, _ model: SiteModel) -> String {
         var h = StableHash()
         h.add(String(global, radix: 16))
-        // Notes by their place in the folder (sorting numbers, not ids); a missing note by id.
-        var positions = Set<Int>(), missing = Set<String>()
-        for id in ids {
-            if let i = model.position(id) { positions.insert(i) } else { missing.insert(id) }
+        guard let (read, missing) = notes(of: page, model) else {
+            // Whole-folder pages: the graph page draws `graph`; the home page
+            // and the lists show what every note shows away from its own page.
+            if case .graph = page.source { h.add(String(graph, radix: 16)) } else { h.add(word: allListed) }
+            return h.hex
         }
-        for i in positions.sorted() {
+        let own: Int? = if case .note(let i) = page.source { i } else { nil }
+        // Notes by their place in the folder (sorting numbers, not ids), each once; a missing note by id.
+        var previous = -1
+        for i in read.sorted() where i != previous {
             h.add(model.notebook.notes[i].id)
-            h.add(word: noteHashes[i])
+            h.add(word: i == own ? noteHashes[i] : listedHashes[i])
+            previous = i
         }
-        for id in missing.sorted() { h.add(id); h.add("-") }
+        for id in Set(missing).sorted() { h.add(id); h.add("-") }
         return h.hex
     }
 }

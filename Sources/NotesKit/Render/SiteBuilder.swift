@@ -72,7 +72,7 @@ public enum SiteBuilder {
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
         let templates = try TemplateSet.load(from: options.templatesDir)
         var cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
-        let inputs = BuildCache.inputs(notebook, notesRoot: options.notesRoot)
+        let (inputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot)
         // Nothing changed since the last build, and its files are all there: nothing to do.
         if cache.inputs == inputs, let files = OutputWriter.intactOutput(outDir) {
             return SiteReport(pages: cache.pages.count, files: files, removed: 0, outDir: outDir, rendered: 0)
@@ -83,13 +83,27 @@ public enum SiteBuilder {
         let madeDependencies = ResultSlots<PageDependencies>(count: 1)
         let dependencyGroup = DispatchGroup()
         DispatchQueue.global().async(group: dependencyGroup) {
-            madeDependencies[0] = PageDependencies(notebook, notesRoot: options.notesRoot)
+            madeDependencies[0] = PageDependencies(notebook, fileHashes: fileHashes)
         }
-        let model = SiteModel(notebook, options: options)
-        let pages = SitePage.all(model)
         let writer = try OutputWriter(outDir: outDir)
+        // The whole-folder files are made and written on other threads: the
+        // search index (from the notes alone) from the start, graph.json once
+        // it is known whether it changed.
+        let globalFailures = ResultSlots<String>(count: 2)
+        let globals = DispatchGroup()
         do {
-            defer { dependencyGroup.wait() }
+            defer { dependencyGroup.wait(); globals.wait() }
+            DispatchQueue.global().async(group: globals) {
+                do {
+                    let search = SearchIndex.files(notebook)
+                    try writer.write("search-index.json", search.json)
+                    try writer.write("search-index.js", search.script)
+                } catch {
+                    globalFailures[0] = "\(error)"
+                }
+            }
+            let model = SiteModel(notebook, options: options)
+            let pages = SitePage.all(model)
             var folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
             folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
             try writer.makeDirectories(folders)
@@ -99,23 +113,15 @@ public enum SiteBuilder {
             var dependencies = madeDependencies[0]!
             dependencies.add(tags: model.tags)
             clock.lap("site:deps")
-            // The whole-folder files are made and written on another thread while
-            // the pages render; graph.json is kept when nothing it holds changed,
-            // and goes to its file a megabyte at a time (it is hundreds at 10k notes).
-            let globals = GlobalFiles()
-            let keepGraph = cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) {
-                do {
-                    if !keepGraph {
-                        let graph = KnowledgeGraph(notebook)
-                        try writer.write("graph.json", streaming: graph.writeJSON)
+            // graph.json is kept when nothing it holds changed, and goes to its
+            // file a megabyte at a time (it is hundreds at 10k notes).
+            if !(cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")) {
+                DispatchQueue.global().async(group: globals) {
+                    do {
+                        try writer.write("graph.json", streaming: KnowledgeGraph(notebook).writeJSON)
+                    } catch {
+                        globalFailures[1] = "\(error)"
                     }
-                    let search = try SearchIndex.files(model)
-                    try writer.write("search-index.json", search.json)
-                    try writer.write("search-index.js", search.script)
-                } catch {
-                    globals.failure = "\(error)"
                 }
             }
             let signatures = ResultSlots<String>(count: pages.count)
@@ -129,7 +135,7 @@ public enum SiteBuilder {
                     // The notes this page reads are as they were: keep it without building its data.
                     let signature = dependencies.signature(of: pages[i], model)
                     signatures[i] = signature
-                    if let signature, cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
+                    if cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
                        writer.keep(pages[i].path) {
                         hashes[i] = hash
                         rendered[i] = false
@@ -151,9 +157,11 @@ public enum SiteBuilder {
                 }
             }
             clock.lap("site:pages")
-            group.wait()
+            globals.wait()
             clock.lap("site:globals")
-            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globals.failure { throw SiteError.io(failure) }
+            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] {
+                throw SiteError.io(failure)
+            }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
             try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).sorted { $0.path < $1.path }.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
             try writer.write("feed.xml", Feed.atom(model))
@@ -174,11 +182,6 @@ public enum SiteBuilder {
             writer.abandon()
             throw error
         }
-    }
-
-    /// What went wrong making the whole-folder files on their thread.
-    final class GlobalFiles: @unchecked Sendable {
-        var failure: String?
     }
 }
 

@@ -9,11 +9,17 @@ struct SiteModel: Sendable {
         var reason: String?
     }
 
-    /// A claim and where it stands.
+    /// Where a claim stands (`claim(_:)` gives the claim itself). Not a copy of
+    /// the claim: copying and freeing every claim once per subject was a third
+    /// of making the model.
     struct PlacedClaim: Sendable {
         var note: String
         var topic: String
-        var claim: Claim
+        var verified: Bool
+        /// `notebook.notes[position].comparisons[comparison].claims[index]`.
+        var position: Int
+        var comparison: Int
+        var index: Int
     }
 
     /// A verdict and where it stands.
@@ -76,7 +82,7 @@ struct SiteModel: Sendable {
         var tagNotes: [String: [String]] = [:], tagNames: [String: String] = [:], tagOrder: [String] = []
         var bySystem: [String: [PlacedClaim]] = [:], byTopic: [String: [PlacedClaim]] = [:]
         var verdicts: [String: [PlacedVerdict]] = [:]
-        for note in notebook.notes {
+        for (position, note) in notebook.notes.enumerated() {
             var seen = Set<String>()
             for c in note.connections {
                 guard let target = c.resolved, target != note.id, seen.insert(target).inserted else { continue }
@@ -92,12 +98,14 @@ struct SiteModel: Sendable {
                 if tagNames[slug] == nil { tagNames[slug] = tag; tagOrder.append(slug) }
                 if tagNotes[slug]?.last != note.id { tagNotes[slug, default: []].append(note.id) }
             }
-            for topic in note.comparisons {
-                for claim in topic.claims {
-                    let placed = PlacedClaim(note: note.id, topic: topic.slug, claim: claim)
+            for (comparison, topic) in note.comparisons.enumerated() {
+                for (index, claim) in topic.claims.enumerated() {
+                    let placed = PlacedClaim(note: note.id, topic: topic.slug, verified: claim.verified,
+                                             position: position, comparison: comparison, index: index)
                     byTopic[topic.slug, default: []].append(placed)
-                    var once = Set<String>()
-                    for subject in claim.subjects where once.insert(subject.slug).inserted {
+                    // Once per system: a claim names a handful, so looking back beats a set per claim.
+                    for (k, subject) in claim.subjects.enumerated()
+                    where !claim.subjects[..<k].contains(where: { $0.slug == subject.slug }) {
                         bySystem[subject.slug, default: []].append(placed)
                     }
                 }
@@ -117,6 +125,10 @@ struct SiteModel: Sendable {
         topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    func claim(_ placed: PlacedClaim) -> Claim {
+        notebook.notes[placed.position].comparisons[placed.comparison].claims[placed.index]
+    }
+
     func note(_ id: String) -> Note? { positions[id].map { notebook.notes[$0] } }
 
     /// Where note `id` is in `notebook.notes`.
@@ -132,6 +144,18 @@ struct SiteModel: Sendable {
     static func title(_ note: Note) -> String {
         let text = note.title?.text.trimmingSpaces ?? ""
         return text.isEmpty ? note.id : text
+    }
+
+    /// How many notes these claims are in. Claims are kept in note order, so
+    /// a note's claims are side by side: counting changes of note is enough.
+    static func noteCount(_ claims: [PlacedClaim]) -> Int {
+        var count = 0
+        var last: String?
+        for c in claims where c.note != last {
+            count += 1
+            last = c.note
+        }
+        return count
     }
 
     func systemName(_ slug: String) -> String { systems[slug]?.name ?? slug }

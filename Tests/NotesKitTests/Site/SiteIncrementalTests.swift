@@ -9,11 +9,27 @@ import Testing
         try SiteBuilder.build(try Pipeline.load(root: notes), options: SiteOptions(notesRoot: notes, outDir: out))
     }
 
-    @Test func unchangedPagesAreKeptAndChangedOnesRedone() throws {
-        let work = SiteFixtures.temporaryFolder("incremental")
-        defer { try? FileManager.default.removeItem(atPath: work) }
+    /// `out`, built incrementally, holds what a clean build of `notes` into `clean` gives, byte for byte.
+    func expectCleanBuildsBytes(_ notes: String, _ out: String, clean: String, after edit: String) throws {
+        _ = try build(notes, clean)
+        let incremental = SiteFixtures.files(out), fresh = SiteFixtures.files(clean)
+        #expect(Set(incremental.keys) == Set(fresh.keys))
+        for (name, data) in fresh where incremental[name] != data {
+            Issue.record("\(name) differs from a clean build after \(edit)")
+        }
+    }
+
+    /// A new scratch folder and, in it, a copy of the repository's `Notes/` to edit.
+    func copyOfNotes(_ label: String) throws -> (work: String, notes: String) {
+        let work = SiteFixtures.temporaryFolder(label)
         let notes = work + "/notes"
         try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Notes").path, toPath: notes)
+        return (work, notes)
+    }
+
+    @Test func unchangedPagesAreKeptAndChangedOnesRedone() throws {
+        let (work, notes) = try copyOfNotes("incremental")
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let out = work + "/out"
 
         let cold = try build(notes, out)
@@ -49,10 +65,8 @@ import Testing
         ("05-fp8-lm-paper.md", "- **DeepSeek-V3**:", "- **Gemini**: joins the graph\n- **DeepSeek-V3**:"),
     ])
     func editsThatReachOtherPages(_ file: String, _ before: String, _ after: String) throws {
-        let work = SiteFixtures.temporaryFolder("incremental-edits")
+        let (work, notes) = try copyOfNotes("incremental-edits")
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let notes = work + "/notes"
-        try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Notes").path, toPath: notes)
         let out = work + "/out"
         let cold = try build(notes, out)
         let path = notes + "/" + file
@@ -61,13 +75,48 @@ import Testing
         try text.replacingOccurrences(of: before, with: after).write(toFile: path, atomically: true, encoding: .utf8)
         let changed = try build(notes, out)
         #expect(changed.rendered > 0 && changed.rendered < cold.pages)
+        try expectCleanBuildsBytes(notes, out, clean: work + "/clean", after: "editing \(file)")
+    }
+
+    /// An edit to a note's prose (not its TL;DR, records or calculations)
+    /// redoes its own page only: the system, topic, tag and list pages show
+    /// nothing of it. The result is a clean build's, byte for byte.
+    @Test func proseEditsRedoOnlyTheirNotesPage() throws {
+        let (work, notes) = try copyOfNotes("incremental-prose")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let out = work + "/out"
+        _ = try build(notes, out)
+        let path = notes + "/05-fp8-lm-paper.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasSuffix("\n"))
+        try (text + "\nA paragraph added at the end.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let changed = try build(notes, out)
+        #expect(changed.rendered == 1)
+        #expect(SiteFixtures.text(out, "notes/05-fp8-lm-paper.html").contains("A paragraph added at the end."))
         let clean = work + "/clean"
         _ = try build(notes, clean)
-        let incremental = SiteFixtures.files(out), fresh = SiteFixtures.files(clean)
-        #expect(Set(incremental.keys) == Set(fresh.keys))
-        for (name, data) in fresh where incremental[name] != data {
-            Issue.record("\(name) differs from a clean build after editing \(file)")
+        #expect(SiteFixtures.files(out) == SiteFixtures.files(clean))
+    }
+
+    /// `[[id]]` in a claim reads as that note's title on every page showing
+    /// the claim: renaming the note redoes the system and topic pages too.
+    @Test func claimsShowTheTitlesOfTheNotesTheyLinkTo() throws {
+        let (work, notes) = try copyOfNotes("incremental-claim-links")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        func edit(_ file: String, _ before: String, _ after: String) throws {
+            let path = notes + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(before), "the edit's anchor text is in \(file)")
+            try text.replacingOccurrences(of: before, with: after).write(toFile: path, atomically: true, encoding: .utf8)
         }
+        try edit("05-fp8-lm-paper.md", "- **FP8**: 75% faster than BF16", "- **FP8**: as in [[06-mla-explained]], 75% faster than BF16")
+        let out = work + "/out"
+        _ = try build(notes, out)
+        #expect(SiteFixtures.text(out, "systems/fp8.html").contains("Multi-head Latent Attention (MLA) Explained"))
+        try edit("06-mla-explained.md", "# Multi-head Latent Attention (MLA) Explained - Study", "# MLA, Renamed")
+        _ = try build(notes, out)
+        #expect(SiteFixtures.text(out, "systems/fp8.html").contains("MLA, Renamed"))
+        try expectCleanBuildsBytes(notes, out, clean: work + "/clean", after: "renaming a note a claim links to")
     }
 
     @Test func changedTemplatesRedoEveryPage() throws {
