@@ -19,26 +19,20 @@ struct JSONWriter {
         self.depth = depth
     }
 
-    /// A line break and the spaces that indent the next line.
-    private static let indentation = [0x0A] + [UInt8](repeating: 0x20, count: 256)
+    /// A comma, a line break and the spaces that indent the next line: a
+    /// member's separator in one append.
+    private static let separator = [UInt8(ascii: ","), 0x0A] + [UInt8](repeating: 0x20, count: 256)
 
     private mutating func newline() {
         if compact { return }
-        let n = 1 + min(depth * 2, Self.indentation.count - 1)
-        Self.indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        let n = 1 + min(depth * 2, Self.separator.count - 2)
+        Self.separator.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[1...n])) }
     }
 
     /// A member whose bytes were written by another writer at this depth.
     mutating func rawMember(_ value: [UInt8]) {
         member()
         bytes.append(contentsOf: value)
-    }
-
-    /// Members written by other writers at this depth, in order.
-    mutating func rawArray(_ values: [[UInt8]]) {
-        open(UInt8(ascii: "["), UInt8(ascii: "]")) { w in
-            for value in values { w.rawMember(value) }
-        }
     }
 
     /// An array of `count` members written by other writers at this depth:
@@ -64,9 +58,11 @@ struct JSONWriter {
     private mutating func member() {
         if empty {
             newline()
-        } else {
+        } else if compact {
             bytes.append(UInt8(ascii: ","))
-            newline()
+        } else {
+            let n = 2 + min(depth * 2, Self.separator.count - 2)
+            Self.separator.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
         }
         empty = false
     }
@@ -100,12 +96,16 @@ struct JSONWriter {
     /// `"name": ` — callers write keys in sorted order.
     mutating func key(_ name: StaticString) {
         member()
-        name.withUTF8Buffer { name in
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: name)
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
-            if !compact { bytes.append(0x20) }
+        // `"name": ` assembled on the stack and appended once.
+        let n = name.utf8CodeUnitCount
+        let length = n + (compact ? 3 : 4)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 4) { buffer in
+            buffer[0] = UInt8(ascii: "\"")
+            UnsafeMutableRawPointer(buffer.baseAddress! + 1).copyMemory(from: name.utf8Start, byteCount: n)
+            buffer[n + 1] = UInt8(ascii: "\"")
+            buffer[n + 2] = UInt8(ascii: ":")
+            buffer[n + 3] = 0x20
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<length]))
         }
     }
 

@@ -3,7 +3,7 @@ import Dispatch
 /// `notesc records` JSON, written by hand in sorted-key order (see
 /// `JSONWriter`); the same bytes `StableJSON.encode` gives, much faster.
 extension Notebook {
-    /// `compact` drops line breaks and indentation (a third of the size).
+    /// `compact` drops line breaks and indentation (half the size).
     public func recordsJSON(compact: Bool = false) -> [UInt8] {
         var all: [UInt8] = []
         writeRecordsJSON(compact: compact) { all.append(contentsOf: $0) }
@@ -26,7 +26,7 @@ extension Notebook {
             }
             w.key("notes")
             w.rawArray(count: notes.count, batch: batch, flush: write) { i in
-                var n = JSONWriter(capacity: 32_768, depth: 2)
+                var n = JSONWriter(capacity: 65_536, depth: 2)
                 n.compact = compact
                 n.note(notes[i])
                 return n.bytes
