@@ -1,3 +1,5 @@
+import Dispatch
+
 /// JSON in the layout of `StableJSON` (sorted keys, two-space indentation,
 /// `"key": value`, `[]` and `{}` when empty), written straight to bytes:
 /// a large folder's graph has a million nodes and edges, too many to go
@@ -44,15 +46,33 @@ extension ByteWriter {
         append(UInt8(ascii: "}"))
     }
 
-    /// An array written one element at a time.
-    mutating func appendJSONArray<C: Collection>(_ items: C, depth: Int, _ element: (C.Element) -> GraphValue) {
+    /// An array of any size: its elements are written on all cores, a few
+    /// thousand to a piece, and the pieces appended in order (a large
+    /// folder's graph has a million nodes and edges).
+    mutating func appendJSONArray<C: RandomAccessCollection>(_ items: C, depth: Int, _ element: (C.Element) -> GraphValue) {
         guard !items.isEmpty else { return append("[]") }
         append(UInt8(ascii: "["))
-        for (i, item) in items.enumerated() {
-            if i > 0 { append(UInt8(ascii: ",")) }
-            appendNewline(depth + 1)
-            appendJSON(element(item), depth: depth + 1)
-            flushIfFull()
+        let pieceSize = 4096, piecesAtOnce = 8
+        let pieces = (items.count + pieceSize - 1) / pieceSize
+        var next = 0
+        while next < pieces {
+            let count = min(piecesAtOnce, pieces - next)
+            let written = ResultSlots<[UInt8]>(count: count)
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                let first = (next + k) * pieceSize
+                var piece = ByteWriter(capacity: pieceSize * 256)
+                for i in first..<min(first + pieceSize, items.count) {
+                    if i > 0 { piece.append(UInt8(ascii: ",")) }
+                    piece.appendNewline(depth + 1)
+                    piece.appendJSON(element(items[items.index(items.startIndex, offsetBy: i)]), depth: depth + 1)
+                }
+                written[k] = piece.bytes
+            }
+            for piece in written.values {
+                bytes.append(contentsOf: piece)
+                flushIfFull()
+            }
+            next += count
         }
         appendNewline(depth)
         append(UInt8(ascii: "]"))

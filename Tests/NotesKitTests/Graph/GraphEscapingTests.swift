@@ -45,3 +45,31 @@ import Testing
         #expect("Twin".precedesInUTF8("index"), "uppercase sorts first")
     }
 }
+
+/// Arrays are written a few thousand elements to a piece on all cores; the
+/// pieces must join in order, whether they are kept or streamed to a sink.
+@Suite struct GraphArrayTests {
+    static let items = Array(0..<10_001)
+    /// About 2.5 MB: more than one of the sink's megabyte flushes.
+    static let padding = String(repeating: "x", count: 200)
+    static func value(_ n: Int) -> GraphValue { .object(["n": .int(n), "pad": .string(padding)]) }
+    static let expected = "[\n" + items.map { "    {\n      \"n\": \($0),\n      \"pad\": \"\(padding)\"\n    }" }.joined(separator: ",\n") + "\n  ]"
+
+    @Test func largeArraysKeepTheirOrder() {
+        var w = ByteWriter()
+        w.appendJSONArray(Self.items, depth: 1, Self.value)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == Self.expected)
+    }
+
+    @Test func streamedPiecesJoinToTheSameBytes() {
+        final class Collected: @unchecked Sendable { var bytes: [UInt8] = [] }
+        let collected = Collected()
+        var w = ByteWriter()
+        var flushes = 0
+        w.sink = { collected.bytes.append(contentsOf: $0); flushes += 1 }
+        w.appendJSONArray(Self.items, depth: 1, Self.value)
+        w.flush()
+        #expect(flushes >= 2, "at least one flush before the end")
+        #expect(String(decoding: collected.bytes, as: UTF8.self) == Self.expected)
+    }
+}
