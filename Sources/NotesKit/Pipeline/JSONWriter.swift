@@ -29,28 +29,33 @@ struct JSONWriter {
         Self.separator.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[1...n])) }
     }
 
-    /// A member whose bytes were written by another writer at this depth.
-    mutating func rawMember(_ value: [UInt8]) {
-        member()
-        bytes.append(contentsOf: value)
-    }
-
-    /// An array of `count` members written by other writers at this depth:
-    /// `member(i)` runs on all cores, `batch` members at a time; after each
-    /// batch, what this writer holds so far goes to `flush` and is dropped.
-    mutating func rawArray(count: Int, batch: Int, flush: ([UInt8]) -> Void,
-                           member: @escaping @Sendable (Int) -> [UInt8]) {
+    /// An array of `count` members, each written by `member` into a writer
+    /// of its own on all cores, `batch` at a time. What this writer holds
+    /// goes to `flush` first, then each member's bytes as they are, in order:
+    /// nothing is copied into one document.
+    mutating func streamedArray(count: Int, batch: Int, capacity: Int, flush: ([UInt8]) -> Void,
+                                member: @escaping @Sendable (Int, inout JSONWriter) -> Void) {
         open(UInt8(ascii: "["), UInt8(ascii: "]")) { w in
+            flush(w.bytes)
+            w.bytes.removeAll(keepingCapacity: true)
+            let (depth, compact) = (w.depth, w.compact)
             var start = 0
             while start < count {
                 let end = min(start + max(batch, 1), count)
                 let done = ResultSlots<[UInt8]>(count: end - start)
-                DispatchQueue.concurrentPerform(iterations: end - start) { i in done[i] = member(start + i) }
-                for value in done.values { w.rawMember(value) }
-                flush(w.bytes)
-                w.bytes.removeAll(keepingCapacity: true)
+                DispatchQueue.concurrentPerform(iterations: end - start) { i in
+                    var m = JSONWriter(capacity: capacity, depth: depth)
+                    m.compact = compact
+                    // The separator a member gets in place: none before the first.
+                    m.empty = start + i == 0
+                    m.member()
+                    member(start + i, &m)
+                    done[i] = m.bytes
+                }
+                for value in done.values { flush(value) }
                 start = end
             }
+            if count > 0 { w.empty = false }
         }
     }
 

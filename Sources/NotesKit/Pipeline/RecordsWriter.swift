@@ -18,23 +18,15 @@ extension Notebook {
         w.compact = compact
         w.object { w in
             w.key("diagnostics")
-            w.rawArray(count: diagnostics.count, batch: 4096, flush: write) { i in
-                var d = JSONWriter(capacity: 512, depth: 2)
-                d.compact = compact
-                d.diagnostic(diagnostics[i])
-                return d.bytes
+            w.streamedArray(count: diagnostics.count, batch: 4096, capacity: 512, flush: write) { i, w in
+                w.diagnostic(diagnostics[i])
             }
             w.key("notes")
-            w.rawArray(count: notes.count, batch: batch, flush: write) { i in
-                var n = JSONWriter(capacity: 65_536, depth: 2)
-                n.compact = compact
-                n.note(notes[i])
-                return n.bytes
+            w.streamedArray(count: notes.count, batch: batch, capacity: 65_536, flush: write) { i, w in
+                w.note(notes[i])
             }
             w.key("systems")
-            w.rawArray(count: systems.count, batch: 256, flush: write) { i in
-                var w = JSONWriter(capacity: 4096, depth: 2)
-                w.compact = compact
+            w.streamedArray(count: systems.count, batch: 256, capacity: 4096, flush: write) { i, w in
                 let s = systems[i]
                 w.object { w in
                     w.key("mentions"); w.array(s.mentions) { w, m in
@@ -44,17 +36,13 @@ extension Notebook {
                     w.string("slug", s.slug)
                     w.strings("spellings", s.spellings)
                 }
-                return w.bytes
             }
             w.key("topics")
-            w.rawArray(count: topics.count, batch: 256, flush: write) { i in
-                var w = JSONWriter(capacity: 4096, depth: 2)
-                w.compact = compact
+            w.streamedArray(count: topics.count, batch: 256, capacity: 4096, flush: write) { i, w in
                 let t = topics[i]
                 w.object { w in
                     w.strings("notes", t.notes); w.string("slug", t.slug); w.strings("systems", t.systems); w.string("title", t.title)
                 }
-                return w.bytes
             }
             w.int("version", version)
         }
