@@ -9,7 +9,8 @@ enum Output {
 
     static func stdout(_ text: String) { stdout(Data(text.utf8)) }
 
-    /// Writes all of `bytes` to stdout with write(2), retrying short writes.
+    /// Writes all of `bytes` to stdout with write(2), retrying short writes;
+    /// a failed write ends the run with status 2.
     static func stdout(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -17,7 +18,9 @@ enum Output {
                 let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return // stdout closed (`| head`): nothing more to say.
+                    // A full disk must not pass for a complete document.
+                    stderr("error: cannot write to stdout: \(String(cString: strerror(errno)))\n")
+                    Foundation.exit(2)
                 }
                 offset += n
             }

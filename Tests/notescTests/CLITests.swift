@@ -72,6 +72,23 @@ struct CLI {
         #expect(result.stdout.contains("\"id\": \"crlf-bom\""))
     }
 
+    /// A full disk must not pass for complete records.
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/full")))
+    func failedWriteExitsTwo() throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["records", "Notes"]
+        process.currentDirectoryURL = CLI.repository
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(stderr.contains("error: cannot write to stdout: No space left on device"))
+    }
+
     @Test func quietDropsDiagnostics() throws {
         let result = try CLI.run(["records", "--quiet", CLI.fixture("bad")])
         #expect(result.status == 1)
