@@ -18,85 +18,163 @@ import Mustache
 /// dynamic partials (`{{>*name}}`), which only a user's templates could use —
 /// makes `CompiledLibrary(templates)` fail, and swift-mustache renders the
 /// whole set as before.
-struct CompiledLibrary: @unchecked Sendable {
-    private let templates: [String: CompiledTemplate]
+struct CompiledLibrary: Sendable {
+    private let program: Program
+    private let byName: [String: Int]
 
     /// Nil when a template uses something this renderer does not, or when
     /// swift-mustache's parsed form is not the one this was written against.
     init?(_ parsed: [String: MustacheTemplate]) {
-        var templates: [String: CompiledTemplate] = [:]
-        for (name, template) in parsed {
-            guard let compiled = try? CompiledTemplate(template) else { return nil }
-            templates[name] = compiled
-        }
-        self.templates = templates
+        var builder = ProgramBuilder()
+        guard let byName = try? builder.add(parsed) else { return nil }
+        self.byName = byName
+        program = Program(builder)
     }
 
     /// The page `template` makes of `context`; nil when there is no such template.
     func render(_ context: [String: Any], template name: String) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
-        var renderer = Renderer(library: templates, root: context)
+        guard let template = byName[name] else { return nil }
+        var renderer = Renderer(program: program, root: context)
         renderer.render(template, Frame())
         return renderer.out
     }
 }
 
-/// One template: its tokens as swift-mustache parsed them, in a form that
-/// needs no casts to render. A class, because sections hold templates.
-final class CompiledTemplate {
-    enum Token {
-        case text([UInt8])
-        case variable(Name, escaped: Bool)
-        case section(Name, CompiledTemplate)
-        case invertedSection(Name, CompiledTemplate)
-        /// `{{$name}}default{{/name}}` inside a template that others extend.
-        case block(String, default: CompiledTemplate, indentation: String?)
-        /// `{{>name}}`, or `{{<name}}…{{/name}}` with blocks to put in.
-        case partial(String, indentation: String?, blocks: [String: CompiledTemplate]?)
-        case contentType(Escaping)
+/// One instruction of a compiled template. Plain numbers only: the program
+/// is shared by every rendering thread, and reading it must not touch
+/// reference counts (contended counts were half of rendering's time when
+/// templates were trees of arrays and classes).
+private struct Op {
+    enum Kind: UInt8 {
+        /// `text[a..<a+b]`
+        case text
+        /// `{{name}}`, `{{{name}}}`: the name `a`.
+        case escaped, unescaped
+        /// `{{#name}}` `{{^name}}`: the name `a`, the inner template `b`.
+        case section, invertedSection
+        /// `{{$name}}default{{/name}}` inside a template others extend:
+        /// block name `strings[a]`, default template `b`, indentation `strings[c]` (or none when c < 0).
+        case block
+        /// `{{>name}}` or `{{<name}}…{{/name}}`: template `a` (none when a < 0),
+        /// the blocks put in `blockSets[b]` (none when b < 0), indentation `strings[c]` (none when c < 0).
+        case partial
+        /// `{{% CONTENT_TYPE: … }}`: escaping `a` (`Escaping(rawValue:)`, or `contentTypes[a - 2]`).
+        case contentType
     }
 
-    /// A variable's name: `.`, `.a.b` (the innermost context only) or `a.b`
-    /// (the first context up the stack that has an `a`).
-    struct Name {
-        enum Start { case current, innermost, stack }
-        var start: Start
-        var parts: [String]
+    var kind: Kind
+    var a: Int32
+    var b: Int32 = 0
+    var c: Int32 = -1
+}
 
-        init(_ text: String) {
-            if text == "." {
-                start = .current; parts = []
-            } else {
-                start = text.first == "." ? .innermost : .stack
-                parts = text.split(separator: ".").map(String.init)
-            }
-        }
+/// A variable's name: `.`, `.a.b` (the innermost context only) or `a.b` (the
+/// first context up the stack that has an `a`); its parts are `strings[first..<first+count]`.
+private struct Name {
+    enum Start: UInt8 { case current, innermost, stack }
+    var start: Start
+    var first: Int32
+    var count: Int32
+}
+
+/// How `{{value}}` is escaped: swift-mustache's `CONTENT_TYPE` pragma.
+private enum Escaping {
+    case html, text
+    case other(MustacheContentType)
+}
+
+/// Every template of a set, flattened into tables that live as long as the program.
+private final class Program: @unchecked Sendable {
+    let ops: UnsafeMutableBufferPointer<Op>
+    let text: UnsafeMutableBufferPointer<UInt8>
+    /// Each template's ops: `ops[templates[i].start..<templates[i].end]`.
+    let templates: [(start: Int, end: Int)]
+    let names: [Name]
+    let strings: [String]
+    let blockSets: [[String: Int]]
+    let contentTypes: [MustacheContentType]
+
+    init(_ builder: ProgramBuilder) {
+        ops = .allocate(capacity: max(1, builder.ops.count))
+        _ = ops.initialize(from: builder.ops)
+        text = .allocate(capacity: max(1, builder.text.count))
+        _ = text.initialize(from: builder.text)
+        templates = builder.templates
+        names = builder.names
+        strings = builder.strings
+        blockSets = builder.blockSets
+        contentTypes = builder.contentTypes
     }
 
-    /// How `{{value}}` is escaped: swift-mustache's `CONTENT_TYPE` pragma.
-    enum Escaping {
-        case html, text
-        case other(MustacheContentType)
+    deinit {
+        ops.deallocate()
+        text.deallocate()
     }
+}
 
-    let tokens: [Token]
+/// Reads swift-mustache's parsed templates into a `Program`.
+private struct ProgramBuilder {
+    var ops: [Op] = []
+    var text: [UInt8] = []
+    var templates: [(start: Int, end: Int)] = []
+    var names: [Name] = []
+    var strings: [String] = []
+    var blockSets: [[String: Int]] = []
+    var contentTypes: [MustacheContentType] = []
+    /// Partials by name, filled in once every named template has its number.
+    private var partialNames: [(op: Int, name: String)] = []
 
     struct Unsupported: Error { var what: String }
 
-    convenience init(_ template: MustacheTemplate) throws {
+    /// Adds every template; returns their numbers by name.
+    mutating func add(_ parsed: [String: MustacheTemplate]) throws -> [String: Int] {
+        var byName: [String: Int] = [:]
+        for name in parsed.keys.sorted() { byName[name] = try add(parsed[name]!) }
+        for (op, name) in partialNames { ops[op].a = Int32(byName[name] ?? -1) }
+        return byName
+    }
+
+    /// Adds one template and those inside it; returns its number.
+    private mutating func add(_ template: MustacheTemplate) throws -> Int {
         guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value else {
             throw Unsupported(what: "no tokens in a parsed template")
         }
-        try self.init(tokens: Mirror(reflecting: tokens).children.map { try Self.token($0.value) })
+        // Inner templates are added as their tokens are met, so this one's
+        // ops go in after them, together.
+        let outerPartials = pendingPartials
+        pendingPartials = []
+        var own: [Op] = []
+        for (i, token) in Mirror(reflecting: tokens).children.enumerated() {
+            own.append(try op(token.value, index: i))
+        }
+        let start = ops.count
+        for (i, name) in pendingPartials { partialNames.append((start + i, name)) }
+        pendingPartials = outerPartials
+        ops += own
+        templates.append((start, ops.count))
+        return templates.count - 1
     }
 
-    private init(tokens: [Token]) {
-        self.tokens = tokens
+    /// Partials of the template being added: (index among its ops, name).
+    private var pendingPartials: [(Int, String)] = []
+
+    private mutating func string(_ s: String?) -> Int32 {
+        guard let s else { return -1 }
+        strings.append(s)
+        return Int32(strings.count - 1)
+    }
+
+    private mutating func name(_ text: String) -> Int32 {
+        let start: Name.Start = text == "." ? .current : text.first == "." ? .innermost : .stack
+        let parts = start == .current ? [] : text.split(separator: ".").map(String.init)
+        names.append(Name(start: start, first: Int32(strings.count), count: Int32(parts.count)))
+        strings += parts
+        return Int32(names.count - 1)
     }
 
     /// One of swift-mustache's `MustacheTemplate.Token`s, read by reflection
     /// (the type is internal to it): the case's name and its values by label.
-    private static func token(_ token: Any) throws -> Token {
+    private mutating func op(_ token: Any, index: Int) throws -> Op {
         let mirror = Mirror(reflecting: token)
         guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else {
             throw Unsupported(what: "token \(token)")
@@ -108,10 +186,6 @@ final class CompiledTemplate {
             guard let value = fields[label] as? T else { throw Unsupported(what: "\(kind).\(label)") }
             return value
         }
-        func name() throws -> Name {
-            guard try field("transforms", as: [String].self).isEmpty else { throw Unsupported(what: "transforms") }
-            return Name(try field("name", as: String.self))
-        }
         func optional<T>(_ label: String, as _: T.Type) throws -> T? {
             guard let value = fields[label] else { throw Unsupported(what: "\(kind).\(label)") }
             let mirror = Mirror(reflecting: value)
@@ -120,30 +194,47 @@ final class CompiledTemplate {
             guard let typed = wrapped as? T else { throw Unsupported(what: "\(kind).\(label)") }
             return typed
         }
+        func variableName() throws -> String {
+            guard try field("transforms", as: [String].self).isEmpty else { throw Unsupported(what: "transforms") }
+            return try field("name", as: String.self)
+        }
         switch kind {
         case "text":
-            guard let text = payload.value as? String else { throw Unsupported(what: "text") }
-            return .text(Array(text.utf8))
+            guard let string = payload.value as? String else { throw Unsupported(what: "text") }
+            let op = Op(kind: .text, a: Int32(text.count), b: Int32(string.utf8.count))
+            text += string.utf8
+            return op
         case "variable":
-            return .variable(try name(), escaped: true)
+            return Op(kind: .escaped, a: name(try variableName()))
         case "unescapedVariable":
-            return .variable(try name(), escaped: false)
-        case "section":
-            return .section(try name(), try CompiledTemplate(try field("template", as: MustacheTemplate.self)))
-        case "invertedSection":
-            return .invertedSection(try name(), try CompiledTemplate(try field("template", as: MustacheTemplate.self)))
+            return Op(kind: .unescaped, a: name(try variableName()))
+        case "section", "invertedSection":
+            let variable = name(try variableName())
+            let inner = try add(try field("template", as: MustacheTemplate.self))
+            return Op(kind: kind == "section" ? .section : .invertedSection, a: variable, b: Int32(inner))
         case "blockExpansion":
-            return .block(try field("name", as: String.self),
-                          default: try CompiledTemplate(try field("default", as: MustacheTemplate.self)),
-                          indentation: try optional("indentation", as: String.self))
+            let block = string(try field("name", as: String.self))
+            let inner = try add(try field("default", as: MustacheTemplate.self))
+            return Op(kind: .block, a: block, b: Int32(inner), c: string(try optional("indentation", as: String.self)))
         case "partial":
-            let blocks = try optional("inherits", as: [String: MustacheTemplate].self)
-            return .partial(try field(".0", as: String.self),
-                            indentation: try optional("indentation", as: String.self),
-                            blocks: try blocks?.mapValues { try CompiledTemplate($0) })
+            var set: Int32 = -1
+            if let blocks = try optional("inherits", as: [String: MustacheTemplate].self) {
+                var numbers: [String: Int] = [:]
+                for name in blocks.keys.sorted() { numbers[name] = try add(blocks[name]!) }
+                blockSets.append(numbers)
+                set = Int32(blockSets.count - 1)
+            }
+            pendingPartials.append((index, try field(".0", as: String.self)))
+            return Op(kind: .partial, a: -1, b: set, c: string(try optional("indentation", as: String.self)))
         case "contentType":
             guard let type = payload.value as? MustacheContentType else { throw Unsupported(what: "content type") }
-            return .contentType(Escaping(type))
+            switch Escaping(type) {
+            case .html: return Op(kind: .contentType, a: 0)
+            case .text: return Op(kind: .contentType, a: 1)
+            case .other(let type):
+                contentTypes.append(type)
+                return Op(kind: .contentType, a: Int32(contentTypes.count + 1))
+            }
         default:
             // dynamicNamePartial, and anything a later swift-mustache adds.
             throw Unsupported(what: kind)
@@ -151,7 +242,7 @@ final class CompiledTemplate {
     }
 }
 
-extension CompiledTemplate.Escaping {
+extension Escaping {
     /// swift-mustache's own HTML and TEXT types by name (they are internal to
     /// it); ours (`FastHTMLContentType`) escapes as its HTML type does.
     init(_ type: MustacheContentType) {
@@ -172,77 +263,86 @@ extension CompiledTemplate.Escaping {
 /// into the templates it extends, and the escaping in force.
 private struct Frame {
     var indentation: String? = nil
-    var blocks: [String: CompiledTemplate]? = nil
-    var escaping: CompiledTemplate.Escaping = .html
+    var blocks: [String: Int]? = nil
+    var escaping: Escaping = .html
 }
 
 private struct Renderer {
-    let library: [String: CompiledTemplate]
+    let program: Program
     var stack: [Any]
     var out: [UInt8] = []
 
-    init(library: [String: CompiledTemplate], root: [String: Any]) {
-        self.library = library
+    init(program: Program, root: [String: Any]) {
+        self.program = program
         stack = [root]
         stack.reserveCapacity(16)
         out.reserveCapacity(1 << 15)
     }
 
-    mutating func render(_ template: CompiledTemplate, _ frame: Frame) {
+    mutating func render(_ template: Int, _ frame: Frame) {
         var frame = frame
+        let (start, end) = program.templates[template]
         guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for token in template.tokens { render(token, &frame) }
+            for i in start..<end { render(program.ops[i], &frame) }
             return
         }
         // In an indented partial, each token that starts a line of this
         // template's output is indented (swift-mustache's rule, token by token).
-        let start = out.count
-        for token in template.tokens {
+        let outStart = out.count
+        for i in start..<end {
             let tokenStart = out.count
-            let atLineStart = tokenStart > start && out[tokenStart - 1] == 0x0A
-            render(token, &frame)
+            let atLineStart = tokenStart > outStart && out[tokenStart - 1] == 0x0A
+            render(program.ops[i], &frame)
             if atLineStart && out.count > tokenStart {
                 out.insert(contentsOf: indentation.utf8, at: tokenStart)
             }
         }
     }
 
-    private mutating func render(_ token: CompiledTemplate.Token, _ frame: inout Frame) {
-        switch token {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
-        case .variable(let name, let escaped):
-            guard let value = lookup(name) else { return }
-            append(value, escaping: escaped ? frame.escaping : .text)
-        case .section(let name, let template):
-            section(lookup(name), template, frame)
-        case .invertedSection(let name, let template):
-            invertedSection(lookup(name), template, frame)
-        case .block(let name, let defaultTemplate, let indentation):
+    private mutating func render(_ op: Op, _ frame: inout Frame) {
+        switch op.kind {
+        case .text:
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[Int(op.a)..<Int(op.a + op.b)]))
+        case .escaped:
+            guard let value = lookup(op.a) else { return }
+            append(value, escaping: frame.escaping)
+        case .unescaped:
+            guard let value = lookup(op.a) else { return }
+            append(value, escaping: .text)
+        case .section:
+            section(lookup(op.a), Int(op.b), frame)
+        case .invertedSection:
+            invertedSection(lookup(op.a), Int(op.b), frame)
+        case .block:
             var inner = frame
-            inner.indentation = Self.indent(frame.indentation, indentation)
-            render(frame.blocks?[name] ?? defaultTemplate, inner)
-        case .partial(let name, let indentation, let blocks):
-            guard let template = library[name] else { return }
+            inner.indentation = indent(frame.indentation, op.c)
+            render(frame.blocks?[program.strings[Int(op.a)]] ?? Int(op.b), inner)
+        case .partial:
+            guard op.a >= 0 else { return }
             var blocksInForce = frame.blocks
-            if let blocks {
+            if op.b >= 0 {
                 // Blocks given further out win over the partial's own.
+                let blocks = program.blockSets[Int(op.b)]
                 blocksInForce = frame.blocks?.merging(blocks) { outer, _ in outer } ?? blocks
             }
-            render(template, Frame(indentation: Self.indent(frame.indentation, indentation), blocks: blocksInForce, escaping: .html))
-        case .contentType(let escaping):
-            frame.escaping = escaping
+            render(Int(op.a), Frame(indentation: indent(frame.indentation, op.c), blocks: blocksInForce, escaping: .html))
+        case .contentType:
+            switch op.a {
+            case 0: frame.escaping = .html
+            case 1: frame.escaping = .text
+            default: frame.escaping = .other(program.contentTypes[Int(op.a) - 2])
+            }
         }
     }
 
-    private static func indent(_ outer: String?, _ inner: String?) -> String? {
-        guard let inner else { return outer }
-        return (outer ?? "") + inner
+    private func indent(_ outer: String?, _ inner: Int32) -> String? {
+        guard inner >= 0 else { return outer }
+        return (outer ?? "") + program.strings[Int(inner)]
     }
 
     // MARK: Sections
 
-    private mutating func section(_ value: Any?, _ template: CompiledTemplate, _ frame: Frame) {
+    private mutating func section(_ value: Any?, _ template: Int, _ frame: Frame) {
         guard let value else { return }
         switch ValueKind(value) {
         case .bool:
@@ -266,7 +366,7 @@ private struct Renderer {
         }
     }
 
-    private mutating func invertedSection(_ value: Any?, _ template: CompiledTemplate, _ frame: Frame) {
+    private mutating func invertedSection(_ value: Any?, _ template: Int, _ frame: Frame) {
         guard let value else { return render(template, frame) }
         switch ValueKind(value) {
         case .bool:
@@ -288,7 +388,7 @@ private struct Renderer {
         }
     }
 
-    private mutating func push(_ value: Any, _ template: CompiledTemplate, _ frame: Frame) {
+    private mutating func push(_ value: Any, _ template: Int, _ frame: Frame) {
         stack.append(value)
         render(template, frame)
         stack.removeLast()
@@ -301,18 +401,21 @@ private struct Renderer {
     /// The value a name stands for, as swift-mustache finds it: the first
     /// part up the stack, the rest inside what that gave; nil when missing
     /// or `absent`.
-    private func lookup(_ name: CompiledTemplate.Name) -> Any? {
+    private func lookup(_ number: Int32) -> Any? {
+        let name = program.names[Int(number)]
+        let parts = Int(name.first)..<Int(name.first + name.count)
         var value: Any?
         switch name.start {
         case .current:
             value = stack.last
         case .innermost:
-            value = Self.descend(name.parts[...], from: stack[stack.count - 1])
+            value = descend(parts, from: stack[stack.count - 1])
         case .stack:
-            guard let first = name.parts.first else { value = stack.last; break }
-            for object in stack.reversed() {
-                if let child = Self.child(first, of: object) {
-                    value = Self.descend(name.parts.dropFirst(), from: child)
+            guard !parts.isEmpty else { value = stack.last; break }
+            let first = program.strings[parts.lowerBound]
+            for level in stack.indices.reversed() {
+                if let child = Self.child(first, of: stack[level]) {
+                    value = descend(parts.dropFirst(), from: child)
                     break
                 }
             }
@@ -321,10 +424,10 @@ private struct Renderer {
         return Self.represented(found)
     }
 
-    private static func descend(_ parts: ArraySlice<String>, from object: Any) -> Any? {
+    private func descend(_ parts: Range<Int>, from object: Any) -> Any? {
         var object = object
         for part in parts {
-            guard let child = child(part, of: object) else { return nil }
+            guard let child = Self.child(program.strings[part], of: object) else { return nil }
             object = child
         }
         return object
@@ -357,7 +460,7 @@ private struct Renderer {
         }
     }
 
-    private mutating func append(_ value: Any, escaping: CompiledTemplate.Escaping) {
+    private mutating func append(_ value: Any, escaping: Escaping) {
         let text: String
         switch ValueKind(value) {
         case .string: text = value as! String
