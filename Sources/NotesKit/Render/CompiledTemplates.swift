@@ -58,7 +58,7 @@ private struct Op {
         /// `{{>name}}` or `{{<name}}…{{/name}}`: template `a` (none when a < 0),
         /// the blocks put in `blockSets[b]` (none when b < 0), indentation `strings[c]` (none when c < 0).
         case partial
-        /// `{{% CONTENT_TYPE: … }}`: escaping `a` (`Escaping(rawValue:)`, or `contentTypes[a - 2]`).
+        /// `{{% CONTENT_TYPE: … }}`: escaping `a`, 0 HTML, 1 none, n ≥ 2 `contentTypes[n - 2]`.
         case contentType
     }
 
@@ -260,17 +260,25 @@ extension Escaping {
 
 /// What a template renders with besides the context stack, as swift-mustache
 /// passes it down: the indentation of the partial it is in, the blocks put
-/// into the templates it extends, and the escaping in force.
+/// into the templates it extends, and the escaping in force. Numbers into the
+/// renderer's own tables, so passing a frame down touches no reference count.
 private struct Frame {
-    var indentation: String? = nil
-    var blocks: [String: Int]? = nil
-    var escaping: Escaping = .html
+    /// `Renderer.indentations[indentation]`; none when negative.
+    var indentation: Int32 = -1
+    /// `Renderer.blockSets[blocks]`; none when negative.
+    var blocks: Int32 = -1
+    /// 0 HTML, 1 none, n ≥ 2 `program.contentTypes[n - 2]`.
+    var escaping: Int32 = 0
 }
 
 private struct Renderer {
     let program: Program
     var stack: [Any]
     var out: [UInt8] = []
+    /// Indentations and block sets in force somewhere in this page, made as
+    /// partials nest (a few per page).
+    private var indentations: [String] = []
+    private var blockSets: [[String: Int]] = []
 
     init(program: Program, root: [String: Any]) {
         self.program = program
@@ -282,12 +290,13 @@ private struct Renderer {
     mutating func render(_ template: Int, _ frame: Frame) {
         var frame = frame
         let (start, end) = program.templates[template]
-        guard let indentation = frame.indentation, !indentation.isEmpty else {
+        guard frame.indentation >= 0, !indentations[Int(frame.indentation)].isEmpty else {
             for i in start..<end { render(program.ops[i], &frame) }
             return
         }
         // In an indented partial, each token that starts a line of this
         // template's output is indented (swift-mustache's rule, token by token).
+        let indentation = indentations[Int(frame.indentation)]
         let outStart = out.count
         for i in start..<end {
             let tokenStart = out.count
@@ -308,7 +317,7 @@ private struct Renderer {
             append(value, escaping: frame.escaping)
         case .unescaped:
             guard let value = lookup(op.a) else { return }
-            append(value, escaping: .text)
+            append(value, escaping: 1)
         case .section:
             section(lookup(op.a), Int(op.b), frame)
         case .invertedSection:
@@ -316,28 +325,28 @@ private struct Renderer {
         case .block:
             var inner = frame
             inner.indentation = indent(frame.indentation, op.c)
-            render(frame.blocks?[program.strings[Int(op.a)]] ?? Int(op.b), inner)
+            let given = frame.blocks >= 0 ? blockSets[Int(frame.blocks)][program.strings[Int(op.a)]] : nil
+            render(given ?? Int(op.b), inner)
         case .partial:
             guard op.a >= 0 else { return }
-            var blocksInForce = frame.blocks
+            var blocks = frame.blocks
             if op.b >= 0 {
                 // Blocks given further out win over the partial's own.
-                let blocks = program.blockSets[Int(op.b)]
-                blocksInForce = frame.blocks?.merging(blocks) { outer, _ in outer } ?? blocks
+                let own = program.blockSets[Int(op.b)]
+                blockSets.append(frame.blocks >= 0 ? blockSets[Int(frame.blocks)].merging(own) { outer, _ in outer } : own)
+                blocks = Int32(blockSets.count - 1)
             }
-            render(Int(op.a), Frame(indentation: indent(frame.indentation, op.c), blocks: blocksInForce, escaping: .html))
+            render(Int(op.a), Frame(indentation: indent(frame.indentation, op.c), blocks: blocks, escaping: 0))
         case .contentType:
-            switch op.a {
-            case 0: frame.escaping = .html
-            case 1: frame.escaping = .text
-            default: frame.escaping = .other(program.contentTypes[Int(op.a) - 2])
-            }
+            frame.escaping = op.a
         }
     }
 
-    private func indent(_ outer: String?, _ inner: Int32) -> String? {
+    /// The frame's indentation with `inner` (a program string) added.
+    private mutating func indent(_ outer: Int32, _ inner: Int32) -> Int32 {
         guard inner >= 0 else { return outer }
-        return (outer ?? "") + program.strings[Int(inner)]
+        indentations.append((outer >= 0 ? indentations[Int(outer)] : "") + program.strings[Int(inner)])
+        return Int32(indentations.count - 1)
     }
 
     // MARK: Sections
@@ -460,7 +469,7 @@ private struct Renderer {
         }
     }
 
-    private mutating func append(_ value: Any, escaping: Escaping) {
+    private mutating func append(_ value: Any, escaping: Int32) {
         let text: String
         switch ValueKind(value) {
         case .string: text = value as! String
@@ -480,9 +489,9 @@ private struct Renderer {
             }
         }
         switch escaping {
-        case .html: Self.appendEscaped(text, to: &out)
-        case .text: out.append(contentsOf: text.utf8)
-        case .other(let type): out.append(contentsOf: type.escapeText(text).utf8)
+        case 0: Self.appendEscaped(text, to: &out)
+        case 1: out.append(contentsOf: text.utf8)
+        default: out.append(contentsOf: program.contentTypes[Int(escaping) - 2].escapeText(text).utf8)
         }
     }
 

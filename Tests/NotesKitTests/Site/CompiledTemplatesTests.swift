@@ -86,6 +86,19 @@ import Testing
         }
     }
 
+    struct Shouting: MustacheContentType {
+        func escapeText(_ text: String) -> String { text.uppercased() }
+    }
+
+    @Test func contentTypesOfOthersEscapeTheirWay() throws {
+        MustacheContentTypes.register(Shouting(), named: "SHOUTING")
+        let (compiled, reference) = try Self.both(
+            "{{% CONTENT_TYPE: SHOUTING }}{{title}} {{{title}}} {{>html}}|{{#items}}{{name}}{{/items}}",
+            Self.context, partials: ["html": "{{title}}"])
+        #expect(compiled == reference)
+        #expect(compiled.hasPrefix("TOM & \"JERRY\""))
+    }
+
     /// What only swift-mustache can render makes the compiled set step aside.
     @Test func transformsAndDynamicPartialsFallBackToSwiftMustache() throws {
         for template in ["{{uppercased(title)}}", "{{#items}}{{#first()}}first{{/first()}}{{/items}}", "{{>*name}}"] {
