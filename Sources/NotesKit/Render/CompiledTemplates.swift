@@ -83,32 +83,42 @@ private enum Escaping {
     case other(MustacheContentType)
 }
 
-/// Every template of a set, flattened into tables that live as long as the program.
+/// Every template of a set, flattened into tables that live as long as the
+/// program. The tables that every value and section reads are raw buffers:
+/// reading them takes no reference, which threads would contend for.
 private final class Program: @unchecked Sendable {
     let ops: UnsafeMutableBufferPointer<Op>
     let text: UnsafeMutableBufferPointer<UInt8>
     /// Each template's ops: `ops[templates[i].start..<templates[i].end]`.
-    let templates: [(start: Int, end: Int)]
-    let names: [Name]
-    let strings: [String]
+    let templates: UnsafeMutableBufferPointer<(start: Int, end: Int)>
+    let names: UnsafeMutableBufferPointer<Name>
+    let strings: UnsafeMutableBufferPointer<String>
     let blockSets: [[String: Int]]
     let contentTypes: [MustacheContentType]
 
     init(_ builder: ProgramBuilder) {
-        ops = .allocate(capacity: max(1, builder.ops.count))
-        _ = ops.initialize(from: builder.ops)
-        text = .allocate(capacity: max(1, builder.text.count))
-        _ = text.initialize(from: builder.text)
-        templates = builder.templates
-        names = builder.names
-        strings = builder.strings
+        ops = Self.copy(builder.ops)
+        text = Self.copy(builder.text)
+        templates = Self.copy(builder.templates)
+        names = Self.copy(builder.names)
+        strings = Self.copy(builder.strings)
         blockSets = builder.blockSets
         contentTypes = builder.contentTypes
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+        _ = buffer.initialize(from: array)
+        return buffer
     }
 
     deinit {
         ops.deallocate()
         text.deallocate()
+        templates.deallocate()
+        names.deallocate()
+        strings.baseAddress!.deinitialize(count: strings.count)
+        strings.deallocate()
     }
 }
 
@@ -273,6 +283,11 @@ private struct Frame {
 
 private struct Renderer {
     let program: Program
+    private let ops: UnsafeMutableBufferPointer<Op>
+    private let text: UnsafeMutableBufferPointer<UInt8>
+    private let templates: UnsafeMutableBufferPointer<(start: Int, end: Int)>
+    private let names: UnsafeMutableBufferPointer<Name>
+    private let strings: UnsafeMutableBufferPointer<String>
     var stack: [Any]
     var out: [UInt8] = []
     /// Indentations and block sets in force somewhere in this page, made as
@@ -282,6 +297,11 @@ private struct Renderer {
 
     init(program: Program, root: [String: Any]) {
         self.program = program
+        ops = program.ops
+        text = program.text
+        templates = program.templates
+        names = program.names
+        strings = program.strings
         stack = [root]
         stack.reserveCapacity(16)
         out.reserveCapacity(1 << 15)
@@ -289,9 +309,9 @@ private struct Renderer {
 
     mutating func render(_ template: Int, _ frame: Frame) {
         var frame = frame
-        let (start, end) = program.templates[template]
+        let (start, end) = templates[template]
         guard frame.indentation >= 0, !indentations[Int(frame.indentation)].isEmpty else {
-            for i in start..<end { render(program.ops[i], &frame) }
+            for i in start..<end { render(ops[i], &frame) }
             return
         }
         // In an indented partial, each token that starts a line of this
@@ -301,7 +321,7 @@ private struct Renderer {
         for i in start..<end {
             let tokenStart = out.count
             let atLineStart = tokenStart > outStart && out[tokenStart - 1] == 0x0A
-            render(program.ops[i], &frame)
+            render(ops[i], &frame)
             if atLineStart && out.count > tokenStart {
                 out.insert(contentsOf: indentation.utf8, at: tokenStart)
             }
@@ -311,7 +331,7 @@ private struct Renderer {
     private mutating func render(_ op: Op, _ frame: inout Frame) {
         switch op.kind {
         case .text:
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[Int(op.a)..<Int(op.a + op.b)]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(op.a)..<Int(op.a + op.b)]))
         case .escaped:
             guard let value = lookup(op.a) else { return }
             append(value, escaping: frame.escaping)
@@ -325,7 +345,7 @@ private struct Renderer {
         case .block:
             var inner = frame
             inner.indentation = indent(frame.indentation, op.c)
-            let given = frame.blocks >= 0 ? blockSets[Int(frame.blocks)][program.strings[Int(op.a)]] : nil
+            let given = frame.blocks >= 0 ? blockSets[Int(frame.blocks)][strings[Int(op.a)]] : nil
             render(given ?? Int(op.b), inner)
         case .partial:
             guard op.a >= 0 else { return }
@@ -345,7 +365,7 @@ private struct Renderer {
     /// The frame's indentation with `inner` (a program string) added.
     private mutating func indent(_ outer: Int32, _ inner: Int32) -> Int32 {
         guard inner >= 0 else { return outer }
-        indentations.append((outer >= 0 ? indentations[Int(outer)] : "") + program.strings[Int(inner)])
+        indentations.append((outer >= 0 ? indentations[Int(outer)] : "") + strings[Int(inner)])
         return Int32(indentations.count - 1)
     }
 
@@ -411,7 +431,7 @@ private struct Renderer {
     /// part up the stack, the rest inside what that gave; nil when missing
     /// or `absent`.
     private func lookup(_ number: Int32) -> Any? {
-        let name = program.names[Int(number)]
+        let name = names[Int(number)]
         let parts = Int(name.first)..<Int(name.first + name.count)
         var value: Any?
         switch name.start {
@@ -421,7 +441,7 @@ private struct Renderer {
             value = descend(parts, from: stack[stack.count - 1])
         case .stack:
             guard !parts.isEmpty else { value = stack.last; break }
-            let first = program.strings[parts.lowerBound]
+            let first = strings[parts.lowerBound]
             for level in stack.indices.reversed() {
                 if let child = Self.child(first, of: stack[level]) {
                     value = descend(parts.dropFirst(), from: child)
@@ -436,7 +456,7 @@ private struct Renderer {
     private func descend(_ parts: Range<Int>, from object: Any) -> Any? {
         var object = object
         for part in parts {
-            guard let child = Self.child(program.strings[part], of: object) else { return nil }
+            guard let child = Self.child(strings[part], of: object) else { return nil }
             object = child
         }
         return object
@@ -470,28 +490,28 @@ private struct Renderer {
     }
 
     private mutating func append(_ value: Any, escaping: Int32) {
-        let text: String
+        let string: String
         switch ValueKind(value) {
-        case .string: text = value as! String
-        case .int: text = String(value as! Int)
-        case .bool: text = (value as! Bool) ? "true" : "false"
+        case .string: string = value as! String
+        case .int: string = String(value as! Int)
+        case .bool: string = (value as! Bool) ? "true" : "false"
         default:
             if let renderable = value as? MustacheCustomRenderable {
-                text = renderable.renderText
+                string = renderable.renderText
             } else {
                 // `String(describing:)` of the value, an optional's inside if any.
                 let mirror = Mirror(reflecting: value)
                 if mirror.displayStyle == .optional, let wrapped = mirror.children.first?.value {
-                    text = String(describing: wrapped)
+                    string = String(describing: wrapped)
                 } else {
-                    text = String(describing: value)
+                    string = String(describing: value)
                 }
             }
         }
         switch escaping {
-        case 0: Self.appendEscaped(text, to: &out)
-        case 1: out.append(contentsOf: text.utf8)
-        default: out.append(contentsOf: program.contentTypes[Int(escaping) - 2].escapeText(text).utf8)
+        case 0: Self.appendEscaped(string, to: &out)
+        case 1: out.append(contentsOf: string.utf8)
+        default: out.append(contentsOf: program.contentTypes[Int(escaping) - 2].escapeText(string).utf8)
         }
     }
 
