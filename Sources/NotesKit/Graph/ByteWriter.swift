@@ -4,14 +4,9 @@ import Foundation
 /// a large folder, which `String` concatenation makes slow.
 struct ByteWriter {
     var bytes: [UInt8] = []
-    /// When set, long writers hand it their bytes every `chunkSize` bytes or so (see `flushIfFull`).
+    /// When set, large arrays hand it their bytes a piece at a time, as
+    /// they are written (see `appendJSONArray(count:depth:writing:)`).
     var sink: ((UnsafeRawBufferPointer) -> Void)?
-    static let chunkSize = 1 << 20
-
-    /// Hands the bytes so far to `sink`, if any, once there are `chunkSize` of them.
-    mutating func flushIfFull() {
-        if sink != nil, bytes.count >= Self.chunkSize { flush() }
-    }
 
     /// Hands the bytes so far to `sink`, if any.
     mutating func flush() {

@@ -91,16 +91,23 @@ import Testing
         var builder = GraphBuilder()
         builder.add(GraphNode(id: "note:a", kind: .note, label: "A"))
         builder.add(GraphNode(id: "note:b", kind: .note, label: "B"))
-        builder.edges = [
+        for edge in [
             GraphEdge(source: "note:a", target: "note:b", kind: .connects, label: "second"),
             GraphEdge(source: "note:a", target: "note:b", kind: .connects, label: "first"),
             GraphEdge(source: "note:a", target: "note:b", kind: .connects, label: "first"),
             GraphEdge(source: "note:a", target: "note:b", kind: .links),
             GraphEdge(source: "note:a", target: "note:gone", kind: .links),
-        ]
+        ] { builder.add(edge) }
         let edges = builder.finish().edges
         #expect(edges.map(\.key) == ["connects", "connects-2", "links"])
         #expect(edges.map(\.label) == ["first", "second", nil])
+    }
+
+    /// Edges sort by the names of their kinds in UTF-8 order.
+    @Test func kindRanksFollowTheirNames() {
+        let byRank = GraphEdge.Kind.allCases.sorted { $0.sortRank < $1.sortRank }.map(\.rawValue)
+        #expect(byRank == GraphEdge.Kind.allCases.map(\.rawValue).sorted { $0.precedesInUTF8($1) })
+        #expect(Set(GraphEdge.Kind.allCases.map(\.sortRank)).count == GraphEdge.Kind.allCases.count)
     }
 
     /// The JSON document has the fields of DESIGN §6, explicit nulls included.
