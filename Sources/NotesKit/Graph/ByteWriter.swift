@@ -19,6 +19,7 @@ struct ByteWriter {
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
     mutating func append(_ byte: UInt8) { bytes.append(byte) }
+    mutating func append(_ bytes: [UInt8]) { self.bytes.append(contentsOf: bytes) }
     mutating func appendNumber(_ number: Int) { append(String(number)) }
 
     /// Appends `text`, replacing the bytes for which `escape` returns a

@@ -59,8 +59,19 @@ extension ByteWriter {
     /// An array of `count` elements, the `i`th written by `write(&out, i, depth)`.
     /// With a `sink`, each piece goes to it as it is, not copied into `bytes`.
     mutating func appendJSONArray(count: Int, depth: Int, writing write: (inout ByteWriter, Int, Int) -> Void) {
-        guard count > 0 else { return append("[]") }
-        append(UInt8(ascii: "["))
+        appendJSONContainer(UInt8(ascii: "["), UInt8(ascii: "]"), count: count, depth: depth, write)
+    }
+
+    /// An object of `count` members written on all cores like a large array;
+    /// `write(&out, i, depth)` writes the `i`th member's key and value.
+    mutating func appendJSONObject(count: Int, depth: Int, writing write: (inout ByteWriter, Int, Int) -> Void) {
+        appendJSONContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), count: count, depth: depth, write)
+    }
+
+    private mutating func appendJSONContainer(_ opening: UInt8, _ closing: UInt8, count: Int, depth: Int,
+                                              _ write: (inout ByteWriter, Int, Int) -> Void) {
+        guard count > 0 else { return append([opening, closing]) }
+        append(opening)
         let pieceSize = Self.pieceSize, piecesAtOnce = 8
         let pieces = (count + pieceSize - 1) / pieceSize
         var next = 0
@@ -88,7 +99,7 @@ extension ByteWriter {
             next += slots
         }
         appendNewline(depth)
-        append(UInt8(ascii: "]"))
+        append(closing)
     }
 
     /// Elements to a piece of a large array; arrays up to this size are written on one core.
@@ -166,42 +177,38 @@ extension ByteWriter {
 
     mutating func appendJSON(_ flag: Bool) { append(flag ? "true" : "false") }
 
-    /// A node with its `id`, as `node.attributes` plus `id`.
-    mutating func appendJSON(_ node: GraphNode, depth: Int) {
+    /// A node as the `json` document writes it, `node.attributes` plus
+    /// `id`; or as JGF `metadata`, its attributes without `label`.
+    mutating func appendJSON(_ node: GraphNode, depth: Int, asMetadata: Bool = false) {
         let d = depth + 1
         append(UInt8(ascii: "{"))
-        switch node.kind {
-        case .note:
+        if node.kind == .note {
             appendJSONKey("category", depth: d, first: true)
             appendJSON(node.category)
             appendJSONKey("date", depth: d)
             appendJSON(node.date)
-            appendJSONKey("id", depth: d)
+        }
+        if !asMetadata {
+            appendJSONKey("id", depth: d, first: node.kind != .note)
             appendJSONString(node.id)
-            appendJSONKey("kind", depth: d)
-            appendJSONString(node.kind.rawValue)
-            appendJSONKey("label", depth: d)
-            appendJSONString(node.label)
-            appendJSONKey("path", depth: d)
-            appendJSON(node.path)
-            appendJSONKey("tags", depth: d)
-            appendJSONList(node.tags, depth: d) { out, tag, _ in out.appendJSONString(tag) }
-            appendJSONKey("url", depth: d)
-            appendJSON(node.url)
-        case .system, .topic:
-            appendJSONKey("id", depth: d, first: true)
-            appendJSONString(node.id)
-            appendJSONKey("kind", depth: d)
-            appendJSONString(node.kind.rawValue)
-            appendJSONKey("label", depth: d)
-            appendJSONString(node.label)
+        }
+        appendJSONKey("kind", depth: d, first: asMetadata && node.kind != .note)
+        appendJSONString(node.kind.rawValue)
+        switch node.kind {
+        case .note, .system, .topic:
+            if !asMetadata {
+                appendJSONKey("label", depth: d)
+                appendJSONString(node.label)
+            }
+            if node.kind == .note {
+                appendJSONKey("path", depth: d)
+                appendJSON(node.path)
+                appendJSONKey("tags", depth: d)
+                appendJSONList(node.tags, depth: d) { out, tag, _ in out.appendJSONString(tag) }
+            }
             appendJSONKey("url", depth: d)
             appendJSON(node.url)
         case .claim:
-            appendJSONKey("id", depth: d, first: true)
-            appendJSONString(node.id)
-            appendJSONKey("kind", depth: d)
-            appendJSONString(node.kind.rawValue)
             appendJSONKey("line", depth: d)
             appendJSON(node.line)
             appendJSONKey("qualifier", depth: d)
@@ -213,10 +220,6 @@ extension ByteWriter {
             appendJSONKey("verified", depth: d)
             appendJSON(node.verified ?? false)
         case .verdict:
-            appendJSONKey("id", depth: d, first: true)
-            appendJSONString(node.id)
-            appendJSONKey("kind", depth: d)
-            appendJSONString(node.kind.rawValue)
             appendJSONKey("line", depth: d)
             appendJSON(node.line)
             appendJSONKey("text", depth: d)
