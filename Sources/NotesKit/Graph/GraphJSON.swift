@@ -267,11 +267,3 @@ extension ByteWriter {
         append(UInt8(ascii: "}"))
     }
 }
-
-extension GraphNode {
-    func appendJSON(to out: inout ByteWriter, depth: Int) { out.appendJSON(self, depth: depth) }
-}
-
-extension GraphEdge {
-    func appendJSON(to out: inout ByteWriter, depth: Int) { out.appendJSON(self, depth: depth) }
-}

@@ -91,11 +91,10 @@ public struct KnowledgeGraph: Sendable {
     private func appendJSON(to out: inout ByteWriter) {
         out.appendJSONObject(depth: 0, [
             ("directed", { $0.appendJSON(.bool(true), depth: $1) }),
-            // `edges[i].appendJSON(to:)` borrows the edge where passing it to `ByteWriter` would copy it.
-            ("edges", { $0.appendJSONArray(count: edges.count, depth: $1) { edges[$1].appendJSON(to: &$0, depth: $2) } }),
+            ("edges", { $0.appendJSONArray(count: edges.count, depth: $1) { $0.appendJSON(edges[$1], depth: $2) } }),
             ("graph", { $0.appendJSON(.object(attributes), depth: $1) }),
             ("multigraph", { $0.appendJSON(.bool(true), depth: $1) }),
-            ("nodes", { $0.appendJSONArray(count: nodes.count, depth: $1) { nodes[$1].appendJSON(to: &$0, depth: $2) } }),
+            ("nodes", { $0.appendJSONArray(count: nodes.count, depth: $1) { $0.appendJSON(nodes[$1], depth: $2) } }),
             ("version", { $0.appendJSON(.int(Self.version), depth: $1) }),
         ])
         out.append(0x0A)
