@@ -235,6 +235,7 @@ struct GraphBuilder {
     /// indices), moving each along the permutation's cycles rather than
     /// copying it (which would retain and release every string it holds).
     private static func permute<T>(_ items: inout [T], _ order: [Int32]) {
+        guard !items.isEmpty else { return }
         var placed = [Bool](repeating: false, count: items.count)
         items.withUnsafeMutableBufferPointer { items in
             let base = items.baseAddress!
