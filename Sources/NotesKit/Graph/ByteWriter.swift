@@ -8,9 +8,9 @@ struct ByteWriter {
     /// they are written (see `appendJSONArray(count:depth:writing:)`).
     var sink: ((UnsafeRawBufferPointer) -> Void)?
 
-    /// Hands the bytes so far to `sink`, if any.
+    /// Hands the bytes so far, if any, to `sink`, if any.
     mutating func flush() {
-        guard let sink else { return }
+        guard let sink, !bytes.isEmpty else { return }
         bytes.withUnsafeBytes(sink)
         bytes.removeAll(keepingCapacity: true)
     }

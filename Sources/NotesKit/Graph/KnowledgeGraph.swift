@@ -74,9 +74,10 @@ public struct KnowledgeGraph: Sendable {
     /// holds and `notesc graph --format json` prints. networkx loads it with
     /// `networkx.node_link_graph(data, edges="edges")`.
     public func json() throws -> Data {
-        var out = ByteWriter(capacity: 256 * (nodes.count + edges.count))
-        appendJSON(to: &out)
-        return out.data
+        // Pieces go straight into the Data: a ByteWriter's bytes would be copied whole at the end.
+        var data = Data(capacity: 256 * (nodes.count + edges.count))
+        writeJSON { data.append($0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count) }
+        return data
     }
 
     /// `json()` handed to `sink` a piece (about a megabyte) at a time, for
