@@ -4,18 +4,13 @@ import Foundation
 /// a large folder, which `String` concatenation makes slow.
 struct ByteWriter {
     var bytes: [UInt8] = []
-    /// When set, long writers hand it their bytes every `chunkSize` bytes or so (see `flushIfFull`).
+    /// When set, large arrays hand it their bytes a piece at a time, as
+    /// they are written (see `appendJSONArray(count:depth:writing:)`).
     var sink: ((UnsafeRawBufferPointer) -> Void)?
-    static let chunkSize = 1 << 20
 
-    /// Hands the bytes so far to `sink`, if any, once there are `chunkSize` of them.
-    mutating func flushIfFull() {
-        if sink != nil, bytes.count >= Self.chunkSize { flush() }
-    }
-
-    /// Hands the bytes so far to `sink`, if any.
+    /// Hands the bytes so far, if any, to `sink`, if any.
     mutating func flush() {
-        guard let sink else { return }
+        guard let sink, !bytes.isEmpty else { return }
         bytes.withUnsafeBytes(sink)
         bytes.removeAll(keepingCapacity: true)
     }
@@ -24,6 +19,7 @@ struct ByteWriter {
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
     mutating func append(_ byte: UInt8) { bytes.append(byte) }
+    mutating func append(_ bytes: [UInt8]) { self.bytes.append(contentsOf: bytes) }
     mutating func appendNumber(_ number: Int) { append(String(number)) }
 
     /// Appends `text`, replacing the bytes for which `escape` returns a

@@ -101,9 +101,16 @@ public struct GraphEdge: Hashable, Sendable {
         case favors
 
         /// The position of `rawValue` among the kinds' names in UTF-8 order.
-        var sortRank: UInt8 { Self.ranks[self]! }
-        private static let ranks = Dictionary(uniqueKeysWithValues: allCases
-            .sorted { $0.rawValue.precedesInUTF8($1.rawValue) }.enumerated().map { ($1, UInt8($0)) })
+        var sortRank: UInt8 {
+            switch self {
+            case .about: 0
+            case .connects: 1
+            case .favors: 2
+            case .inTopic: 3
+            case .links: 4
+            case .states: 5
+            }
+        }
     }
 
     public var source: String

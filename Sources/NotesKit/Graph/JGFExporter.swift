@@ -13,33 +13,56 @@ enum JGFExporter {
         out.appendJSONObject(depth: 0, [("graph", { out, depth in
             out.appendJSONObject(depth: depth, [
                 ("directed", { $0.appendJSON(.bool(true), depth: $1) }),
-                ("edges", { $0.appendJSONArray(graph.edges, depth: $1, edge) }),
+                ("edges", { $0.appendJSONArray(count: graph.edges.count, depth: $1) { $0.appendJGF(graph.edges[$1], depth: $2) } }),
                 ("id", { $0.appendJSON(.string("notesc"), depth: $1) }),
                 ("label", { $0.appendJSON(.string("notesc knowledge graph"), depth: $1) }),
                 ("metadata", { $0.appendJSON(.object(metadata), depth: $1) }),
                 // Nodes are sorted by id, so writing them in order keeps the keys sorted.
-                ("nodes", { $0.appendJSONObject(depth: $1, graph.nodes.map(node)) }),
+                ("nodes", { $0.appendJSONObject(count: graph.nodes.count, depth: $1) { $0.appendJGF(graph.nodes[$1], depth: $2) } }),
                 ("type", { $0.appendJSON(.string("notesc-knowledge-graph"), depth: $1) }),
             ])
         })])
         out.append(0x0A)
         return out.data
     }
+}
 
-    static func node(_ node: GraphNode) -> (key: String, write: (inout ByteWriter, Int) -> Void) {
-        (node.id, { out, depth in
-            var metadata = node.attributes
-            metadata["label"] = nil
-            out.appendJSON(.object(["label": .string(node.label), "metadata": .object(metadata)]), depth: depth)
-        })
+/// JGF nodes and edges, written field by field in the sorted order of their keys.
+extension ByteWriter {
+    /// `"<id>": {"label": …, "metadata": {…}}`: every field but the label in `metadata`.
+    mutating func appendJGF(_ node: GraphNode, depth: Int) {
+        appendJSONString(node.id)
+        append(": ")
+        append(UInt8(ascii: "{"))
+        appendJSONKey("label", depth: depth + 1, first: true)
+        appendJSONString(node.label)
+        appendJSONKey("metadata", depth: depth + 1)
+        appendJSON(node, depth: depth + 1, asMetadata: true)
+        appendNewline(depth)
+        append(UInt8(ascii: "}"))
     }
 
-    static func edge(_ edge: GraphEdge) -> GraphValue {
-        var fields: [String: GraphValue] = [
-            "source": .string(edge.source), "target": .string(edge.target),
-            "relation": .string(edge.kind.rawValue), "metadata": .object(["key": .string(edge.key)]),
-        ]
-        if let label = edge.label { fields["label"] = .string(label) }
-        return .object(fields)
+    /// `{"label"?, "metadata": {"key"}, "relation", "source", "target"}`.
+    mutating func appendJGF(_ edge: GraphEdge, depth: Int) {
+        let d = depth + 1
+        append(UInt8(ascii: "{"))
+        if let label = edge.label {
+            appendJSONKey("label", depth: d, first: true)
+            appendJSONString(label)
+        }
+        appendJSONKey("metadata", depth: d, first: edge.label == nil)
+        append(UInt8(ascii: "{"))
+        appendJSONKey("key", depth: d + 1, first: true)
+        appendJSONString(edge.key)
+        appendNewline(d)
+        append(UInt8(ascii: "}"))
+        appendJSONKey("relation", depth: d)
+        appendJSONString(edge.kind.rawValue)
+        appendJSONKey("source", depth: d)
+        appendJSONString(edge.source)
+        appendJSONKey("target", depth: d)
+        appendJSONString(edge.target)
+        appendNewline(depth)
+        append(UInt8(ascii: "}"))
     }
 }

@@ -50,6 +50,8 @@ extension KnowledgeGraph {
         try AtomicFile.replace(path) { temporary in
             if format == .sqlite {
                 try SQLiteExporter.write(self, to: temporary)
+            } else if format == .json {
+                try writeJSON(toFile: temporary, reporting: path)
             } else {
                 let data = try export(format)
                 guard FileManager.default.createFile(atPath: temporary, contents: data) else {
@@ -57,6 +59,25 @@ extension KnowledgeGraph {
                 }
             }
         }
+    }
+}
+
+extension KnowledgeGraph {
+    /// `json()` written to a new file a piece at a time as it is made,
+    /// rather than held whole (hundreds of megabytes for a large folder).
+    func writeJSON(toFile file: String, reporting path: String) throws {
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw GraphExportError.cannotWrite(path: path, reason: AtomicFile.lastError()) }
+        defer { close(fd) }
+        var failure: String?
+        writeJSON { buffer in
+            var offset = 0
+            while failure == nil, offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n >= 0 { offset += n } else if errno != EINTR { failure = AtomicFile.lastError() }
+            }
+        }
+        if let failure { throw GraphExportError.cannotWrite(path: path, reason: failure) }
     }
 }
 

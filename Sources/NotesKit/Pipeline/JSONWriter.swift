@@ -187,28 +187,33 @@ extension Array where Element == UInt8 {
     /// escaping are copied in one go.
     mutating func appendJSONString(_ text: String) {
         append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            for i in utf8.indices where utf8[i] < 0x20 || utf8[i] == 0x22 || utf8[i] == 0x5C {
-                append(contentsOf: utf8[start..<i])
-                switch utf8[i] {
-                case 0x22: append(contentsOf: [0x5C, 0x22])
-                case 0x5C: append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(utf8[i] >> 4)], hex[Int(utf8[i] & 0xF)]])
-                }
-                start = i + 1
-            }
-            append(contentsOf: utf8[start...])
+        // Native strings lend their bytes as they are; only others are copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ appendJSONEscaped($0) }) == nil {
+            var text = text
+            text.withUTF8 { appendJSONEscaped($0) }
         }
         append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendJSONEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for i in utf8.indices where utf8[i] < 0x20 || utf8[i] == 0x22 || utf8[i] == 0x5C {
+            append(contentsOf: utf8[start..<i])
+            switch utf8[i] {
+            case 0x22: append(contentsOf: [0x5C, 0x22])
+            case 0x5C: append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(utf8[i] >> 4)], hex[Int(utf8[i] & 0xF)]])
+            }
+            start = i + 1
+        }
+        append(contentsOf: utf8[start...])
     }
 
     /// Whole numbers without a fraction (`5500000`), others as Swift prints

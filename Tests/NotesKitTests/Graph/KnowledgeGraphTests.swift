@@ -91,16 +91,53 @@ import Testing
         var builder = GraphBuilder()
         builder.add(GraphNode(id: "note:a", kind: .note, label: "A"))
         builder.add(GraphNode(id: "note:b", kind: .note, label: "B"))
-        builder.edges = [
+        for edge in [
             GraphEdge(source: "note:a", target: "note:b", kind: .connects, label: "second"),
             GraphEdge(source: "note:a", target: "note:b", kind: .connects, label: "first"),
             GraphEdge(source: "note:a", target: "note:b", kind: .connects, label: "first"),
             GraphEdge(source: "note:a", target: "note:b", kind: .links),
             GraphEdge(source: "note:a", target: "note:gone", kind: .links),
-        ]
+        ] { builder.add(edge) }
         let edges = builder.finish().edges
         #expect(edges.map(\.key) == ["connects", "connects-2", "links"])
         #expect(edges.map(\.label) == ["first", "second", nil])
+    }
+
+    /// The writers of the `json` and JGF documents, which write fields one
+    /// by one in sorted order, give the bytes of the values' `attributes`.
+    @Test func fieldWritersMatchAttributes() throws {
+        let bare = GraphNode.Kind.allCases.map { GraphNode(id: "\($0.rawValue):x", kind: $0, label: "X") }
+        for name in GraphGoldenTests.cases {
+            let graph = try Self.graph(name)
+            for node in graph.nodes + bare {
+                var attributes = node.attributes
+                attributes["id"] = .string(node.id)
+                var written = ByteWriter(), expected = ByteWriter()
+                written.appendJSON(node, depth: 2)
+                expected.appendJSON(.object(attributes), depth: 2)
+                #expect(written.bytes == expected.bytes, "\(node.id)")
+                attributes["id"] = nil
+                attributes["label"] = nil
+                written = ByteWriter()
+                expected = ByteWriter()
+                written.appendJSON(node, depth: 2, asMetadata: true)
+                expected.appendJSON(.object(attributes), depth: 2)
+                #expect(written.bytes == expected.bytes, "metadata of \(node.id)")
+            }
+            for edge in graph.edges {
+                var written = ByteWriter(), expected = ByteWriter()
+                written.appendJSON(edge, depth: 2)
+                expected.appendJSON(.object(edge.attributes), depth: 2)
+                #expect(written.bytes == expected.bytes, "\(edge.source) → \(edge.target)")
+            }
+        }
+    }
+
+    /// Edges sort by the names of their kinds in UTF-8 order.
+    @Test func kindRanksFollowTheirNames() {
+        let byRank = GraphEdge.Kind.allCases.sorted { $0.sortRank < $1.sortRank }.map(\.rawValue)
+        #expect(byRank == GraphEdge.Kind.allCases.map(\.rawValue).sorted { $0.precedesInUTF8($1) })
+        #expect(Set(GraphEdge.Kind.allCases.map(\.sortRank)).count == GraphEdge.Kind.allCases.count)
     }
 
     /// The JSON document has the fields of DESIGN §6, explicit nulls included.
