@@ -32,10 +32,24 @@ public enum Pipeline {
 
     static func compile(root: String, config: Config, entities: Bool = true) throws -> Compilation {
         var clock = StageClock()
-        let (files, discoveryDiagnostics) = try Discovery.find(root: root)
-        clock.lap("discover")
-        var parsed = parseAll(files)
-        clock.lap("read+parse")
+        let sources = try NoteSources.read(root: root)
+        clock.lap("discover+read")
+        return compile(sources, config: config, entities: entities)
+    }
+
+    /// Like `load`, from files already read; notes whose bytes `cache` holds
+    /// are not parsed again, and the cache is brought up to date (written
+    /// only when something changed).
+    public static func load(_ sources: NoteSources, config: Config = Config(), cache: ParseCache?) -> Notebook {
+        compile(sources, config: config, cache: cache).notebook
+    }
+
+    static func compile(_ sources: NoteSources, config: Config, entities: Bool = true, cache: ParseCache? = nil) -> Compilation {
+        var clock = StageClock()
+        let files = sources.files
+        let discoveryDiagnostics = sources.diagnostics
+        var parsed = parseAll(sources, cache: cache)
+        clock.lap("parse")
         let index = NoteIndex(ids: files.map(\.id))
         parsed.withUnsafeMutableBufferPointer { notes in
             let notes = notes
@@ -84,16 +98,31 @@ public enum Pipeline {
         }
     }
 
-    /// Reads and parses every file on all cores; the order of the result is
-    /// the order of `files`, whatever the core count.
-    static func parseAll(_ files: [NoteFile]) -> [ParsedNote] {
+    /// Parses every file on all cores; the order of the result is the order
+    /// of the files, whatever the core count. With a cache, a note whose
+    /// bytes it holds is taken from it, and the others are added to it.
+    static func parseAll(_ sources: NoteSources, cache: ParseCache? = nil) -> [ParsedNote] {
         CmarkBridge.prepare()
+        let files = sources.files
         let results = ResultSlots<ParsedNote>(count: files.count)
+        let fresh = ResultSlots<[UInt8]>(count: files.count)
+        let hit = ResultSlots<Bool>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            switch Discovery.read(file.absolutePath) {
+            switch sources.contents[i] {
             case .success(let bytes):
-                results[i] = NoteParser.parse(id: file.id, path: file.path, bytes: bytes)
+                if let cache {
+                    if let cached = cache.lookup(file, hash: sources.hashes[i], bytes: bytes) {
+                        results[i] = cached
+                        hit[i] = true
+                        return
+                    }
+                    let parsed = NoteParser.parse(id: file.id, path: file.path, bytes: bytes)
+                    if parsed.readable { fresh[i] = ParseCache.encode(parsed) }
+                    results[i] = parsed
+                } else {
+                    results[i] = NoteParser.parse(id: file.id, path: file.path, bytes: bytes)
+                }
             case .failure(let error):
                 var empty = NoteParser.parse(id: file.id, path: file.path, bytes: [])
                 empty.readable = false
@@ -103,7 +132,20 @@ public enum Pipeline {
                 results[i] = empty
             }
         }
+        if let cache {
+            let fresh = (0..<files.count).map { fresh[$0] }
+            // Written when a note was parsed anew or an entry is no longer used.
+            let hits = (0..<files.count).filter { hit[$0] == true }.count
+            if fresh.contains(where: { $0 != nil }) || cache.count != hits {
+                cache.save(files, hashes: sources.hashes, fresh: fresh)
+            }
+        }
         return results.values
+    }
+
+    /// Reads and parses `files` on all cores, without a cache.
+    static func parseAll(_ files: [NoteFile]) -> [ParsedNote] {
+        parseAll(NoteSources.read(files, diagnostics: []))
     }
 }
 

@@ -182,11 +182,19 @@ extension BuildCache {
         var h = StableHash()
         for file in files { h.add(String(file, radix: 16)) }
         for system in notebook.systems { h.add(system.slug); h.add(system.name) }
-        var st = stat()
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        if stat(executable, &st) == 0 { h.add("\(executable) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)") }
+        h.add(binaryStamp)
         return (h.hex, files)
     }
+
+    /// The notesc binary: its path, size and modification time. A new binary may make other pages.
+    static let binaryStamp: String = {
+        var st = stat()
+        // /proc/self/exe names the binary even when it was found on PATH.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        guard stat(executable, &st) == 0 else { return "unknown binary" }
+        return "\(executable) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }()
 }
 
 extension OutputWriter {
@@ -199,6 +207,19 @@ extension OutputWriter {
         let files = readManifest(manifest)
         for file in files where lstat(outDir + "/" + file, &st) != 0 { return nil }
         return files.count
+    }
+
+    /// Writes a cache file aside and renames it into place, so that a reader
+    /// never meets half a file; a file that cannot be written only costs speed.
+    static func replaceFile(_ path: String, _ bytes: [UInt8]) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        do {
+            try bytes.withUnsafeBytes { try writeFile(temporary, $0) }
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
+        }
     }
 
     static func writeFile(_ path: String, _ text: String) throws {

@@ -1,0 +1,138 @@
+/// A compact binary form for the caches in `.notesc-cache/`: integers as
+/// LEB128 varints (zigzag for signed), strings as a length and their UTF-8
+/// bytes, doubles by bit pattern, so that a value reads back exactly.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    mutating func unsigned(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func int(_ value: Int) {
+        let v = Int64(value)
+        unsigned(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+    }
+
+    mutating func word(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var s = value
+        s.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func raw(_ value: some Collection<UInt8>) {
+        unsigned(UInt64(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+        guard let value else { return bool(false) }
+        bool(true)
+        write(&self, value)
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+        unsigned(UInt64(values.count))
+        for value in values { write(&self, value) }
+    }
+}
+
+/// Reads what `CacheWriter` wrote. Every read checks its bounds and throws
+/// `CacheReader.Malformed` on a truncated or corrupt file: a bad cache costs
+/// speed, never a crash.
+struct CacheReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var offset: Int
+    let end: Int
+
+    init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        self.offset = start
+        self.end = min(end ?? bytes.count, bytes.count)
+    }
+
+    var atEnd: Bool { offset >= end }
+
+    mutating func unsigned() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < end, shift < 64 else { throw Malformed() }
+            let b = bytes[offset]
+            offset += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func int() throws -> Int {
+        let u = try unsigned()
+        return Int(truncatingIfNeeded: Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
+    }
+
+    /// A count of things each taking at least one byte: never more than what is left.
+    mutating func count() throws -> Int {
+        let n = try unsigned()
+        guard n <= UInt64(end - offset) else { throw Malformed() }
+        return Int(n)
+    }
+
+    mutating func word() throws -> UInt64 {
+        guard end - offset >= 8 else { throw Malformed() }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
+        offset += 8
+        return v
+    }
+
+    mutating func bool() throws -> Bool {
+        guard offset < end else { throw Malformed() }
+        let b = bytes[offset]
+        offset += 1
+        guard b <= 1 else { throw Malformed() }
+        return b == 1
+    }
+
+    mutating func string() throws -> String {
+        let range = try rawRange()
+        let s = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        guard let s else { throw Malformed() }
+        return s
+    }
+
+    /// The offsets of a `raw` value.
+    mutating func rawRange() throws -> Range<Int> {
+        let n = try count()
+        defer { offset += n }
+        return offset..<(offset + n)
+    }
+
+    mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
+        let n = try count()
+        var values: [T] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n { values.append(try read(&self)) }
+        return values
+    }
+}
