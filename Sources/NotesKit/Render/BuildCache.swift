@@ -127,7 +127,14 @@ struct BuildCache {
     /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 6"
+    static let version = "notesc-build-cache 7"
+
+    /// The output's manifest (inode, size, modification time), which every build writes anew; empty when missing.
+    static func manifestStamp(_ outDir: String) -> String {
+        var st = stat()
+        guard stat(outDir + "/" + OutputWriter.manifestName, &st) == 0 else { return "" }
+        return "\(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }
 
     /// `.notesc-cache/build-<hash of the output path>` in the current folder.
     static func location(outDir: String) -> String {
@@ -140,7 +147,10 @@ struct BuildCache {
         var cache = BuildCache(fingerprint: fingerprint)
         guard case .success(let bytes) = Discovery.read(location(outDir: outDir)) else { return cache }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first.map(String.init) == version + " " + fingerprint, lines.count > 2,
+        // Kept pages are trusted only in the output this cache's build left:
+        // another build into the same folder (from another folder, with
+        // another cache) changes its manifest.
+        guard lines.first.map(String.init) == version + " " + fingerprint + " " + manifestStamp(outDir), lines.count > 2,
               lines[1].hasPrefix("inputs "), lines[2].hasPrefix("graph ") else { return cache }
         cache.inputs = String(lines[1].dropFirst("inputs ".count))
         cache.graphJSON = String(lines[2].dropFirst("graph ".count))
@@ -158,7 +168,7 @@ struct BuildCache {
     func save(outDir: String) {
         let path = Self.location(outDir: outDir)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var text = Self.version + " " + fingerprint + "\n" + "inputs " + inputs + "\n" + "graph " + graphJSON + "\n"
+        var text = Self.version + " " + fingerprint + " " + Self.manifestStamp(outDir) + "\n" + "inputs " + inputs + "\n" + "graph " + graphJSON + "\n"
         for (page, hash) in pages.sorted(by: { $0.key < $1.key }) { text += hash + " " + (signatures[page] ?? "-") + " " + page + "\n" }
         try? OutputWriter.writeFile(path, text)
     }

@@ -52,7 +52,7 @@ public struct BuildRecord: Sendable, Equatable {
     public static func current(outDir: String, notesRoot: String, inputs: String) -> BuildRecord? {
         guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot),
               let record = load(location(outDir: out)), record.inputs == inputs,
-              record.manifest == manifestStamp(out), OutputWriter.intactOutput(out) == record.files else { return nil }
+              record.manifest == BuildCache.manifestStamp(out), OutputWriter.intactOutput(out) == record.files else { return nil }
         return record
     }
 
@@ -67,7 +67,7 @@ public struct BuildRecord: Sendable, Equatable {
     public static func save(outDir: String, notesRoot: String, inputs: String, notes: Int, report: SiteReport, diagnostics: [Diagnostic]) {
         guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot) else { return }
         let record = BuildRecord(inputs: inputs, notes: notes, pages: report.pages, files: report.files,
-                                 diagnostics: diagnostics, manifest: manifestStamp(out))
+                                 diagnostics: diagnostics, manifest: BuildCache.manifestStamp(out))
         var w = CacheWriter()
         w.string(format)
         w.string(record.inputs)
@@ -99,12 +99,5 @@ public struct BuildRecord: Sendable, Equatable {
         } catch {
             return nil
         }
-    }
-
-    /// The manifest's inode, size and modification time; empty when it is missing.
-    static func manifestStamp(_ outDir: String) -> String {
-        var st = stat()
-        guard stat(outDir + "/" + OutputWriter.manifestName, &st) == 0 else { return "" }
-        return "\(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }
 }
