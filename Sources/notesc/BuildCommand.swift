@@ -36,6 +36,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        var clock = StageClock()
         let settings: Config
         let sources: NoteSources
         do {
@@ -45,6 +46,7 @@ struct BuildCommand: ParsableCommand {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
         }
+        clock.lap("read")
         var templatesDir = templates
         var isDir: ObjCBool = false
         if templatesDir == nil, FileManager.default.fileExists(atPath: "Templates", isDirectory: &isDir), isDir.boolValue { templatesDir = "Templates" }
@@ -54,13 +56,18 @@ struct BuildCommand: ParsableCommand {
         // Nothing changed since the last build, and its output is as it left
         // it: say what it said, without parsing a note.
         let inputs = BuildRecord.inputs(sources, config: settings, options: options)
-        if let inputs, let record = BuildRecord.current(outDir: out, notesRoot: notes, inputs: inputs) {
+        let record = inputs.flatMap { BuildRecord.current(outDir: out, notesRoot: notes, inputs: $0, infos: verbose) }
+        clock.lap("record")
+        if let record {
             report(record.diagnostics)
             summary(notes: record.notes, pages: record.pages, rendered: 0, files: record.files, removed: 0, since: started)
             Foundation.exit(0)
         }
-        let notebook = Pipeline.load(sources, config: settings, cache: ParseCache(path: ParseCache.location(notesRoot: notes)))
+        let cache = ParseCache(path: ParseCache.location(notesRoot: notes))
+        clock.lap("parse-cache")
+        let notebook = Pipeline.load(sources, config: settings, cache: cache)
         report(notebook.diagnostics)
+        clock.lap("diagnostics")
         // From here the output may change: the old record no longer describes it.
         BuildRecord.forget(outDir: out, notesRoot: notes)
         do {
@@ -69,8 +76,9 @@ struct BuildCommand: ParsableCommand {
             let report = try SiteBuilder.build(notebook, options: options, progress: progress)
             if let inputs {
                 BuildRecord.save(outDir: out, notesRoot: notes, inputs: inputs, notes: notebook.notes.count, report: report,
-                                 diagnostics: notebook.diagnostics)
+                                 diagnostics: notebook.diagnostics, infos: verbose)
             }
+            clock.lap("record")
             summary(notes: notebook.notes.count, pages: report.pages, rendered: report.rendered, files: report.files,
                     removed: report.removed, since: started)
             // Done: end here rather than free the notebook's records one by one

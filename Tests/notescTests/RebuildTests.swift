@@ -94,6 +94,10 @@ import Testing
         try FileManager.default.removeItem(atPath: scratch.out + "/index.html")
         #expect(try parsed(scratch))
         try expectCleanResult(scratch, after: "removing index.html from the output")
+        // That build kept no infos: --verbose has to parse again to show them, and then keeps them.
+        #expect(try parsed(scratch, ["--verbose"]))
+        #expect(try !parsed(scratch, ["--verbose"]))
+        try expectCleanResult(scratch, ["--verbose"], after: "a build without --verbose")
     }
 
     @Test func editsAdditionsRemovalsAndRenamesGiveACleanBuild() throws {

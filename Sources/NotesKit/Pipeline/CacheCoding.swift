@@ -110,11 +110,12 @@ struct CacheReader {
         return b == 1
     }
 
+    /// A string as written. The caches check their entries' checksums, so
+    /// the bytes are what a `String` gave; decoding still repairs bad UTF-8
+    /// rather than trusting it.
     mutating func string() throws -> String {
         let range = try rawRange()
-        let s = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
-        guard let s else { throw Malformed() }
-        return s
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// The offsets of a `raw` value.

@@ -30,7 +30,31 @@ public struct NoteSources: Sendable {
             hashes[i] = fileHash(path: files[i].path, read)
             contents[i] = read
         }
-        return NoteSources(files: files, contents: contents.values, hashes: hashes.values, diagnostics: diagnostics)
+        let sources = NoteSources(files: files, contents: contents.values, hashes: hashes.values, diagnostics: diagnostics)
+        lastRead.set(sources)
+        return sources
+    }
+
+    /// The files and hashes of the folder read last in this process, so
+    /// that the site builder's `BuildCache.inputs` need not read them again.
+    static let lastRead = LastRead()
+
+    final class LastRead: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: [String] = []
+        private var hashes: [UInt64] = []
+
+        func set(_ sources: NoteSources) {
+            lock.lock(); defer { lock.unlock() }
+            paths = sources.files.map(\.absolutePath)
+            hashes = sources.hashes
+        }
+
+        /// The hashes of exactly these files, in this order, when they were read last; nil otherwise.
+        func hashes(of paths: [String]) -> [UInt64]? {
+            lock.lock(); defer { lock.unlock() }
+            return paths == self.paths ? hashes : nil
+        }
     }
 
     /// The hash of one file as `BuildCache.inputs` takes it: its path and bytes.

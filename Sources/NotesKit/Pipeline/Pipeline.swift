@@ -180,11 +180,13 @@ final class ResultSlots<T>: @unchecked Sendable {
 }
 
 /// Stage timings on stderr when `NOTESC_TIMING` is set, for profiling.
-struct StageClock {
+public struct StageClock {
     private let enabled = ProcessInfo.processInfo.environment["NOTESC_TIMING"] != nil
     private var last = DispatchTime.now()
 
-    mutating func lap(_ stage: String) {
+    public init() {}
+
+    public mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now()
         FileHandle.standardError.write(Data(String(format: "%-12@ %7.3f s\n", stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9).utf8))

@@ -181,14 +181,15 @@ extension BuildCache {
     /// hash of each file (with its path) comes back too, in the notebook's order.
     static func inputs(_ notebook: Notebook, notesRoot: String) -> (hex: String, files: [UInt64]) {
         let notes = notebook.notes
-        let hashes = ResultSlots<UInt64>(count: notes.count)
-        DispatchQueue.concurrentPerform(iterations: notes.count) { i in
-            var h = StableHash()
-            h.add(notes[i].path)
-            if case .success(let bytes) = Discovery.read(notesRoot + "/" + notes[i].path) { h.add(bytes) } else { h.add("unreadable") }
-            hashes[i] = h.value
-        }
-        let files = hashes.values
+        let paths = notes.map { notesRoot + "/" + $0.path }
+        // The files were hashed as they were read for parsing; else read them now.
+        let files = NoteSources.lastRead.hashes(of: paths) ?? {
+            let hashes = ResultSlots<UInt64>(count: notes.count)
+            DispatchQueue.concurrentPerform(iterations: notes.count) { i in
+                hashes[i] = NoteSources.fileHash(path: notes[i].path, Discovery.read(paths[i]))
+            }
+            return hashes.values
+        }()
         var h = StableHash()
         for file in files { h.add(String(file, radix: 16)) }
         for system in notebook.systems { h.add(system.slug); h.add(system.name) }

@@ -11,13 +11,16 @@ public struct BuildRecord: Sendable, Equatable {
     public var notes: Int
     public var pages: Int
     public var files: Int
-    /// Every diagnostic of that build, infos included, in output order.
+    /// The diagnostics of that build in output order: infos too when
+    /// `hasInfos` (it ran with `--verbose`), else errors and warnings only
+    /// (tens of thousands of infos would make the record slow to write and read).
     public var diagnostics: [Diagnostic]
+    public var hasInfos: Bool
     /// The output's manifest as that build left it (inode, size, modification time):
     /// another build into the same folder changes it.
     var manifest: String
 
-    static let format = "notesc-build-record 1"
+    static let format = "notesc-build-record 2"
 
     static func location(outDir: String) -> String { BuildCache.location(outDir: outDir) + ".record" }
 
@@ -48,10 +51,11 @@ public struct BuildRecord: Sendable, Equatable {
     }
 
     /// The record of the last build into `outDir` when it was made from
-    /// `inputs` and its output is all still there, untouched by another build.
-    public static func current(outDir: String, notesRoot: String, inputs: String) -> BuildRecord? {
+    /// `inputs` and its output is all still there, untouched by another build;
+    /// nil too when `infos` are asked for and the record has none.
+    public static func current(outDir: String, notesRoot: String, inputs: String, infos: Bool) -> BuildRecord? {
         guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot),
-              let record = load(location(outDir: out)), record.inputs == inputs,
+              let record = load(location(outDir: out), inputs: inputs), record.hasInfos || !infos,
               record.manifest == BuildCache.manifestStamp(out), OutputWriter.intactOutput(out) == record.files else { return nil }
         return record
     }
@@ -64,24 +68,28 @@ public struct BuildRecord: Sendable, Equatable {
     }
 
     /// Records a successful build (the output as it is now). A record that cannot be written only costs speed.
-    public static func save(outDir: String, notesRoot: String, inputs: String, notes: Int, report: SiteReport, diagnostics: [Diagnostic]) {
+    /// `infos`: keep the info diagnostics too (the build ran with `--verbose`).
+    public static func save(outDir: String, notesRoot: String, inputs: String, notes: Int, report: SiteReport,
+                            diagnostics: [Diagnostic], infos: Bool) {
         guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot) else { return }
-        let record = BuildRecord(inputs: inputs, notes: notes, pages: report.pages, files: report.files,
-                                 diagnostics: diagnostics, manifest: BuildCache.manifestStamp(out))
         var w = CacheWriter()
         w.string(format)
-        w.string(record.inputs)
-        w.int(record.notes); w.int(record.pages); w.int(record.files)
-        w.string(record.manifest)
-        w.array(record.diagnostics) { $0.diagnostic($1) }
+        w.string(inputs)
+        w.int(notes); w.int(report.pages); w.int(report.files)
+        w.string(BuildCache.manifestStamp(out))
+        w.bool(infos)
+        w.array(infos ? diagnostics : diagnostics.filter { $0.severity != .info }) { $0.diagnostic($1) }
         var h = StableHash()
         h.add(w.bytes)
         w.word(h.value)
         OutputWriter.replaceFile(location(outDir: out), w.bytes)
     }
 
-    static func load(_ path: String) -> BuildRecord? {
+    /// The record at `path` when it was made from `inputs`.
+    static func load(_ path: String, inputs: String) -> BuildRecord? {
         guard case .success(let bytes) = Discovery.read(path), bytes.count >= 8 else { return nil }
+        var header = CacheReader(bytes, to: bytes.count - 8)
+        guard (try? header.string()) == format, (try? header.string()) == inputs else { return nil }
         // The last eight bytes are a checksum of the others.
         var h = StableHash()
         h.add(bytes[..<(bytes.count - 8)])
@@ -93,9 +101,11 @@ public struct BuildRecord: Sendable, Equatable {
             let inputs = try r.string()
             let notes = try r.int(), pages = try r.int(), files = try r.int()
             let manifest = try r.string()
+            let hasInfos = try r.bool()
             let diagnostics = try r.array { try $0.diagnostic() }
             guard r.atEnd else { return nil }
-            return BuildRecord(inputs: inputs, notes: notes, pages: pages, files: files, diagnostics: diagnostics, manifest: manifest)
+            return BuildRecord(inputs: inputs, notes: notes, pages: pages, files: files, diagnostics: diagnostics,
+                               hasInfos: hasInfos, manifest: manifest)
         } catch {
             return nil
         }
