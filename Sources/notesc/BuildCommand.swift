@@ -63,9 +63,7 @@ struct BuildCommand: ParsableCommand {
             summary(notes: record.notes, pages: record.pages, rendered: 0, files: record.files, removed: 0, since: started)
             Foundation.exit(0)
         }
-        let cache = ParseCache(path: ParseCache.location(notesRoot: notes))
-        clock.lap("parse-cache")
-        let notebook = Pipeline.load(sources, config: settings, cache: cache)
+        let notebook = Pipeline.load(sources, config: settings, cachedFor: notes)
         report(notebook.diagnostics)
         clock.lap("diagnostics")
         // From here the output may change: the old record no longer describes it.

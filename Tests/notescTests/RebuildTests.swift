@@ -74,10 +74,16 @@ import Testing
         return cached
     }
 
-    /// Whether the build parsed notes (`NOTESC_TIMING` prints a `parse` stage) or stopped before.
-    func parsed(_ scratch: Scratch, _ flags: [String] = []) throws -> Bool {
+    /// The stages a build went through, as `NOTESC_TIMING` names them.
+    func stages(_ scratch: Scratch, _ flags: [String] = []) throws -> Set<String> {
         let (_, stderr) = try build(scratch.notes, scratch.out, in: scratch.work, flags, environment: ["NOTESC_TIMING": "1"])
-        return stderr.split(separator: "\n").contains { $0.hasPrefix("parse ") }
+        return Set(stderr.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+    }
+
+    /// Whether the build read the notes' records (a `compile-cache` stage)
+    /// or stopped before, nothing having changed.
+    func parsed(_ scratch: Scratch, _ flags: [String] = []) throws -> Bool {
+        try stages(scratch, flags).contains("compile-cache")
     }
 
     @Test func nothingChangedStopsBeforeParsingAndSaysTheSame() throws {
@@ -118,6 +124,32 @@ import Testing
             try step()
             #expect(try parsed(scratch), "\(what) is noticed")
             try expectCleanResult(scratch, after: what)
+        }
+    }
+
+    /// Edits other notes cannot see redo only the edited note (the
+    /// `incremental` stage); edits they can see redo the folder. Either way
+    /// the result is a clean build's.
+    @Test func editsOtherNotesCannotSeeRedoOnlyTheirNote() throws {
+        let scratch = try Scratch("rebuild-incremental")
+        defer { scratch.remove() }
+        try expectCleanResult(scratch, after: "a cold build")
+        let steps: [(String, Bool, () throws -> Void)] = [
+            ("appending prose", true, { try scratch.edit("05-fp8-lm-paper.md") { $0 + "\nA paragraph added at the end.\n" } }),
+            ("appending prose to a note with calc checks", true, { try scratch.edit("02-deepseek-v2-technical-report.md") { $0 + "\nMore prose.\n" } }),
+            ("mis-decoded text in prose", true, { try scratch.edit("06-mla-explained.md") { $0 + "\nA cafÃ© in the prose.\n" } }),
+            ("a suppression", true, { try scratch.edit("06-mla-explained.md") { $0.replacingOccurrences(of: "\nA cafÃ©", with: "\n<!-- notesc-disable-next-line mojibake -->\nA cafÃ©") } }),
+            ("renaming a title", true, { try scratch.edit("06-mla-explained.md") { $0.replacingOccurrences(of: "# Multi-head Latent Attention (MLA) Explained - Study", with: "# MLA, Renamed") } }),
+            ("a new connection", false, { try scratch.edit("03-deepseek-moe-paper.md") { $0.replacingOccurrences(of: "## 🔗 Connections\n", with: "## 🔗 Connections\n- **05-fp8-lm-paper**: a new connection\n") } }),
+            ("a check's stated value", false, { try scratch.edit("02-deepseek-v2-technical-report.md") { $0.replacingOccurrences(of: "check reduction ≈ 93% for", with: "check reduction ≈ 93.3% for") } }),
+            ("a line inserted above the claims", false, { try scratch.edit("04-big-llm-architecture-comparison.md") { $0.replacingOccurrences(of: "## ", with: "An inserted line.\n\n## ", options: [], range: $0.range(of: "## ")) } }),
+        ]
+        for (what, alone, step) in steps {
+            try step()
+            let stages = try stages(scratch)
+            #expect(stages.contains("compile-cache"), "\(what) is noticed")
+            #expect(stages.contains("incremental") == alone, "\(what): only the edited note redone? \(alone)")
+            try expectCleanResult(scratch, ["--verbose"], after: what)
         }
     }
 

@@ -47,19 +47,21 @@ extension CacheWriter {
     /// A note's records with its calc results: all of `Note`, for hashing.
     mutating func record(_ n: Note) {
         note(n)
-        optional(n.calc) { w, calc in
-            w.array(calc.statements) { w, s in
-                w.int(s.line); w.string(s.source)
-                w.optional(s.display) { $0.string($1) }
-                w.optional(s.check) { w, c in
-                    w.bool(c.passed); w.string(c.computed); w.string(c.stated)
-                    w.optional(c.interval) { $0.string($1) }
-                    w.optional(c.forNote) { $0.string($1) }
-                }
-                w.optional(s.error) { $0.string($1) }
+        optional(n.calc) { $0.calc($1) }
+    }
+
+    mutating func calc(_ calc: NoteCalc) {
+        array(calc.statements) { w, s in
+            w.int(s.line); w.string(s.source)
+            w.optional(s.display) { $0.string($1) }
+            w.optional(s.check) { w, c in
+                w.bool(c.passed); w.string(c.computed); w.string(c.stated)
+                w.optional(c.interval) { $0.string($1) }
+                w.optional(c.forNote) { $0.string($1) }
             }
-            w.array(calc.inline) { w, i in w.range(i.range); w.string(i.expression); w.optional(i.display) { $0.string($1) } }
+            w.optional(s.error) { $0.string($1) }
         }
+        array(calc.inline) { w, i in w.range(i.range); w.string(i.expression); w.optional(i.display) { $0.string($1) } }
     }
 
     mutating func topic(_ t: Topic) {

@@ -28,6 +28,36 @@ public enum Pipeline {
         var notebook: Notebook
         var parsed: [ParsedNote]
         var files: [NoteFile]
+        /// Each note's diagnostics (suppressions applied, before config severities), in file order.
+        var perNote: [[Diagnostic]] = []
+        /// The calc stage's diagnostics by note path.
+        var calcByFile: [String: [Diagnostic]] = [:]
+        /// Each parsed note's interface (`CompileCache.interface`), when asked for.
+        var interfaces: [UInt64]?
+    }
+
+    /// Like `load`, with the caches of `.notesc-cache/` for `notesRoot`:
+    /// when the edited notes changed nothing other notes see, only they are
+    /// redone; otherwise the notes whose bytes the parse cache holds are not
+    /// parsed again. The caches are brought up to date.
+    public static func load(_ sources: NoteSources, config: Config, cachedFor notesRoot: String) -> Notebook {
+        var clock = StageClock()
+        let compiled = CompileCache(path: CompileCache.location(notesRoot: notesRoot), config: config)
+        clock.lap("compile-cache")
+        if let notebook = compiled.notebook(sources, config: config) {
+            clock.lap("incremental")
+            return notebook
+        }
+        let compilation = compile(sources, config: config, cache: ParseCache(path: ParseCache.location(notesRoot: notesRoot)),
+                                  interfaces: true)
+        let results = compilation.notebook.notes.indices.map { i in
+            CompileCache.Result(note: compilation.notebook.notes[i], diagnostics: compilation.perNote[i],
+                                calcDiagnostics: compilation.calcByFile[compilation.files[i].path] ?? [])
+        }
+        compiled.save(compilation.files, hashes: sources.hashes, interfaces: compilation.interfaces ?? [], results: results,
+                      systems: compilation.notebook.systems, topics: compilation.notebook.topics)
+        clock.lap("save-compile-cache")
+        return compilation.notebook
     }
 
     static func compile(root: String, config: Config, entities: Bool = true) throws -> Compilation {
@@ -44,12 +74,20 @@ public enum Pipeline {
         compile(sources, config: config, cache: cache).notebook
     }
 
-    static func compile(_ sources: NoteSources, config: Config, entities: Bool = true, cache: ParseCache? = nil) -> Compilation {
+    static func compile(_ sources: NoteSources, config: Config, entities: Bool = true, cache: ParseCache? = nil,
+                        parsed alreadyParsed: [ParsedNote]? = nil, interfaces: Bool = false) -> Compilation {
         var clock = StageClock()
         let files = sources.files
         let discoveryDiagnostics = sources.diagnostics
-        var parsed = parseAll(sources, cache: cache)
+        var parsed = alreadyParsed ?? parseAll(sources, cache: cache)
         clock.lap("parse")
+        var interfaceHashes: [UInt64]?
+        if interfaces {
+            let slots = ResultSlots<UInt64>(count: parsed.count)
+            DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed] i in slots[i] = CompileCache.interface(parsed[i]) }
+            interfaceHashes = slots.values
+            clock.lap("interfaces")
+        }
         let index = NoteIndex(ids: files.map(\.id))
         parsed.withUnsafeMutableBufferPointer { notes in
             let notes = notes
@@ -75,7 +113,8 @@ public enum Pipeline {
             perNote[i] = Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) })
         }
         clock.lap("context+check")
-        diagnostics += perNote.values.joined()
+        let perNoteValues = perNote.values
+        diagnostics += perNoteValues.joined()
         diagnostics = applySeverities(diagnostics, config: config)
         clock.lap("join")
         let (systems, topics) = gathered.value
@@ -83,7 +122,8 @@ public enum Pipeline {
         let notebook = Notebook(notes: parsed.map(\.note), systems: systems, topics: topics,
                                 diagnostics: Diagnostic.sortedForOutput(diagnostics))
         clock.lap("sort")
-        return Compilation(notebook: notebook, parsed: parsed, files: files)
+        return Compilation(notebook: notebook, parsed: parsed, files: files, perNote: perNoteValues, calcByFile: calcByFile,
+                           interfaces: interfaceHashes)
     }
 
     /// Config severities: a rule set `off` drops its diagnostics.
