@@ -64,6 +64,8 @@ struct BuildCommand: ParsableCommand {
             Foundation.exit(0)
         }
         let notebook = Pipeline.load(sources, config: settings, cachedFor: notes)
+        // The caches may still be being written: wait for them however the build ends.
+        defer { CacheWriting.wait() }
         report(notebook.diagnostics)
         clock.lap("diagnostics")
         // From here the output may change: the old record no longer describes it.
@@ -77,6 +79,7 @@ struct BuildCommand: ParsableCommand {
                                  diagnostics: notebook.diagnostics, infos: verbose)
             }
             clock.lap("record")
+            CacheWriting.wait()
             summary(notes: notebook.notes.count, pages: report.pages, rendered: report.rendered, files: report.files,
                     removed: report.removed, since: started)
             // Done: end here rather than free the notebook's records one by one

@@ -1,3 +1,8 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A compact binary form for the caches in `.notesc-cache/`: integers as
 /// LEB128 varints (zigzag for signed), strings as a length and their UTF-8
 /// bytes, doubles by bit pattern, so that a value reads back exactly.
@@ -5,6 +10,9 @@ struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    /// Empties the buffer (keeping its memory) once its bytes went to a file.
+    mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
     mutating func unsigned(_ value: UInt64) {
         var v = value
@@ -135,5 +143,41 @@ struct CacheReader {
         values.reserveCapacity(n)
         for _ in 0..<n { values.append(try read(&self)) }
         return values
+    }
+}
+
+/// A cache file written a piece at a time beside its place and renamed into
+/// it when complete, so that a reader never meets half a file and a large
+/// cache is never whole in memory. A file that cannot be written only costs speed.
+final class CacheFileSink {
+    private let path: String
+    private let temporary: String
+    private let fd: Int32
+    private var failed = false
+
+    init?(path: String) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        self.path = path
+        temporary = path + ".\(getpid()).tmp"
+        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+    }
+
+    /// Writes what `writer` holds and empties it.
+    func write(_ writer: inout CacheWriter) {
+        writer.bytes.withUnsafeBytes { b in
+            var done = 0
+            while !failed, done < b.count {
+                let n = Glibc.write(fd, b.baseAddress! + done, b.count - done)
+                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { failed = true }
+            }
+        }
+        writer.reset()
+    }
+
+    /// Closes the file and puts it in its place (or removes it when a write failed).
+    func finish() {
+        close(fd)
+        if failed || rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

@@ -239,17 +239,24 @@ public final class CompileCache: @unchecked Sendable {
         e.entities(systems, topics)
         var h = StableHash()
         h.add(e.bytes)
-        var w = CacheWriter(capacity: 64 << 20)
+        guard let sink = CacheFileSink(path: path) else { return }
+        var w = CacheWriter(capacity: 1 << 20)
         w.string(Self.format)
         w.word(key)
         var blob = CacheWriter(capacity: e.bytes.count + 8)
         blob.word(h.value)
         w.raw(blob.bytes + e.bytes)
-        // Encoded on all cores: the entries are most of the time this takes.
-        let encoded = ResultSlots<[UInt8]>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in encoded[i] = Self.encode(results[i]) }
-        for i in files.indices { w.compiledEntry(files[i].path, hashes[i], interfaces[i], encoded[i]![...]) }
-        OutputWriter.replaceFile(path, w.bytes)
+        sink.write(&w)
+        // Encoded on all cores a block at a time: the entries are most of the
+        // time this takes, and a block's bytes are all that is held at once.
+        for block in stride(from: 0, to: files.count, by: 1024) {
+            let end = min(block + 1024, files.count)
+            let encoded = ResultSlots<[UInt8]>(count: end - block)
+            DispatchQueue.concurrentPerform(iterations: end - block) { k in encoded[k] = Self.encode(results[block + k]) }
+            for i in block..<end { w.compiledEntry(files[i].path, hashes[i], interfaces[i], encoded[i - block]![...]) }
+            sink.write(&w)
+        }
+        sink.finish()
     }
 }
 

@@ -17,6 +17,8 @@ public final class ParseCache: @unchecked Sendable {
     private let stored: [UInt8]
     /// Path → the hash of the file the entry was made from, and where its encoded note is in `stored`.
     private let entries: [String: (file: UInt64, payload: Range<Int>)]
+    /// Whether `Pipeline.parseAll` writes the cache on another thread (see `CacheWriting`).
+    var writesInBackground = false
     /// Hash of this binary: an entry made by another notesc may differ.
     private let stamp: String
     /// The number of entries in the file, replaced ones included.
@@ -114,7 +116,8 @@ public final class ParseCache: @unchecked Sendable {
                 if done == w.bytes.count { return }
             }
         }
-        var w = CacheWriter(capacity: stored.count + fresh.reduce(0) { $0 + ($1?.count ?? 0) } + 1024)
+        guard let sink = CacheFileSink(path: path) else { return }
+        var w = CacheWriter(capacity: 2 << 20)
         w.string(Self.format)
         w.string(stamp)
         for i in files.indices {
@@ -123,8 +126,10 @@ public final class ParseCache: @unchecked Sendable {
             } else if let entry = entries[files[i].path], entry.file == hashes[i] {
                 w.entry(files[i].path, hashes[i], stored[entry.payload])
             }
+            if w.bytes.count >= 1 << 20 { sink.write(&w) }
         }
-        OutputWriter.replaceFile(path, w.bytes)
+        sink.write(&w)
+        sink.finish()
     }
 }
 

@@ -48,15 +48,18 @@ public enum Pipeline {
             clock.lap("incremental")
             return notebook
         }
-        let compilation = compile(sources, config: config, cache: ParseCache(path: ParseCache.location(notesRoot: notesRoot)),
-                                  interfaces: true)
-        let results = compilation.notebook.notes.indices.map { i in
-            CompileCache.Result(note: compilation.notebook.notes[i], diagnostics: compilation.perNote[i],
-                                calcDiagnostics: compilation.calcByFile[compilation.files[i].path] ?? [])
+        let parseCache = ParseCache(path: ParseCache.location(notesRoot: notesRoot))
+        // The caches are written while the later stages run (`CacheWriting.wait()` before the process ends).
+        parseCache.writesInBackground = true
+        let compilation = compile(sources, config: config, cache: parseCache, interfaces: true)
+        CacheWriting.run(background: true) {
+            let results = compilation.notebook.notes.indices.map { i in
+                CompileCache.Result(note: compilation.notebook.notes[i], diagnostics: compilation.perNote[i],
+                                    calcDiagnostics: compilation.calcByFile[compilation.files[i].path] ?? [])
+            }
+            compiled.save(compilation.files, hashes: sources.hashes, interfaces: compilation.interfaces ?? [], results: results,
+                          systems: compilation.notebook.systems, topics: compilation.notebook.topics)
         }
-        compiled.save(compilation.files, hashes: sources.hashes, interfaces: compilation.interfaces ?? [], results: results,
-                      systems: compilation.notebook.systems, topics: compilation.notebook.topics)
-        clock.lap("save-compile-cache")
         return compilation.notebook
     }
 
@@ -177,7 +180,7 @@ public enum Pipeline {
             // Written when a note was parsed anew or an entry is no longer used.
             let hits = (0..<files.count).filter { hit[$0] == true }.count
             if fresh.contains(where: { $0 != nil }) || cache.count != hits {
-                cache.save(files, hashes: sources.hashes, fresh: fresh)
+                CacheWriting.run(background: cache.writesInBackground) { cache.save(files, hashes: sources.hashes, fresh: fresh) }
             }
         }
         return results.values
@@ -187,6 +190,18 @@ public enum Pipeline {
     static func parseAll(_ files: [NoteFile]) -> [ParsedNote] {
         parseAll(NoteSources.read(files, diagnostics: []))
     }
+}
+
+/// Cache files written on other threads while the build goes on.
+public enum CacheWriting {
+    private static let group = DispatchGroup()
+
+    static func run(background: Bool, _ write: @escaping @Sendable () -> Void) {
+        if background { DispatchQueue.global().async(group: group, execute: write) } else { write() }
+    }
+
+    /// Waits for every cache file being written: call it before the process ends.
+    public static func wait() { group.wait() }
 }
 
 /// A value computed on another thread; `value` waits for it.
