@@ -7,7 +7,7 @@ import Glibc
 /// LEB128 varints (zigzag for signed), strings as a length and their UTF-8
 /// bytes, doubles by bit pattern, so that a value reads back exactly.
 struct CacheWriter {
-    private(set) var bytes: [UInt8] = []
+    fileprivate(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
@@ -56,6 +56,18 @@ struct CacheWriter {
     mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
         unsigned(UInt64(values.count))
         for value in values { write(&self, value) }
+    }
+}
+
+extension CacheWriter {
+    /// `body` after an eight-byte checksum of it: a cache entry whose damage a reader notices.
+    static func checksummed(_ body: [UInt8]) -> [UInt8] {
+        var h = StableHash()
+        h.add(body)
+        var entry = CacheWriter(capacity: body.count + 8)
+        entry.word(h.value)
+        entry.bytes.append(contentsOf: body)
+        return entry.bytes
     }
 }
 
@@ -131,6 +143,15 @@ struct CacheReader {
         let n = try count()
         defer { offset += n }
         return offset..<(offset + n)
+    }
+
+    /// The part of `range` after the checksum `CacheWriter.checksummed` put first, when the checksum holds.
+    static func verified(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+        var r = CacheReader(bytes, from: range.lowerBound, to: range.upperBound)
+        guard let checksum = try? r.word() else { return nil }
+        var h = StableHash()
+        h.add(bytes[r.offset..<r.end])
+        return h.value == checksum ? r.offset..<r.end : nil
     }
 
     mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {

@@ -53,7 +53,7 @@ public final class CompileCache: @unchecked Sendable {
             do {
                 guard try r.string() == Self.format, try r.word() == key else { throw CacheReader.Malformed() }
                 let range = try r.rawRange()
-                guard try Self.checked(bytes, range) != nil else { throw CacheReader.Malformed() }
+                guard CacheReader.verified(bytes, range) != nil else { throw CacheReader.Malformed() }
                 entities = range
                 while !r.atEnd {
                     let notePath = try r.string()
@@ -81,15 +81,6 @@ public final class CompileCache: @unchecked Sendable {
         h.add(BuildCache.binaryStamp)
         for (alias, name) in config.aliases.sorted(by: { $0.key < $1.key }) { h.add(alias); h.add(name) }
         return h.value
-    }
-
-    /// The range after an eight-byte checksum at the start of `range`, when the checksum holds.
-    static func checked(_ bytes: [UInt8], _ range: Range<Int>) throws -> Range<Int>? {
-        var r = CacheReader(bytes, from: range.lowerBound, to: range.upperBound)
-        let checksum = try r.word()
-        var h = StableHash()
-        h.add(bytes[r.offset..<range.upperBound])
-        return h.value == checksum ? r.offset..<range.upperBound : nil
     }
 
     /// What other notes can see of a parsed note (see the type's comment), hashed.
@@ -121,17 +112,11 @@ public final class CompileCache: @unchecked Sendable {
         w.record(result.note)
         w.array(result.diagnostics) { $0.diagnostic($1) }
         w.array(result.calcDiagnostics) { $0.diagnostic($1) }
-        var h = StableHash()
-        h.add(w.bytes)
-        var entry = CacheWriter(capacity: w.bytes.count + 8)
-        entry.word(h.value)
-        var bytes = entry.bytes
-        bytes.append(contentsOf: w.bytes)
-        return bytes
+        return CacheWriter.checksummed(w.bytes)
     }
 
     private func result(_ entry: Entry) -> Result? {
-        guard let body = try? Self.checked(stored, entry.payload) else { return nil }
+        guard let body = CacheReader.verified(stored, entry.payload) else { return nil }
         var r = CacheReader(stored, from: body.lowerBound, to: body.upperBound)
         guard let note = try? r.record(), let diagnostics = try? r.array({ try $0.diagnostic() }),
               let calc = try? r.array({ try $0.diagnostic() }), r.atEnd else { return nil }
@@ -139,7 +124,7 @@ public final class CompileCache: @unchecked Sendable {
     }
 
     private func storedEntities() -> (systems: [System], topics: [TopicEntity])? {
-        guard let entities, let body = try? Self.checked(stored, entities) else { return nil }
+        guard let entities, let body = CacheReader.verified(stored, entities) else { return nil }
         var r = CacheReader(stored, from: body.lowerBound, to: body.upperBound)
         guard let gathered = try? r.entities(), r.atEnd else { return nil }
         return gathered
@@ -237,15 +222,11 @@ public final class CompileCache: @unchecked Sendable {
               systems: [System], topics: [TopicEntity]) {
         var e = CacheWriter(capacity: 1 << 20)
         e.entities(systems, topics)
-        var h = StableHash()
-        h.add(e.bytes)
         guard let sink = CacheFileSink(path: path) else { return }
         var w = CacheWriter(capacity: 1 << 20)
         w.string(Self.format)
         w.word(key)
-        var blob = CacheWriter(capacity: e.bytes.count + 8)
-        blob.word(h.value)
-        w.raw(blob.bytes + e.bytes)
+        w.raw(CacheWriter.checksummed(e.bytes))
         sink.write(&w)
         // Encoded on all cores a block at a time: the entries are most of the
         // time this takes, and a block's bytes are all that is held at once.

@@ -65,12 +65,9 @@ public final class ParseCache: @unchecked Sendable {
     func lookup(_ file: NoteFile, hash: UInt64, bytes: [UInt8]) -> ParsedNote? {
         guard let entry = entries[file.path], entry.file == hash,
               case .success(let source) = SourceText.decode(bytes) else { return nil }
-        var r = CacheReader(stored, from: entry.payload.lowerBound, to: entry.payload.upperBound)
+        guard let body = CacheReader.verified(stored, entry.payload) else { return nil }
+        var r = CacheReader(stored, from: body.lowerBound, to: body.upperBound)
         do {
-            let checksum = try r.word()
-            var h = StableHash()
-            h.add(stored[r.offset..<entry.payload.upperBound])
-            guard h.value == checksum else { return nil }
             var parsed = try r.parsed()
             guard r.atEnd, parsed.readable, parsed.note.id == file.id, parsed.note.path == file.path else { return nil }
             parsed.source = source
@@ -85,13 +82,7 @@ public final class ParseCache: @unchecked Sendable {
     static func encode(_ parsed: ParsedNote) -> [UInt8] {
         var w = CacheWriter(capacity: 8192)
         w.parsed(parsed)
-        var h = StableHash()
-        h.add(w.bytes)
-        var entry = CacheWriter(capacity: w.bytes.count + 8)
-        entry.word(h.value)
-        var bytes = entry.bytes
-        bytes.append(contentsOf: w.bytes)
-        return bytes
+        return CacheWriter.checksummed(w.bytes)
     }
 
     /// The number of entries loaded.
