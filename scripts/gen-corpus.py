@@ -308,9 +308,24 @@ def write(path, text):
 
 HUGO_CONFIG = """baseURL = "https://example.org/"
 title = "notesc benchmark corpus"
-# Only pages: taxonomies, RSS and the sitemap would be extra work notesc's
-# comparison pages do not mirror one to one.
+# Only pages: the note pages and the list of notes.
 disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
+"""
+# The pages notesc's site has that Hugo can make: a page per tag, system and
+# topic listing its notes, the lists of them, one feed and the sitemap. (notesc's system and topic pages hold the claims themselves, so
+# they are larger; Hugo's list the notes.)
+HUGO_SAME_PAGES_CONFIG = """baseURL = "https://example.org/"
+title = "notesc benchmark corpus"
+[taxonomies]
+tag = "tags"
+system = "systems"
+topic = "topics"
+[outputs]
+home = ["HTML", "RSS"]
+section = ["HTML"]
+taxonomy = ["HTML"]
+term = ["HTML"]
+page = ["HTML"]
 """
 HUGO_SINGLE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
@@ -327,17 +342,35 @@ HUGO_LIST = """<!DOCTYPE html>
 HUGO_INDEX = HUGO_SINGLE
 
 
+def taxonomies(text):
+    """Tags, systems and topics of a generated note, for Hugo's front matter."""
+    tags = re.search(r"^\*\*Tags\*\*: (.*)$", text, re.M)
+    comparisons = text.split("## 🎯 Key Comparisons", 1)[1].split("\n## ", 1)[0]
+    labels = re.findall(r"^- \*\*([^*]+)\*\*", comparisons, re.M)
+    # `A/B` claims are about both, as notesc reads them.
+    systems = sorted({part for label in labels if label != "Verdict" for part in label.split("/")})
+    return {
+        "tags": [t.strip() for t in tags.group(1).split(",")] if tags else [],
+        "systems": systems,
+        "topics": re.findall(r"^### (.*)$", comparisons, re.M),
+    }
+
+
 def write_hugo(hugodir, notes):
     prepare_dir(hugodir)
     for sub in ("layouts/_default", "content/notes"):
         os.makedirs(os.path.join(hugodir, sub), exist_ok=True)
     write(os.path.join(hugodir, "config.toml"), HUGO_CONFIG)
+    write(os.path.join(hugodir, "same-pages.toml"), HUGO_SAME_PAGES_CONFIG)
     write(os.path.join(hugodir, "layouts/_default/single.html"), HUGO_SINGLE)
     write(os.path.join(hugodir, "layouts/_default/list.html"), HUGO_LIST)
     write(os.path.join(hugodir, "layouts/index.html"), HUGO_INDEX)
     for note_id, title, d, text in notes:
-        # json.dumps gives a valid TOML basic string for these ASCII titles.
-        front = f"+++\ntitle = {json.dumps(title)}\ndate = {d.isoformat()}\n+++\n\n"
+        # json.dumps gives valid TOML basic strings and arrays for these ASCII values.
+        front = f"+++\ntitle = {json.dumps(title)}\ndate = {d.isoformat()}\n"
+        for key, values in taxonomies(text).items():
+            front += f"{key} = {json.dumps(values)}\n"
+        front += "+++\n\n"
         write(os.path.join(hugodir, "content/notes", note_id + ".md"), front + text)
 
 

@@ -141,16 +141,18 @@ public enum SiteBuilder {
                         rendered[i] = false
                         return
                     }
-                    let context = pages[i].context(model)
+                    // Rendering is cheaper than hashing the page's data was, so
+                    // a page whose inputs changed is rendered and kept when its
+                    // bytes came out as before.
+                    let page = try templates.render(pages[i].context(model), pages[i].template)
                     var hash = StableHash()
-                    hash.add(pages[i].template)
-                    hash.add(context: context)
+                    hash.add(page)
                     hashes[i] = hash.hex
                     if cache.pages[pages[i].path] == hash.hex, writer.keep(pages[i].path) {
                         rendered[i] = false
                         return
                     }
-                    try writer.write(pages[i].path, try templates.render(context, pages[i].template))
+                    try writer.write(pages[i].path, page)
                     rendered[i] = true
                 } catch {
                     failures[i] = "\(error)"

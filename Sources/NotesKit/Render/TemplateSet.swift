@@ -6,7 +6,12 @@ import Mustache
 /// files of `--templates DIR` put over it by name. Templates are parsed
 /// once per build and shared by every page.
 struct TemplateSet: Sendable {
+    /// The templates as swift-mustache parsed them; it renders them when
+    /// `compiled` cannot.
     let library: MustacheLibrary
+    /// The same templates, rendered without swift-mustache's dynamic casts
+    /// (`CompiledLibrary`); nil when a template uses transforms or dynamic partials.
+    let compiled: CompiledLibrary?
     /// `assets/…` paths and their bytes, sorted by path.
     let assets: [(path: String, bytes: [UInt8])]
     /// Hash of every template and asset, for the build cache.
@@ -43,7 +48,8 @@ struct TemplateSet: Sendable {
         }
         var hash = StableHash()
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) { hash.add(path); hash.add(bytes) }
-        return TemplateSet(library: MustacheLibrary(templates: templates), assets: assets, sourceHash: hash.hex)
+        return TemplateSet(library: MustacheLibrary(templates: templates), compiled: CompiledLibrary(templates),
+                           assets: assets, sourceHash: hash.hex)
     }
 
     /// Every regular file below `directory`, by relative path; hidden files skipped.
@@ -66,10 +72,22 @@ struct TemplateSet: Sendable {
         return files
     }
 
-    func render(_ context: [String: Any], _ template: String) throws -> String {
-        guard let html = library.render(context, withTemplate: template) else {
-            throw SiteError.template("no template '\(template).mustache'")
+    /// The page `template` makes of `context`.
+    func render(_ context: [String: Any], _ template: String) throws -> [UInt8] {
+        if let compiled {
+            guard let page = compiled.render(context, template: template) else { throw Self.missing(template) }
+            return page
         }
+        return Array(try renderWithSwiftMustache(context, template).utf8)
+    }
+
+    /// The same page rendered by swift-mustache itself.
+    func renderWithSwiftMustache(_ context: [String: Any], _ template: String) throws -> String {
+        guard let html = library.render(context, withTemplate: template) else { throw Self.missing(template) }
         return html
+    }
+
+    private static func missing(_ template: String) -> SiteError {
+        SiteError.template("no template '\(template).mustache'")
     }
 }

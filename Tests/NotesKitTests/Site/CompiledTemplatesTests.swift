@@ -1,0 +1,132 @@
+import Foundation
+import Mustache
+import Testing
+@testable import NotesKit
+
+/// notesc renders swift-mustache's parsed templates itself (`CompiledLibrary`);
+/// whatever it renders must be what swift-mustache renders, byte for byte.
+@Suite struct CompiledTemplatesTests {
+    /// Both engines' output of `template` (with `partials`) for `context`.
+    static func both(_ template: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> (compiled: String, reference: String) {
+        var parsed = ["main": try MustacheTemplate(string: template)]
+        for (name, text) in partials { parsed[name] = try MustacheTemplate(string: text) }
+        let compiled = try #require(CompiledLibrary(parsed), "the renderer refused \(template)")
+        let page = try #require(compiled.render(context, template: "main"))
+        let reference = try #require(MustacheLibrary(templates: parsed).render(context, withTemplate: "main"))
+        return (String(decoding: page, as: UTF8.self), reference)
+    }
+
+    static let context: [String: Any] = [
+        "title": "Tom & \"Jerry\" <b>'s</b>",
+        "empty": "",
+        "count": 42,
+        "yes": true,
+        "no": false,
+        "none": TemplateValue.absent,
+        "ratio": 0.5,
+        "boxedNil": String?.none as Any,
+        "boxedSome": String?.some("boxed") as Any,
+        "strings": ["a", "<b>", "c"],
+        "mixed": ["x", 7, true, ["title": "inner"] as [String: Any]] as [Any],
+        "noItems": [[String: Any]](),
+        "noAny": [Any](),
+        "plain": ["title": "plain dictionary", "only": "here"] as [String: String],
+        "items": [
+            ["name": "one", "url": "1.html", "title": TemplateValue.absent],
+            ["name": "two", "sub": ["deep": "value", "count": 2] as [String: Any]],
+            ["name": "three", "yes": false],
+        ] as [[String: Any]],
+        "page": ["title": "Page", "nav": ["notes": true] as [String: Any]] as [String: Any],
+    ]
+
+    static let templates: [String] = [
+        "{{title}}|{{{title}}}|{{&title}}|{{count}}|{{yes}}|{{no}}|{{ratio}}|{{missing}}|{{none}}",
+        "{{#empty}}empty opens [{{.}}]{{/empty}}{{^empty}}never{{/empty}}",
+        "{{#count}}{{.}} is truthy{{/count}}{{#yes}}yes{{/yes}}{{^no}}not no{{/no}}{{#no}}never{{/no}}",
+        "{{#none}}never{{/none}}{{^none}}absent is missing{{/none}}{{^missing}}missing{{/missing}}",
+        "{{boxedNil}}|{{boxedSome}}|{{#boxedNil}}boxed nil opens{{/boxedNil}}",
+        "{{#strings}}[{{.}}]{{/strings}}{{#mixed}}({{.}}{{title}}){{/mixed}}",
+        "{{^noItems}}no items{{/noItems}}{{^noAny}}none either{{/noAny}}{{#noItems}}never{{/noItems}}",
+        "{{#items}}{{name}}:{{title}}:{{sub.deep}}:{{sub.count}}:{{#yes}}y{{/yes}};{{/items}}",
+        "{{#items}}{{.name}}{{.title}}|{{/items}}",
+        "{{page.title}} {{page.nav.notes}} {{#page}}{{title}} {{#nav}}{{notes}}{{count}}{{/nav}}{{/page}} {{page.missing.deeper}}",
+        "{{plain.title}} {{#plain}}{{only}} {{title}} {{count}}{{/plain}}",
+        "{{! a comment }}a{{=<% %>=}}<% title %>{{title}}<%={{ }}=%>{{title}}",
+        "before\n  {{#yes}}\n  standalone lines go\n  {{/yes}}\nafter\n",
+        "{{% CONTENT_TYPE: TEXT }}{{title}} {{#items}}{{name}}{{/items}}",
+        "{{% CONTENT_TYPE: HTML }}{{title}}",
+    ]
+
+    @Test(arguments: templates)
+    func rendersAsSwiftMustacheDoes(_ template: String) throws {
+        let (compiled, reference) = try Self.both(template, Self.context)
+        #expect(compiled == reference)
+    }
+
+    @Test func partialsIndentationAndInheritance() throws {
+        let partials = [
+            "item": "<li>{{name}}</li>\n{{#sub}}<span>{{deep}}</span>\n{{/sub}}",
+            "layout": "<main>\n  {{$content}}default content{{/content}}\n{{$footer}}<footer>{{title}}</footer>{{/footer}}\n</main>\n",
+            "section": "{{<layout}}{{$footer}}section footer{{/footer}}{{/layout}}",
+            "text": "{{% CONTENT_TYPE: TEXT }}{{title}}\n{{>html}}",
+            "html": "{{title}}\n",
+        ]
+        let templates = [
+            "<ul>\n  {{#items}}\n    {{>item}}\n  {{/items}}\n</ul>\n",
+            "{{<layout}}\n{{$content}}\n  <p>{{title}}</p>\n  {{#items}}{{name}} {{/items}}\n{{/content}}\n{{/layout}}\n",
+            "{{<section}}{{$content}}inner content{{/content}}{{/section}}",
+            // A block given further out wins over the one `section` gives.
+            "{{<section}}{{$footer}}outer footer{{/footer}}{{/section}}",
+            "{{<layout}}{{/layout}}",
+            "{{>text}}|{{>missing}}|{{title}}",
+        ]
+        for template in templates {
+            let (compiled, reference) = try Self.both(template, Self.context, partials: partials)
+            #expect(compiled == reference, "\(template)")
+        }
+    }
+
+    struct Shouting: MustacheContentType {
+        func escapeText(_ text: String) -> String { text.uppercased() }
+    }
+
+    @Test func contentTypesOfOthersEscapeTheirWay() throws {
+        MustacheContentTypes.register(Shouting(), named: "SHOUTING")
+        let (compiled, reference) = try Self.both(
+            "{{% CONTENT_TYPE: SHOUTING }}{{title}} {{{title}}} {{>html}}|{{#items}}{{name}}{{/items}}",
+            Self.context, partials: ["html": "{{title}}"])
+        #expect(compiled == reference)
+        #expect(compiled.hasPrefix("TOM & \"JERRY\""))
+    }
+
+    /// What only swift-mustache can render makes the compiled set step aside.
+    @Test func transformsAndDynamicPartialsFallBackToSwiftMustache() throws {
+        for template in ["{{uppercased(title)}}", "{{#items}}{{#first()}}first{{/first()}}{{/items}}", "{{>*name}}"] {
+            #expect(CompiledLibrary(["main": try MustacheTemplate(string: template)]) == nil, "\(template)")
+        }
+        let folder = SiteFixtures.temporaryFolder("templates")
+        try "{{% CONTENT_TYPE: HTML }}{{uppercased(page.title)}}".write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
+        let set = try TemplateSet.load(from: folder)
+        #expect(set.compiled == nil)
+        let page = try set.render(["page": ["title": "not found"] as [String: Any]], "404")
+        #expect(String(decoding: page, as: UTF8.self) == "NOT FOUND")
+    }
+
+    /// Every page of the sample notes and of the site fixture, both ways.
+    @Test(arguments: ["Notes", "fixture"])
+    func everyPageRendersAsSwiftMustacheDoes(_ which: String) throws {
+        let root = which == "Notes" ? Fixtures.repository.appendingPathComponent("Notes").path : SiteFixtures.notes("study")
+        let notebook = try Pipeline.load(root: root)
+        let model = SiteModel(notebook, options: SiteOptions(notesRoot: root, outDir: SiteFixtures.temporaryFolder()))
+        let templates = try TemplateSet.load(from: nil)
+        #expect(templates.compiled != nil)
+        let pages = SitePage.all(model)
+        #expect(pages.count > 20)
+        for page in pages {
+            let context = page.context(model)
+            let compiled = String(decoding: try templates.render(context, page.template), as: UTF8.self)
+            let reference = try templates.renderWithSwiftMustache(context, page.template)
+            #expect(compiled == reference, "\(page.path)")
+        }
+    }
+}
