@@ -36,35 +36,52 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let notebook: Notebook
+        var clock = StageClock()
         let settings: Config
+        let sources: NoteSources
         do {
             settings = try Config.load(root: notes, explicitPath: config)
-            notebook = try Pipeline.load(root: notes, config: settings)
+            sources = try NoteSources.read(root: notes)
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
         }
-        let shown = notebook.diagnostics.filter { d in
-            d.severity == .error || (!quiet && (verbose || d.severity == .warning))
-        }
-        Output.report(shown, root: notes)
+        clock.lap("read")
         var templatesDir = templates
         var isDir: ObjCBool = false
         if templatesDir == nil, FileManager.default.fileExists(atPath: "Templates", isDirectory: &isDir), isDir.boolValue { templatesDir = "Templates" }
         var options = SiteOptions(notesRoot: notes, outDir: out, templatesDir: templatesDir, unsafeHTML: unsafeHTML)
         if let title = settings.title { options.title = title }
         options.baseURL = settings.baseURL
+        // Nothing changed since the last build, and its output is as it left
+        // it: say what it said, without parsing a note.
+        let inputs = BuildRecord.inputs(sources, config: settings, options: options)
+        let record = inputs.flatMap { BuildRecord.current(outDir: out, notesRoot: notes, inputs: $0, infos: verbose) }
+        clock.lap("record")
+        if let record {
+            report(record.diagnostics)
+            summary(notes: record.notes, pages: record.pages, rendered: 0, files: record.files, removed: 0, since: started)
+            Foundation.exit(0)
+        }
+        let notebook = Pipeline.load(sources, config: settings, cachedFor: notes)
+        // The caches may still be being written: wait for them however the build ends.
+        defer { CacheWriting.wait() }
+        report(notebook.diagnostics)
+        clock.lap("diagnostics")
+        // From here the output may change: the old record no longer describes it.
+        BuildRecord.forget(outDir: out, notesRoot: notes)
         do {
             // A progress line only on a terminal: logs and CI get the summary alone.
             let progress: (@Sendable (Int, Int) -> Void)? = !quiet && isatty(2) == 1 ? Self.showProgress : nil
             let report = try SiteBuilder.build(notebook, options: options, progress: progress)
-            if !quiet {
-                let seconds = Date().timeIntervalSince(started)
-                var line = "built \(notebook.notes.count) notes into \(out): \(report.pages) pages (\(report.rendered) rendered, \(report.pages - report.rendered) unchanged), \(report.files) files"
-                if report.removed > 0 { line += ", \(report.removed) old files removed" }
-                Output.stderr(line + String(format: " in %.2fs\n", seconds))
+            if let inputs {
+                BuildRecord.save(outDir: out, notesRoot: notes, inputs: inputs, notes: notebook.notes.count, report: report,
+                                 diagnostics: notebook.diagnostics, infos: verbose)
             }
+            clock.lap("record")
+            CacheWriting.wait()
+            summary(notes: notebook.notes.count, pages: report.pages, rendered: report.rendered, files: report.files,
+                    removed: report.removed, since: started)
             // Done: end here rather than free the notebook's records one by one
             // on the way out (a tenth of a second at 10,000 notes). Output is
             // written unbuffered, so nothing is lost.
@@ -74,6 +91,22 @@ struct BuildCommand: ParsableCommand {
             if case .notesHaveErrors = error { throw ExitCode(1) }
             throw ExitCode(2)
         }
+    }
+
+    /// The diagnostics `--quiet` and `--verbose` leave to show.
+    private func report(_ diagnostics: [Diagnostic]) {
+        let shown = diagnostics.filter { d in
+            d.severity == .error || (!quiet && (verbose || d.severity == .warning))
+        }
+        Output.report(shown, root: notes)
+    }
+
+    private func summary(notes count: Int, pages: Int, rendered: Int, files: Int, removed: Int, since started: Date) {
+        guard !quiet else { return }
+        let seconds = Date().timeIntervalSince(started)
+        var line = "built \(count) notes into \(out): \(pages) pages (\(rendered) rendered, \(pages - rendered) unchanged), \(files) files"
+        if removed > 0 { line += ", \(removed) old files removed" }
+        Output.stderr(line + String(format: " in %.2fs\n", seconds))
     }
 
     /// `rendering pages: 120/4000`, rewritten in place; cleared at the end.

@@ -28,14 +28,69 @@ public enum Pipeline {
         var notebook: Notebook
         var parsed: [ParsedNote]
         var files: [NoteFile]
+        /// Each note's diagnostics (suppressions applied, before config severities), in file order.
+        var perNote: [[Diagnostic]] = []
+        /// The calc stage's diagnostics by note path.
+        var calcByFile: [String: [Diagnostic]] = [:]
+        /// Each parsed note's interface (`CompileCache.interface`), when asked for.
+        var interfaces: [UInt64]?
+    }
+
+    /// Like `load`, with the caches of `.notesc-cache/` for `notesRoot`:
+    /// when the edited notes changed nothing other notes see, only they are
+    /// redone; otherwise the notes whose bytes the parse cache holds are not
+    /// parsed again. The caches are brought up to date.
+    public static func load(_ sources: NoteSources, config: Config, cachedFor notesRoot: String) -> Notebook {
+        var clock = StageClock()
+        let compiled = CompileCache(path: CompileCache.location(notesRoot: notesRoot), config: config)
+        clock.lap("compile-cache")
+        if let notebook = compiled.notebook(sources, config: config) {
+            clock.lap("incremental")
+            return notebook
+        }
+        let parseCache = ParseCache(path: ParseCache.location(notesRoot: notesRoot))
+        // The caches are written while the later stages run (`CacheWriting.wait()` before the process ends).
+        parseCache.writesInBackground = true
+        let compilation = compile(sources, config: config, cache: parseCache, interfaces: true)
+        CacheWriting.run(background: true) {
+            let results = compilation.notebook.notes.indices.map { i in
+                CompileCache.Result(note: compilation.notebook.notes[i], diagnostics: compilation.perNote[i],
+                                    calcDiagnostics: compilation.calcByFile[compilation.files[i].path] ?? [])
+            }
+            compiled.save(compilation.files, hashes: sources.hashes, interfaces: compilation.interfaces ?? [], results: results,
+                          systems: compilation.notebook.systems, topics: compilation.notebook.topics)
+        }
+        return compilation.notebook
     }
 
     static func compile(root: String, config: Config, entities: Bool = true) throws -> Compilation {
         var clock = StageClock()
-        let (files, discoveryDiagnostics) = try Discovery.find(root: root)
-        clock.lap("discover")
-        var parsed = parseAll(files)
-        clock.lap("read+parse")
+        let sources = try NoteSources.read(root: root)
+        clock.lap("discover+read")
+        return compile(sources, config: config, entities: entities)
+    }
+
+    /// Like `load`, from files already read; notes whose bytes `cache` holds
+    /// are not parsed again, and the cache is brought up to date (written
+    /// only when something changed).
+    public static func load(_ sources: NoteSources, config: Config = Config(), cache: ParseCache?) -> Notebook {
+        compile(sources, config: config, cache: cache).notebook
+    }
+
+    static func compile(_ sources: NoteSources, config: Config, entities: Bool = true, cache: ParseCache? = nil,
+                        parsed alreadyParsed: [ParsedNote]? = nil, interfaces: Bool = false) -> Compilation {
+        var clock = StageClock()
+        let files = sources.files
+        let discoveryDiagnostics = sources.diagnostics
+        var parsed = alreadyParsed ?? parseAll(sources, cache: cache)
+        clock.lap("parse")
+        var interfaceHashes: [UInt64]?
+        if interfaces {
+            let slots = ResultSlots<UInt64>(count: parsed.count)
+            DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed] i in slots[i] = CompileCache.interface(parsed[i]) }
+            interfaceHashes = slots.values
+            clock.lap("interfaces")
+        }
         let index = NoteIndex(ids: files.map(\.id))
         parsed.withUnsafeMutableBufferPointer { notes in
             let notes = notes
@@ -61,7 +116,8 @@ public enum Pipeline {
             perNote[i] = Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) })
         }
         clock.lap("context+check")
-        diagnostics += perNote.values.joined()
+        let perNoteValues = perNote.values
+        diagnostics += perNoteValues.joined()
         diagnostics = applySeverities(diagnostics, config: config)
         clock.lap("join")
         let (systems, topics) = gathered.value
@@ -69,7 +125,8 @@ public enum Pipeline {
         let notebook = Notebook(notes: parsed.map(\.note), systems: systems, topics: topics,
                                 diagnostics: Diagnostic.sortedForOutput(diagnostics))
         clock.lap("sort")
-        return Compilation(notebook: notebook, parsed: parsed, files: files)
+        return Compilation(notebook: notebook, parsed: parsed, files: files, perNote: perNoteValues, calcByFile: calcByFile,
+                           interfaces: interfaceHashes)
     }
 
     /// Config severities: a rule set `off` drops its diagnostics.
@@ -84,16 +141,31 @@ public enum Pipeline {
         }
     }
 
-    /// Reads and parses every file on all cores; the order of the result is
-    /// the order of `files`, whatever the core count.
-    static func parseAll(_ files: [NoteFile]) -> [ParsedNote] {
+    /// Parses every file on all cores; the order of the result is the order
+    /// of the files, whatever the core count. With a cache, a note whose
+    /// bytes it holds is taken from it, and the others are added to it.
+    static func parseAll(_ sources: NoteSources, cache: ParseCache? = nil) -> [ParsedNote] {
         CmarkBridge.prepare()
+        let files = sources.files
         let results = ResultSlots<ParsedNote>(count: files.count)
+        let fresh = ResultSlots<[UInt8]>(count: files.count)
+        let hit = ResultSlots<Bool>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            switch Discovery.read(file.absolutePath) {
+            switch sources.contents[i] {
             case .success(let bytes):
-                results[i] = NoteParser.parse(id: file.id, path: file.path, bytes: bytes)
+                if let cache {
+                    if let cached = cache.lookup(file, hash: sources.hashes[i], bytes: bytes) {
+                        results[i] = cached
+                        hit[i] = true
+                        return
+                    }
+                    let parsed = NoteParser.parse(id: file.id, path: file.path, bytes: bytes)
+                    if parsed.readable { fresh[i] = ParseCache.encode(parsed) }
+                    results[i] = parsed
+                } else {
+                    results[i] = NoteParser.parse(id: file.id, path: file.path, bytes: bytes)
+                }
             case .failure(let error):
                 var empty = NoteParser.parse(id: file.id, path: file.path, bytes: [])
                 empty.readable = false
@@ -103,8 +175,33 @@ public enum Pipeline {
                 results[i] = empty
             }
         }
+        if let cache {
+            let fresh = (0..<files.count).map { fresh[$0] }
+            // Written when a note was parsed anew or an entry is no longer used.
+            let hits = (0..<files.count).filter { hit[$0] == true }.count
+            if fresh.contains(where: { $0 != nil }) || cache.count != hits {
+                CacheWriting.run(background: cache.writesInBackground) { cache.save(files, hashes: sources.hashes, fresh: fresh) }
+            }
+        }
         return results.values
     }
+
+    /// Reads and parses `files` on all cores, without a cache.
+    static func parseAll(_ files: [NoteFile]) -> [ParsedNote] {
+        parseAll(NoteSources.read(files, diagnostics: []))
+    }
+}
+
+/// Cache files written on other threads while the build goes on.
+public enum CacheWriting {
+    private static let group = DispatchGroup()
+
+    static func run(background: Bool, _ write: @escaping @Sendable () -> Void) {
+        if background { DispatchQueue.global().async(group: group, execute: write) } else { write() }
+    }
+
+    /// Waits for every cache file being written: call it before the process ends.
+    public static func wait() { group.wait() }
 }
 
 /// A value computed on another thread; `value` waits for it.
@@ -138,11 +235,13 @@ final class ResultSlots<T>: @unchecked Sendable {
 }
 
 /// Stage timings on stderr when `NOTESC_TIMING` is set, for profiling.
-struct StageClock {
+public struct StageClock {
     private let enabled = ProcessInfo.processInfo.environment["NOTESC_TIMING"] != nil
     private var last = DispatchTime.now()
 
-    mutating func lap(_ stage: String) {
+    public init() {}
+
+    public mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now()
         FileHandle.standardError.write(Data(String(format: "%-12@ %7.3f s\n", stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9).utf8))

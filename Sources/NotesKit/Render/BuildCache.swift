@@ -127,7 +127,14 @@ struct BuildCache {
     /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 6"
+    static let version = "notesc-build-cache 7"
+
+    /// The output's manifest (inode, size, modification time), which every build writes anew; empty when missing.
+    static func manifestStamp(_ outDir: String) -> String {
+        var st = stat()
+        guard stat(outDir + "/" + OutputWriter.manifestName, &st) == 0 else { return "" }
+        return "\(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }
 
     /// `.notesc-cache/build-<hash of the output path>` in the current folder.
     static func location(outDir: String) -> String {
@@ -140,7 +147,10 @@ struct BuildCache {
         var cache = BuildCache(fingerprint: fingerprint)
         guard case .success(let bytes) = Discovery.read(location(outDir: outDir)) else { return cache }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first.map(String.init) == version + " " + fingerprint, lines.count > 2,
+        // Kept pages are trusted only in the output this cache's build left:
+        // another build into the same folder (from another folder, with
+        // another cache) changes its manifest.
+        guard lines.first.map(String.init) == version + " " + fingerprint + " " + manifestStamp(outDir), lines.count > 2,
               lines[1].hasPrefix("inputs "), lines[2].hasPrefix("graph ") else { return cache }
         cache.inputs = String(lines[1].dropFirst("inputs ".count))
         cache.graphJSON = String(lines[2].dropFirst("graph ".count))
@@ -158,7 +168,7 @@ struct BuildCache {
     func save(outDir: String) {
         let path = Self.location(outDir: outDir)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var text = Self.version + " " + fingerprint + "\n" + "inputs " + inputs + "\n" + "graph " + graphJSON + "\n"
+        var text = Self.version + " " + fingerprint + " " + Self.manifestStamp(outDir) + "\n" + "inputs " + inputs + "\n" + "graph " + graphJSON + "\n"
         for (page, hash) in pages.sorted(by: { $0.key < $1.key }) { text += hash + " " + (signatures[page] ?? "-") + " " + page + "\n" }
         try? OutputWriter.writeFile(path, text)
     }
@@ -171,22 +181,31 @@ extension BuildCache {
     /// hash of each file (with its path) comes back too, in the notebook's order.
     static func inputs(_ notebook: Notebook, notesRoot: String) -> (hex: String, files: [UInt64]) {
         let notes = notebook.notes
-        let hashes = ResultSlots<UInt64>(count: notes.count)
-        DispatchQueue.concurrentPerform(iterations: notes.count) { i in
-            var h = StableHash()
-            h.add(notes[i].path)
-            if case .success(let bytes) = Discovery.read(notesRoot + "/" + notes[i].path) { h.add(bytes) } else { h.add("unreadable") }
-            hashes[i] = h.value
-        }
-        let files = hashes.values
+        let paths = notes.map { notesRoot + "/" + $0.path }
+        // The files were hashed as they were read for parsing; else read them now.
+        let files = NoteSources.lastRead.hashes(of: paths) ?? {
+            let hashes = ResultSlots<UInt64>(count: notes.count)
+            DispatchQueue.concurrentPerform(iterations: notes.count) { i in
+                hashes[i] = NoteSources.fileHash(path: notes[i].path, Discovery.read(paths[i]))
+            }
+            return hashes.values
+        }()
         var h = StableHash()
         for file in files { h.add(String(file, radix: 16)) }
         for system in notebook.systems { h.add(system.slug); h.add(system.name) }
-        var st = stat()
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        if stat(executable, &st) == 0 { h.add("\(executable) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)") }
+        h.add(binaryStamp)
         return (h.hex, files)
     }
+
+    /// The notesc binary: its path, size and modification time. A new binary may make other pages.
+    static let binaryStamp: String = {
+        var st = stat()
+        // /proc/self/exe names the binary even when it was found on PATH.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        guard stat(executable, &st) == 0 else { return "unknown binary" }
+        return "\(executable) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }()
 }
 
 extension OutputWriter {
@@ -199,6 +218,19 @@ extension OutputWriter {
         let files = readManifest(manifest)
         for file in files where lstat(outDir + "/" + file, &st) != 0 { return nil }
         return files.count
+    }
+
+    /// Writes a cache file aside and renames it into place, so that a reader
+    /// never meets half a file; a file that cannot be written only costs speed.
+    static func replaceFile(_ path: String, _ bytes: [UInt8]) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        do {
+            try bytes.withUnsafeBytes { try writeFile(temporary, $0) }
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
+        }
     }
 
     static func writeFile(_ path: String, _ text: String) throws {

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+
+/// DESIGN §7: `notesc build` after a change (or none) gives, byte for byte,
+/// the site, diagnostics and exit status of a clean build of the same notes,
+/// whatever its caches in `.notesc-cache/` hold.
+@Suite struct RebuildTests {
+    /// A scratch folder: a copy of `Notes/` to edit, the folder builds run in
+    /// (their `.notesc-cache/`) and the site they write.
+    struct Scratch {
+        let work: URL
+        var notes: String { work.path + "/notes" }
+        var out: String { work.path + "/out" }
+
+        init(_ label: String) throws {
+            work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("notesc-\(label)-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: CLI.repository.appendingPathComponent("Notes").path, toPath: notes)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: work) }
+
+        func edit(_ file: String, _ change: (String) -> String) throws {
+            let path = notes + "/" + file
+            try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// What a build shows: exit status and stderr without its summary line
+    /// (which names the output folder and the time taken).
+    struct Outcome: Equatable {
+        var status: Int32
+        var diagnostics: String
+    }
+
+    func build(_ notes: String, _ out: String, in directory: URL, _ flags: [String] = [],
+               environment: [String: String] = [:]) throws -> (Outcome, stderr: String) {
+        let result = try CLI.run(["build", notes, "--out", out] + flags, environment: environment, in: directory)
+        let kept = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("built ") }
+        return (Outcome(status: result.status, diagnostics: kept.joined(separator: "\n")), result.stderr)
+    }
+
+    /// Every file below `root`, hidden ones included, by relative path.
+    func files(_ root: String) -> [String: Data] {
+        var found: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return found }
+        for case let relative as String in walker {
+            var isDir: ObjCBool = false
+            let full = root + "/" + relative
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+            found[relative] = FileManager.default.contents(atPath: full)
+        }
+        return found
+    }
+
+    /// Builds `scratch` with its caches, then the same notes clean (a new
+    /// folder, no cache, a new output), and expects the same outcome and site.
+    @discardableResult
+    func expectCleanResult(_ scratch: Scratch, _ flags: [String] = [], after what: String,
+                           sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
+        let (cached, _) = try build(scratch.notes, scratch.out, in: scratch.work, flags)
+        let clean = scratch.work.appendingPathComponent("clean-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: clean, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: clean) }
+        let (fresh, _) = try build(scratch.notes, clean.path + "/out", in: clean, flags)
+        #expect(cached == fresh, "status and diagnostics after \(what)", sourceLocation: sourceLocation)
+        if fresh.status == 0 {
+            let mine = files(scratch.out), theirs = files(clean.path + "/out")
+            #expect(Set(mine.keys) == Set(theirs.keys), "files after \(what)", sourceLocation: sourceLocation)
+            for (name, data) in theirs where mine[name] != data {
+                Issue.record("\(name) differs from a clean build after \(what)", sourceLocation: sourceLocation)
+            }
+        }
+        return cached
+    }
+
+    /// The stages a build went through, as `NOTESC_TIMING` names them.
+    func stages(_ scratch: Scratch, _ flags: [String] = []) throws -> Set<String> {
+        let (_, stderr) = try build(scratch.notes, scratch.out, in: scratch.work, flags, environment: ["NOTESC_TIMING": "1"])
+        return Set(stderr.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+    }
+
+    /// Whether the build read the notes' records (a `compile-cache` stage)
+    /// or stopped before, nothing having changed.
+    func parsed(_ scratch: Scratch, _ flags: [String] = []) throws -> Bool {
+        try stages(scratch, flags).contains("compile-cache")
+    }
+
+    @Test func nothingChangedStopsBeforeParsingAndSaysTheSame() throws {
+        let scratch = try Scratch("rebuild-none")
+        defer { scratch.remove() }
+        let cold = try expectCleanResult(scratch, ["--verbose"], after: "a cold build")
+        #expect(cold.status == 0)
+        #expect(cold.diagnostics.contains("mojibake"), "Notes/ has diagnostics to replay")
+        for flags in [["--verbose"], [], ["--quiet"]] {
+            #expect(try !parsed(scratch, flags), "\(flags): nothing changed")
+            try expectCleanResult(scratch, flags, after: "no change, \(flags)")
+        }
+        // A file of the output removed: the build makes it again.
+        try FileManager.default.removeItem(atPath: scratch.out + "/index.html")
+        #expect(try parsed(scratch))
+        try expectCleanResult(scratch, after: "removing index.html from the output")
+        // That build kept no infos: --verbose has to parse again to show them, and then keeps them.
+        #expect(try parsed(scratch, ["--verbose"]))
+        #expect(try !parsed(scratch, ["--verbose"]))
+        try expectCleanResult(scratch, ["--verbose"], after: "a build without --verbose")
+    }
+
+    @Test func editsAdditionsRemovalsAndRenamesGiveACleanBuild() throws {
+        let scratch = try Scratch("rebuild-edits")
+        defer { scratch.remove() }
+        let fm = FileManager.default
+        try expectCleanResult(scratch, after: "a cold build")
+        let steps: [(String, () throws -> Void)] = [
+            ("appending prose", { try scratch.edit("05-fp8-lm-paper.md") { $0 + "\nA paragraph added at the end.\n" } }),
+            ("editing a TL;DR", { try scratch.edit("05-fp8-lm-paper.md") { $0.replacingOccurrences(of: "## 📝 TL;DR\n\n", with: "## 📝 TL;DR\n\nA new first sentence.\n\n") } }),
+            ("renaming a title", { try scratch.edit("06-mla-explained.md") { $0.replacingOccurrences(of: "# Multi-head Latent Attention (MLA) Explained - Study", with: "# MLA, Renamed") } }),
+            ("adding a note", { try fm.copyItem(atPath: scratch.notes + "/06-mla-explained.md", toPath: scratch.notes + "/07-added.md") }),
+            ("renaming a note", { try fm.moveItem(atPath: scratch.notes + "/07-added.md", toPath: scratch.notes + "/08-renamed.md") }),
+            ("removing a note", { try fm.removeItem(atPath: scratch.notes + "/08-renamed.md") }),
+            ("removing a note others connect to", { try fm.removeItem(atPath: scratch.notes + "/03-deepseek-moe-paper.md") }),
+        ]
+        for (what, step) in steps {
+            try step()
+            #expect(try parsed(scratch), "\(what) is noticed")
+            try expectCleanResult(scratch, after: what)
+        }
+    }
+
+    /// Edits other notes cannot see redo only the edited note (the
+    /// `incremental` stage); edits they can see redo the folder. Either way
+    /// the result is a clean build's.
+    @Test func editsOtherNotesCannotSeeRedoOnlyTheirNote() throws {
+        let scratch = try Scratch("rebuild-incremental")
+        defer { scratch.remove() }
+        try expectCleanResult(scratch, after: "a cold build")
+        let steps: [(String, Bool, () throws -> Void)] = [
+            ("appending prose", true, { try scratch.edit("05-fp8-lm-paper.md") { $0 + "\nA paragraph added at the end.\n" } }),
+            ("appending prose to a note with calc checks", true, { try scratch.edit("02-deepseek-v2-technical-report.md") { $0 + "\nMore prose.\n" } }),
+            ("mis-decoded text in prose", true, { try scratch.edit("06-mla-explained.md") { $0 + "\nA cafÃ© in the prose.\n" } }),
+            ("a suppression", true, { try scratch.edit("06-mla-explained.md") { $0.replacingOccurrences(of: "\nA cafÃ©", with: "\n<!-- notesc-disable-next-line mojibake -->\nA cafÃ©") } }),
+            ("renaming a title", true, { try scratch.edit("06-mla-explained.md") { $0.replacingOccurrences(of: "# Multi-head Latent Attention (MLA) Explained - Study", with: "# MLA, Renamed") } }),
+            ("a new connection", false, { try scratch.edit("03-deepseek-moe-paper.md") { $0.replacingOccurrences(of: "## 🔗 Connections\n", with: "## 🔗 Connections\n- **05-fp8-lm-paper**: a new connection\n") } }),
+            ("a check's stated value", false, { try scratch.edit("02-deepseek-v2-technical-report.md") { $0.replacingOccurrences(of: "check reduction ≈ 93% for", with: "check reduction ≈ 93.3% for") } }),
+            ("a line inserted above the claims", false, { try scratch.edit("04-big-llm-architecture-comparison.md") { $0.replacingOccurrences(of: "## ", with: "An inserted line.\n\n## ", options: [], range: $0.range(of: "## ")) } }),
+        ]
+        for (what, alone, step) in steps {
+            try step()
+            let stages = try stages(scratch)
+            #expect(stages.contains("compile-cache"), "\(what) is noticed")
+            #expect(stages.contains("incremental") == alone, "\(what): only the edited note redone? \(alone)")
+            try expectCleanResult(scratch, ["--verbose"], after: what)
+        }
+    }
+
+    @Test func settingsTemplatesAndFlagsCount() throws {
+        let scratch = try Scratch("rebuild-settings")
+        defer { scratch.remove() }
+        try expectCleanResult(scratch, after: "a cold build")
+        try "title: Renamed Site\nrules:\n  mojibake: off\n".write(toFile: scratch.notes + "/notesc.yml", atomically: true, encoding: .utf8)
+        #expect(try parsed(scratch))
+        try expectCleanResult(scratch, ["--verbose"], after: "adding notesc.yml")
+        try "title: Renamed Site\nbaseURL: https://example.org/notes/\n".write(toFile: scratch.notes + "/notesc.yml", atomically: true, encoding: .utf8)
+        #expect(try parsed(scratch, ["--verbose"]))
+        try expectCleanResult(scratch, ["--verbose"], after: "changing notesc.yml")
+        #expect(try parsed(scratch, ["--unsafe-html"]))
+        try expectCleanResult(scratch, ["--unsafe-html"], after: "--unsafe-html")
+        #expect(try parsed(scratch))
+        try expectCleanResult(scratch, after: "dropping --unsafe-html")
+        let templates = scratch.work.path + "/my-templates"
+        try FileManager.default.createDirectory(atPath: templates + "/assets", withIntermediateDirectories: true)
+        try "one".write(toFile: templates + "/assets/extra.txt", atomically: true, encoding: .utf8)
+        #expect(try parsed(scratch, ["--templates", templates]))
+        try expectCleanResult(scratch, ["--templates", templates], after: "a templates folder")
+        try "two".write(toFile: templates + "/assets/extra.txt", atomically: true, encoding: .utf8)
+        #expect(try parsed(scratch, ["--templates", templates]))
+        try expectCleanResult(scratch, ["--templates", templates], after: "editing a template asset")
+    }
+
+    @Test func errorsAndDamagedCachesGiveACleanBuild() throws {
+        let scratch = try Scratch("rebuild-errors")
+        defer { scratch.remove() }
+        try expectCleanResult(scratch, after: "a cold build")
+        let before = try String(contentsOfFile: scratch.notes + "/05-fp8-lm-paper.md", encoding: .utf8)
+        try scratch.edit("05-fp8-lm-paper.md") { $0 + "\n## 🔗 Connections\n- **no-such-note**: broken\n" }
+        #expect(try expectCleanResult(scratch, after: "a broken connection").status == 1)
+        #expect(try expectCleanResult(scratch, after: "a broken connection, again").status == 1)
+        try before.write(toFile: scratch.notes + "/05-fp8-lm-paper.md", atomically: true, encoding: .utf8)
+        #expect(try expectCleanResult(scratch, after: "mending it").status == 0)
+
+        // Every cache file cut short, then filled with garbage: ignored.
+        let cache = scratch.work.path + "/.notesc-cache"
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(names.contains { $0.hasPrefix("parse-") } && names.contains { $0.hasSuffix(".record") })
+        try scratch.edit("06-mla-explained.md") { $0 + "\nMore prose.\n" }
+        let damages: [(Data) -> Data] = [{ $0.prefix($0.count / 2) }, { _ in Data("garbage\n".utf8) }, { $0.dropLast(1) }]
+        for damage in damages {
+            for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
+                let url = URL(fileURLWithPath: cache + "/" + name)
+                try damage(try Data(contentsOf: url)).write(to: url)
+            }
+            try expectCleanResult(scratch, after: "damaging the caches")
+        }
+    }
+
+    /// Another build into the same output, from another folder, changes it:
+    /// the first folder's record no longer describes it.
+    @Test func anotherBuildIntoTheSameOutputIsNoticed() throws {
+        let scratch = try Scratch("rebuild-shared-out")
+        defer { scratch.remove() }
+        try expectCleanResult(scratch, after: "a cold build")
+        let other = scratch.work.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        let otherNotes = other.path + "/notes"
+        try FileManager.default.copyItem(atPath: scratch.notes, toPath: otherNotes)
+        let edited = otherNotes + "/05-fp8-lm-paper.md"
+        try (try String(contentsOfFile: edited, encoding: .utf8) + "\nOnly in the other copy.\n").write(toFile: edited, atomically: true, encoding: .utf8)
+        #expect(try build(otherNotes, scratch.out, in: other).0.status == 0)
+        #expect(try parsed(scratch))
+        try expectCleanResult(scratch, after: "another folder's build into the same output")
+    }
+}
