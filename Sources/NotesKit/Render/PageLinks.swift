@@ -7,9 +7,13 @@ struct PageLinks {
     let root: String
     let model: SiteModel
 
+    /// The page is one folder deep: `model.sharedLinks` has its links.
+    private let sharesLinks: Bool
+
     init(page: String, model: SiteModel) {
         root = SitePaths.root(of: page)
         self.model = model
+        sharesLinks = root == SharedLinks.root
     }
 
     func href(_ path: String, fragment: String? = nil) -> String {
@@ -17,7 +21,14 @@ struct PageLinks {
     }
 
     func noteHref(_ id: String, fragment: String? = nil) -> String {
-        href(SitePaths.note(id), fragment: fragment)
+        guard sharesLinks, let page = model.sharedLinks.notes[id]?.page else { return href(SitePaths.note(id), fragment: fragment) }
+        return fragment.map { page + "#" + SitePaths.encode($0) } ?? page
+    }
+
+    /// A note's page and title: what each of its records links back to.
+    private func noteLink(_ id: String) -> (page: String, title: String) {
+        if sharesLinks, let shared = model.sharedLinks.notes[id] { return shared }
+        return (href(SitePaths.note(id)), model.title(id))
     }
 
     /// The hooks for Markdown written in note `noteID`.
@@ -56,15 +67,62 @@ struct PageLinks {
 
     /// One line of Markdown (a claim, a verdict, a reason) as inline HTML.
     func inline(_ markdown: String, note noteID: String) -> String {
-        CmarkBridge.renderInline(markdown, hooks: hooks(for: noteID))?.trimmingCharacters(in: .newlines)
-            ?? HTMLEscape.escape(markdown)
+        // Most claims and reasons are plain words and numbers: parsing them was
+        // most of making a claim's HTML, and the hooks a third of the rest.
+        Self.rendersAsItself(markdown) ? markdown.trimmingNewlines : parsedInline(markdown, note: noteID)
+    }
+
+    private func parsedInline(_ markdown: String, note noteID: String) -> String {
+        CmarkBridge.renderInline(markdown, hooks: hooks(for: noteID))?.trimmingNewlines ?? HTMLEscape.escape(markdown)
+    }
+
+    /// Whether cmark-gfm renders this line as exactly its own text: no
+    /// character that starts markup or gets escaped, no block marker at the
+    /// start, no spaces it would strip, no `www.` for the autolinker, and a
+    /// single `~` at most (strikethrough needs two).
+    static func rendersAsItself(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20,
+              !"-+#=".utf8.contains(first) else { return false }
+        var tildes = 0, leadingDigits = 0, digitsEnded = false, afterListMarker = false
+        var www = 0
+        for b in utf8 {
+            if b >= 0x80 {
+                www = 0
+            } else {
+                guard plainASCII[Int(b)] else { return false }
+                if b == 0x7E { tildes += 1 }
+                // `www.`, in any case.
+                www = (b | 0x20) == 0x77 ? min(www + 1, 3) : (b == 0x2E && www == 3 ? 4 : 0)
+                if www == 4 { return false }
+            }
+            // `1.` or `12)` followed by a space or the end is an ordered list.
+            if afterListMarker, b == 0x20 { return false }
+            afterListMarker = false
+            if !digitsEnded {
+                if b >= 0x30 && b <= 0x39 {
+                    leadingDigits += 1
+                } else {
+                    digitsEnded = true
+                    afterListMarker = leadingDigits > 0 && (b == 0x2E || b == 0x29)
+                }
+            }
+        }
+        return tildes <= 1 && !afterListMarker
+    }
+
+    /// ASCII that is text to cmark-gfm wherever it stands in a line (but at the start) and that it does not escape.
+    private static let plainASCII: [Bool] = (0..<128).map { b in
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+            || " $%'()+,-./;=?#~".utf8.contains(UInt8(b))
     }
 
     /// `inline` of a claim's or verdict's text, rendered once per folder depth:
     /// a claim shows on its note's page, on the page of every system it is
     /// about and on its topic's page, all of them (usually) one folder deep.
     func recordHTML(_ markdown: String, note noteID: String, line: Int) -> String {
-        model.recordHTML.value(root: root, note: noteID, line: line) { inline(markdown, note: noteID) }
+        if Self.rendersAsItself(markdown) { return markdown.trimmingNewlines }
+        return model.recordHTML.value(root: root, note: noteID, line: line) { parsedInline(markdown, note: noteID) }
     }
 
     /// `#Some Heading` in a link names the heading's anchor on the target page.
@@ -89,35 +147,72 @@ struct PageLinks {
 
     /// A claim as templates show it, wherever it is shown.
     func claim(_ claim: Claim, in noteID: String) -> Context {
-        var c: Context = [
-            "anchor": SitePaths.lineAnchor(claim.range.start.line),
+        let line = claim.range.start.line, anchor = SitePaths.lineAnchor(line)
+        let note = noteLink(noteID)
+        return [
+            "anchor": anchor,
             "label": claim.label,
-            "subjects": claim.subjects.enumerated().map { i, s -> Context in
-                ["name": s.name, "url": href(SitePaths.system(s.slug)), "sep": i > 0]
-            },
-            "textHTML": recordHTML(claim.text, note: noteID, line: claim.range.start.line),
+            "subjects": subjectLinks(claim),
+            "textHTML": recordHTML(claim.text, note: noteID, line: line),
             "verified": claim.verified,
             "verifiedBy": claim.verifiedBy.map { ref -> Context in
                 ["url": noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), "noteTitle": model.title(ref.note), "line": ref.line]
             },
-            "noteURL": noteHref(noteID, fragment: SitePaths.lineAnchor(claim.range.start.line)),
-            "noteTitle": model.title(noteID),
+            // An anchor is `L` and digits: nothing in it to percent-encode.
+            "noteURL": note.page + "#" + anchor,
+            "noteTitle": note.title,
+            "qualifier": TemplateValue.optional(claim.qualifier),
         ]
-        c["qualifier"] = TemplateValue.optional(claim.qualifier)
-        return c
+    }
+
+    private func subjectLinks(_ claim: Claim) -> [Context] {
+        if sharesLinks, let shared = model.sharedLinks.subjects[claim.label], shared.subjects == claim.subjects { return shared.links }
+        return Self.subjectLinks(claim.subjects, root: root)
+    }
+
+    private func favorLinks(_ verdict: Verdict) -> [Context] {
+        if sharesLinks, let shared = model.sharedLinks.favors[verdict.favors] { return shared }
+        return Self.favorLinks(verdict.favors, root: root, systemName: model.systemName)
+    }
+
+    static func subjectLinks(_ subjects: [Subject], root: String) -> [Context] {
+        subjects.enumerated().map { i, s -> Context in
+            ["name": s.name, "url": SitePaths.href(SitePaths.system(s.slug), root: root), "sep": i > 0]
+        }
+    }
+
+    static func favorLinks(_ favors: [String], root: String, systemName: (String) -> String) -> [Context] {
+        favors.enumerated().map { i, slug -> Context in
+            ["name": systemName(slug), "url": SitePaths.href(SitePaths.system(slug), root: root), "sep": i > 0]
+        }
     }
 
     func verdict(_ verdict: Verdict, in noteID: String) -> Context {
-        [
-            "anchor": SitePaths.lineAnchor(verdict.range.start.line),
-            "textHTML": recordHTML(verdict.text, note: noteID, line: verdict.range.start.line),
+        let line = verdict.range.start.line, anchor = SitePaths.lineAnchor(line)
+        let note = noteLink(noteID)
+        return [
+            "anchor": anchor,
+            "textHTML": recordHTML(verdict.text, note: noteID, line: line),
             "hasFavors": !verdict.favors.isEmpty,
-            "favors": verdict.favors.enumerated().map { i, slug -> Context in
-                ["name": model.systemName(slug), "url": href(SitePaths.system(slug)), "sep": i > 0]
-            },
-            "noteURL": noteHref(noteID, fragment: SitePaths.lineAnchor(verdict.range.start.line)),
-            "noteTitle": model.title(noteID),
+            "favors": favorLinks(verdict),
+            "noteURL": note.page + "#" + anchor,
+            "noteTitle": note.title,
         ]
+    }
+}
+
+extension String {
+    /// The string without the line breaks of `CharacterSet.newlines` at either
+    /// end, the same as `trimmingCharacters(in: .newlines)` at a fraction of its cost.
+    var trimmingNewlines: String {
+        func isNewline(_ s: Unicode.Scalar) -> Bool {
+            (0x0A...0x0D).contains(s.value) || s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029
+        }
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isNewline(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isNewline(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? self : String(scalars[start..<end])
     }
 }
 
