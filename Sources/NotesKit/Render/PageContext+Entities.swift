@@ -90,14 +90,15 @@ extension PageContext {
             for (i, note) in topic.notes.enumerated() where notePosition[note] == nil { notePosition[note] = i }
             t["long"] = [
                 "rows": topic.systems.map { slug -> Context in
-                    let name = model.systemName(slug), url = links.href(SitePaths.system(slug))
-                    let notes = (cells[slug] ?? [:]).keys.compactMap { notePosition[$0] }.sorted().map { topic.notes[$0] }
+                    let name = model.systemName(slug), url = links.href(SitePaths.system(slug)), isFavored = favored.contains(slug)
+                    let byNote = cells[slug] ?? [:]
+                    let notes = byNote.keys.compactMap { notePosition[$0] }.sorted().map { topic.notes[$0] }
                     return ["claims": notes.flatMap { note in
-                        (cells[slug]?[note] ?? []).map { c -> Context in
+                        (byNote[note] ?? []).map { c -> Context in
                             var c = c
                             c["systemName"] = name
                             c["systemURL"] = url
-                            c["favored"] = favored.contains(slug)
+                            c["favored"] = isFavored
                             return c
                         }
                     }]

@@ -81,41 +81,48 @@ struct PageLinks {
     /// start, no spaces it would strip, no `www.` for the autolinker, and a
     /// single `~` at most (strikethrough needs two).
     static func rendersAsItself(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20,
-              !"-+#=".utf8.contains(first) else { return false }
-        var tildes = 0, leadingDigits = 0, digitsEnded = false, afterListMarker = false
-        var www = 0
-        for b in utf8 {
-            if b >= 0x80 {
-                www = 0
-            } else {
-                guard plainASCII[Int(b)] else { return false }
-                if b == 0x7E { tildes += 1 }
-                // `www.`, in any case.
-                www = (b | 0x20) == 0x77 ? min(www + 1, 3) : (b == 0x2E && www == 3 ? 4 : 0)
-                if www == 4 { return false }
+        let plainLow = plainASCII.low, plainHigh = plainASCII.high
+        // A string not stored as UTF-8 (bridged) takes the long way.
+        return text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20,
+                  first != UInt8(ascii: "-"), first != UInt8(ascii: "+"), first != UInt8(ascii: "#"), first != UInt8(ascii: "=")
+            else { return false }
+            var tildes = 0, hasW = false
+            for b in utf8 where b < 0x80 {
+                guard (b < 64 ? plainLow : plainHigh) & (1 << (b & 63)) != 0 else { return false }
+                tildes &+= b == UInt8(ascii: "~") ? 1 : 0
+                hasW = hasW || b | 0x20 == UInt8(ascii: "w")
             }
+            guard tildes <= 1 else { return false }
+            if hasW, containsWWW(utf8) { return false }
             // `1.` or `12)` followed by a space or the end is an ordered list.
-            if afterListMarker, b == 0x20 { return false }
-            afterListMarker = false
-            if !digitsEnded {
-                if b >= 0x30 && b <= 0x39 {
-                    leadingDigits += 1
-                } else {
-                    digitsEnded = true
-                    afterListMarker = leadingDigits > 0 && (b == 0x2E || b == 0x29)
-                }
+            let digits = utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            if digits > 0, digits < utf8.count, utf8[digits] == UInt8(ascii: ".") || utf8[digits] == UInt8(ascii: ")") {
+                return digits + 1 < utf8.count && utf8[digits + 1] != 0x20
             }
-        }
-        return tildes <= 1 && !afterListMarker
+            return true
+        } ?? false
     }
 
-    /// ASCII that is text to cmark-gfm wherever it stands in a line (but at the start) and that it does not escape.
-    private static let plainASCII: [Bool] = (0..<128).map { b in
-        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
-            || " $%'()+,-./;=?#~".utf8.contains(UInt8(b))
+    /// `www.` in any case.
+    private static func containsWWW(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for b in utf8 {
+            if b == UInt8(ascii: "."), run >= 3 { return true }
+            run = b | 0x20 == UInt8(ascii: "w") ? run + 1 : 0
+        }
+        return false
     }
+
+    /// ASCII that is text to cmark-gfm wherever it stands in a line (but at the start) and that it does not
+    /// escape, as bits: characters 0–63 in `low`, 64–127 in `high`.
+    private static let plainASCII: (low: UInt64, high: UInt64) = {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for b in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz $%'()+,-./;=?#~".utf8 {
+            if b < 64 { low |= 1 << b } else { high |= 1 << (b - 64) }
+        }
+        return (low, high)
+    }()
 
     /// `inline` of a claim's or verdict's text, rendered once per folder depth:
     /// a claim shows on its note's page, on the page of every system it is
@@ -158,11 +165,19 @@ struct PageLinks {
             "verifiedBy": claim.verifiedBy.map { ref -> Context in
                 ["url": noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), "noteTitle": model.title(ref.note), "line": ref.line]
             },
-            // An anchor is `L` and digits: nothing in it to percent-encode.
-            "noteURL": note.page + "#" + anchor,
+            "noteURL": Self.link(note.page, at: anchor),
             "noteTitle": note.title,
             "qualifier": TemplateValue.optional(claim.qualifier),
         ]
+    }
+
+    /// `page#anchor` for an anchor with nothing to percent-encode (`L` and digits), in one allocation.
+    private static func link(_ page: String, at anchor: String) -> String {
+        var link = page
+        link.reserveCapacity(page.utf8.count + 1 + anchor.utf8.count)
+        link += "#"
+        link += anchor
+        return link
     }
 
     private func subjectLinks(_ claim: Claim) -> [Context] {
@@ -195,7 +210,7 @@ struct PageLinks {
             "textHTML": recordHTML(verdict.text, note: noteID, line: line),
             "hasFavors": !verdict.favors.isEmpty,
             "favors": favorLinks(verdict),
-            "noteURL": note.page + "#" + anchor,
+            "noteURL": Self.link(note.page, at: anchor),
             "noteTitle": note.title,
         ]
     }
@@ -205,6 +220,9 @@ extension String {
     /// The string without the line breaks of `CharacterSet.newlines` at either
     /// end, the same as `trimmingCharacters(in: .newlines)` at a fraction of its cost.
     var trimmingNewlines: String {
+        // Each of those line breaks starts with one of the first bytes and ends with one of the last.
+        if let first = utf8.first, let last = utf8.last, !(0x0A...0x0D).contains(first), first != 0xC2, first != 0xE2,
+           !(0x0A...0x0D).contains(last), last != 0x85, last != 0xA8, last != 0xA9 { return self }
         func isNewline(_ s: Unicode.Scalar) -> Bool {
             (0x0A...0x0D).contains(s.value) || s.value == 0x85 || s.value == 0x2028 || s.value == 0x2029
         }
