@@ -55,10 +55,12 @@ enum GraphSVG {
 
     /// The note, the notes it refers to and the notes that refer to it; nil for a note with none.
     static func neighbourhood(of id: String, _ model: SiteModel, links: PageLinks) -> String? {
-        guard let note = model.note(id) else { return nil }
+        guard let notePosition = model.position(id) else { return nil }
+        // Notes are read in place: copying each of up to 40 notes was a fifth of drawing.
+        let notes = model.notebook.notes
         var ids = [id]
-        for c in note.connections { if let t = c.resolved { ids.append(t) } }
-        for l in note.links { if let t = l.resolved { ids.append(t) } }
+        for c in notes[notePosition].connections { if let t = c.resolved { ids.append(t) } }
+        for l in notes[notePosition].links { if let t = l.resolved { ids.append(t) } }
         for b in model.backlinks[id] ?? [] { ids.append(b.from) }
         ids = orderedUnique(ids.filter { model.exists($0) })
         guard ids.count > 1 else { return nil }
@@ -70,10 +72,10 @@ enum GraphSVG {
             return Node(label: short(title, 20), title: title, url: links.noteHref(n), kind: n == id ? "current" : "note")
         }
         var edges = EdgeSet()
-        for n in shown {
-            guard let a = position[n], let other = model.note(n) else { continue }
-            for c in other.connections { if let t = c.resolved, let b = position[t] { edges.insert(a, b) } }
-            for l in other.links { if let t = l.resolved, let b = position[t] { edges.insert(a, b) } }
+        for (a, n) in shown.enumerated() {
+            guard let p = model.position(n) else { continue }
+            for c in notes[p].connections { if let t = c.resolved, let b = position[t] { edges.insert(a, b) } }
+            for l in notes[p].links { if let t = l.resolved, let b = position[t] { edges.insert(a, b) } }
         }
         return radial(nodes, edges.pairs, label: "Notes connected to \(model.title(id))")
     }
@@ -90,9 +92,13 @@ enum GraphSVG {
             points.append(GraphLayout.Point(x: GraphLayout.round1(cx + radius * cos(angle)), y: GraphLayout.round1(cy + radius * sin(angle))))
         }
         func f(_ v: Double) -> String { GraphLayout.format(v) }
-        var svg = "<svg class=\"graph\" viewBox=\"0 0 \(f(width)) \(f(height))\"><title>\(HTMLEscape.xml(label))</title>\n"
+        var svg = ""
+        // About what a node and an edge take, so the drawing is written once, not copied as it grows.
+        svg.reserveCapacity(300 + 320 * nodes.count + 30 * edges.count)
+        svg += "<svg class=\"graph\" viewBox=\"0 0 \(f(width)) \(f(height))\"><title>\(HTMLEscape.xml(label))</title>\n"
         if !edges.isEmpty {
             var d = ""
+            d.reserveCapacity(30 * edges.count)
             for (a, b) in edges { d += "M\(f(points[a].x)) \(f(points[a].y))L\(f(points[b].x)) \(f(points[b].y))" }
             svg += "<path class=\"edge edge-connects\" d=\"\(d)\"/>\n"
         }
@@ -158,7 +164,8 @@ enum GraphSVG {
     }
 
     static func short(_ text: String, _ limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingSpaces + "…"
+        // No more bytes than the limit: no more characters either, without counting them.
+        text.utf8.count <= limit || text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingSpaces + "…"
     }
 
     private static func orderedUnique(_ ids: [String]) -> [String] {

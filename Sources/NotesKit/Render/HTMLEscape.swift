@@ -31,7 +31,8 @@ enum HTMLEscape {
     /// Text for XML 1.0 (feeds, sitemaps, SVG): escaped, and control
     /// characters XML forbids dropped.
     static func xml(_ text: String) -> String {
-        let cleaned = text.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        // Checked byte by byte, not scalar by scalar: in UTF-8 a byte below 0x20 is always such a scalar.
+        let cleaned = text.utf8.allSatisfy { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
             ? text
             : String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
         return escape(cleaned)

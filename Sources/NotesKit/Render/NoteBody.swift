@@ -53,13 +53,13 @@ struct NoteBody {
 
         func flushFootnotes() {
             guard !pendingFootnotes.isEmpty else { return }
-            blocksOut.append(["html": pendingFootnotes])
+            blocksOut.append(Self.block("html", pendingFootnotes))
             pendingFootnotes = ""
         }
         func closeSection() {
             flushFootnotes()
             if current["hasHeading"] as? Bool == true || !blocksOut.isEmpty {
-                current["blocks"] = blocksOut.map { $0.completed(["html", "topic", "calc", "connections"]) }
+                current["blocks"] = blocksOut
                 sections.append(current)
             }
             blocksOut = []
@@ -86,14 +86,14 @@ struct NoteBody {
             case .heading(3) where currentKind == .comparisons && topics[block.startLine] != nil:
                 let topic = topics[block.startLine]!
                 let id = uniqueID(topic.slug)
-                blocksOut.append(["topic": topicContext(topic, id: id)])
+                blocksOut.append(Self.block("topic", topicContext(topic, id: id)))
                 toc.append(["level": 3, "id": id, "text": topic.title])
             case .heading(let level):
                 let id = uniqueID(slugify(Mojibake.fix(block.text)))
-                blocksOut.append(["html": Self.withID(block.html, level: level, id: id)])
+                blocksOut.append(Self.block("html", Self.withID(block.html, level: level, id: id)))
                 if level == 3 { toc.append(["level": 3, "id": id, "text": block.text]) }
             case .codeBlock where calcBlocks[block.startLine] != nil:
-                blocksOut.append(["calc": calcContext(calcBlocks[block.startLine]!)])
+                blocksOut.append(Self.block("calc", calcContext(calcBlocks[block.startLine]!)))
             case .list:
                 var leftover: [RenderedBlock] = []
                 var hasConnections = false
@@ -104,19 +104,19 @@ struct NoteBody {
                 }
                 if hasConnections, !connectionsShown {
                     connectionsShown = true
-                    blocksOut.append(["connections": connectionsContext()])
+                    blocksOut.append(Self.block("connections", connectionsContext()))
                 }
                 if leftover.count == block.items.count {
-                    blocksOut.append(["html": block.html])
+                    blocksOut.append(Self.block("html", block.html))
                 } else if !leftover.isEmpty {
                     let ordered = block.html.hasPrefix("<ol")
                     let open = ordered ? String(block.html.prefix { $0 != "\n" }) : "<ul>"
-                    blocksOut.append(["html": open + "\n" + leftover.map(\.html).joined() + (ordered ? "</ol>\n" : "</ul>\n")])
+                    blocksOut.append(Self.block("html", open + "\n" + leftover.map(\.html).joined() + (ordered ? "</ol>\n" : "</ul>\n")))
                 }
             case .footnoteDefinition:
                 pendingFootnotes = Self.mergeFootnotes(pendingFootnotes, block.html)
             default:
-                blocksOut.append(["html": block.html])
+                blocksOut.append(Self.block("html", block.html))
             }
         }
         closeSection()
@@ -124,6 +124,15 @@ struct NoteBody {
             sections.append(["kind": "connections", "hasHeading": true, "id": uniqueID("connections"), "heading": "Connections",
                              "blocks": [["connections": connectionsContext()]]])
         }
+    }
+
+    /// A block of a section: one of `html`, `topic`, `calc` and `connections`,
+    /// the others there as absent so templates do not look for them further out.
+    private static func block(_ key: String, _ value: Any) -> Context {
+        var block: Context = ["html": TemplateValue.absent, "topic": TemplateValue.absent, "calc": TemplateValue.absent,
+                              "connections": TemplateValue.absent]
+        block[key] = value
+        return block
     }
 
     // MARK: - Records

@@ -17,8 +17,9 @@ extension PageContext {
             for p in placed where noteOrder.last != p.note && !noteOrder.contains(p.note) { noteOrder.append(p.note) }
             let byNote = model.verdictsByTopicAndNote[slug] ?? [:]
             let verdicts = noteOrder.flatMap { byNote[$0] ?? [] }
-            let favoredNotes = Set(verdicts.filter { $0.verdict.favors.contains(system.slug) }.map(\.note))
-            wins += verdicts.filter { $0.verdict.favors.contains(system.slug) }.count
+            let favoring = verdicts.filter { $0.verdict.favors.contains(system.slug) }
+            let favoredNotes = Set(favoring.map(\.note))
+            wins += favoring.count
             return [
                 "id": "topic-" + slug, "title": model.topicTitle(slug), "url": links.href(SitePaths.topic(slug)),
                 "claims": placed.map { p -> Context in
@@ -61,7 +62,10 @@ extension PageContext {
         for p in claims {
             let claim = model.claim(p)
             let c = links.claim(claim, in: p.note)
-            for slug in Set(claim.subjects.map(\.slug)) { cells[slug, default: [:]][p.note, default: []].append(c) }
+            // Once per system: a claim names a handful, so looking back beats a set per claim.
+            for (k, subject) in claim.subjects.enumerated() where !claim.subjects[..<k].contains(where: { $0.slug == subject.slug }) {
+                cells[subject.slug, default: [:]][p.note, default: []].append(c)
+            }
         }
         var t: Context = [
             "title": topic.title, "systemCount": topic.systems.count, "noteCount": topic.notes.count,
@@ -86,14 +90,15 @@ extension PageContext {
             for (i, note) in topic.notes.enumerated() where notePosition[note] == nil { notePosition[note] = i }
             t["long"] = [
                 "rows": topic.systems.map { slug -> Context in
-                    let name = model.systemName(slug), url = links.href(SitePaths.system(slug))
-                    let notes = (cells[slug] ?? [:]).keys.compactMap { notePosition[$0] }.sorted().map { topic.notes[$0] }
+                    let name = model.systemName(slug), url = links.href(SitePaths.system(slug)), isFavored = favored.contains(slug)
+                    let byNote = cells[slug] ?? [:]
+                    let notes = byNote.keys.compactMap { notePosition[$0] }.sorted().map { topic.notes[$0] }
                     return ["claims": notes.flatMap { note in
-                        (cells[slug]?[note] ?? []).map { c -> Context in
+                        (byNote[note] ?? []).map { c -> Context in
                             var c = c
                             c["systemName"] = name
                             c["systemURL"] = url
-                            c["favored"] = favored.contains(slug)
+                            c["favored"] = isFavored
                             return c
                         }
                     }]

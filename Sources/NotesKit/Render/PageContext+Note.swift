@@ -1,4 +1,7 @@
 extension PageContext {
+    /// Metadata a note page shows elsewhere than in its metadata list.
+    private static let hiddenMetadata: Set<String> = ["title", "category", "tags", "aliases"]
+
     /// A note's page: header, body sections with records in place, table of
     /// contents, backlinks and the note's neighbourhood in the graph.
     static func note(_ note: Note, _ model: SiteModel) -> Context {
@@ -8,9 +11,10 @@ extension PageContext {
         var body = NoteBody(note: note, model: model, links: links)
         body.compose(CmarkBridge.renderBlocks(markdown, hooks: links.hooks(for: note.id)))
 
-        let hidden: Set<String> = ["title", "category", "tags", "aliases"]
-        let metadata = note.metadata.filter { !hidden.contains($0.key.lowercased()) }.map { m -> Context in
-            let isDate = (m.key.lowercased() == "date processed" || m.key.lowercased() == "date") && m.value == note.date
+        let metadata = note.metadata.compactMap { m -> Context? in
+            let key = m.key.lowercased()
+            guard !hiddenMetadata.contains(key) else { return nil }
+            let isDate = (key == "date processed" || key == "date") && m.value == note.date
             return ["key": m.key, "value": m.value, "isDate": isDate]
         }
         var seenTags = Set<String>()

@@ -28,8 +28,11 @@ enum PageContext {
     /// One line of a note list: title, date, category, counts, summary.
     static func noteItem(_ id: String, _ model: SiteModel, links: PageLinks, withCategory: Bool = true) -> Context {
         guard let note = model.note(id) else { return ["title": id, "url": links.noteHref(id)] }
-        let claims = note.comparisons.reduce(0) { $0 + $1.claims.count }
-        let verified = note.comparisons.reduce(0) { $0 + $1.claims.filter(\.verified).count }
+        var claims = 0, verified = 0
+        for topic in note.comparisons {
+            claims += topic.claims.count
+            for claim in topic.claims where claim.verified { verified += 1 }
+        }
         var item: Context = ["title": SiteModel.title(note), "url": links.noteHref(id)]
         item["date"] = note.date
         if withCategory { item["category"] = note.category }
@@ -44,10 +47,12 @@ enum PageContext {
         guard let first = note.tldr.first?.trimmingSpaces, !first.isEmpty else { return nil }
         let limit = 220
         // No more bytes than the limit: no more characters either, without counting them.
-        guard first.utf8.count > limit, first.count > limit else { return first }
-        var cut = String(first.prefix(limit))
-        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        return cut + "…"
+        // Nor are characters past the limit counted: a TL;DR runs to hundreds.
+        guard first.utf8.count > limit, let end = first.index(first.startIndex, offsetBy: limit, limitedBy: first.endIndex),
+              end < first.endIndex else { return first }
+        var cut = first[..<end]
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return String(cut) + "…"
     }
 
     static func categoryID(_ name: String) -> String { "category-" + slugify(name) }

@@ -59,6 +59,8 @@ struct SiteModel: Sendable {
     private let dates: [String: String]
     /// Claims' and verdicts' inline HTML, shared by the pages that show them.
     let recordHTML = RecordHTMLCache()
+    /// Links as pages one folder deep write them, made once for all of them.
+    let sharedLinks: SharedLinks
 
     init(_ notebook: Notebook, options: SiteOptions) {
         self.notebook = notebook
@@ -121,8 +123,10 @@ struct SiteModel: Sendable {
         claimsByTopic = byTopic
         verdictsByTopic = verdicts
         verdictsByTopicAndNote = verdicts.mapValues { Dictionary(grouping: $0, by: \.note) }
-        systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        self.systems = systems
         topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        sharedLinks = SharedLinks(notebook) { systems[$0]?.name ?? $0 }
     }
 
     func claim(_ placed: PlacedClaim) -> Claim {
@@ -170,6 +174,46 @@ struct SiteModel: Sendable {
             if a.title != b.title { return a.title < b.title }
             return a.id < b.id
         }.map(\.id)
+    }
+}
+
+/// Links that pages one folder deep (every system, topic and tag page, and
+/// the pages of notes but nested ones) share: each note's page and title,
+/// the subjects of claims by label and the systems verdicts favor. Made
+/// before pages render and never changed, so threads read it without a lock.
+final class SharedLinks: @unchecked Sendable {
+    typealias Context = [String: Any]
+
+    /// The way from a page one folder deep to the site root.
+    static let root = "../"
+
+    /// The page (`../notes/<id>.html`) and title of each note, by id.
+    let notes: [String: (page: String, title: String)]
+    /// The subjects of claims with each label, and their links.
+    let subjects: [String: (subjects: [Subject], links: [Context])]
+    /// The links of the systems verdicts favor, by the slugs they favor.
+    let favors: [[String]: [Context]]
+
+    init(_ notebook: Notebook, systemName: (String) -> String) {
+        var notes: [String: (page: String, title: String)] = [:]
+        notes.reserveCapacity(notebook.notes.count)
+        var subjects: [String: (subjects: [Subject], links: [Context])] = [:]
+        var favors: [[String]: [Context]] = [:]
+        for note in notebook.notes {
+            notes[note.id] = (SitePaths.href(SitePaths.note(note.id), root: Self.root), SiteModel.title(note))
+            for topic in note.comparisons {
+                // A label is read the same way wherever it is written; the first claim's subjects stand for it.
+                for claim in topic.claims where subjects[claim.label] == nil {
+                    subjects[claim.label] = (claim.subjects, PageLinks.subjectLinks(claim.subjects, root: Self.root))
+                }
+                for verdict in topic.verdicts where favors[verdict.favors] == nil {
+                    favors[verdict.favors] = PageLinks.favorLinks(verdict.favors, root: Self.root, systemName: systemName)
+                }
+            }
+        }
+        self.notes = notes
+        self.subjects = subjects
+        self.favors = favors
     }
 }
 
