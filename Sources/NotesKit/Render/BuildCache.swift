@@ -47,74 +47,13 @@ struct StableHash {
         value &*= 0x0000_0100_0000_01B3
     }
 
-    /// A template context: dictionaries by key (in no particular order: their
-    /// entries' hashes are summed), arrays in order, scalars by value.
-    mutating func add(context value: Any) {
-        // The usual types by identity first: a failed `as` cast walks the
-        // runtime's conformance tables, and trying each case in turn was most
-        // of the time spent hashing a page's data.
-        let type = ObjectIdentifier(Swift.type(of: value))
-        if type == Self.stringType { add("s"); add(value as! String); return }
-        if type == Self.contextType { add(dictionary: value as! [String: Any]); return }
-        if type == Self.listType { add(list: value as! [[String: Any]]); return }
-        if type == Self.boolType { add((value as! Bool) ? "t" : "f"); return }
-        if type == Self.intType { add("i"); add(word: UInt64(bitPattern: Int64(value as! Int))); return }
-        switch value {
-        case let s as String: add("s"); add(s)
-        case let b as Bool: add(b ? "t" : "f")
-        case let i as Int: add("i"); add(word: UInt64(bitPattern: Int64(i)))
-        case let dict as [String: Any]: add(dictionary: dict)
-        case let array as [[String: Any]]: add(list: array)
-        case let array as [Any]:
-            add("[")
-            for element in array { add(context: element) }
-            add("]")
-        case let d as Double: add("d"); add(String(d))
-        case is TemplateValue.Absent: add("n")
-        case let optional as Any? where optional == nil: add("n")
-        default: add("?"); add(String(describing: value))
-        }
-    }
-
-    private static let stringType = ObjectIdentifier(String.self)
-    private static let contextType = ObjectIdentifier([String: Any].self)
-    private static let listType = ObjectIdentifier([[String: Any]].self)
-    private static let boolType = ObjectIdentifier(Bool.self)
-    private static let intType = ObjectIdentifier(Int.self)
-
-    private mutating func add(dictionary: [String: Any]) {
-        var sum: UInt64 = 0
-        for (key, element) in dictionary {
-            var entry = StableHash()
-            entry.add(key)
-            entry.add(context: element)
-            sum &+= entry.mixed
-        }
-        add("{")
-        add(word: sum)
-        add(word: UInt64(dictionary.count))
-    }
-
-    private mutating func add(list: [[String: Any]]) {
-        add("[")
-        for element in list { add(dictionary: element) }
-        add("]")
-    }
-
-    /// The value with its bits spread (SplitMix64's finaliser), so that sums of hashes stay distinct.
-    private var mixed: UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
     var hex: String { String(value, radix: 16) }
 }
 
-/// What the previous build of an output folder rendered: a hash of each
-/// page's template and context. A page whose hash is unchanged, and whose file
-/// is still there, is kept as it is instead of rendered again.
+/// What the previous build of an output folder rendered: each page's
+/// signature (a hash of what it reads) and a hash of its bytes. A page whose
+/// signature is unchanged, and whose file is still there, is kept without
+/// being rendered; one rendered to the same bytes is kept without being written.
 struct BuildCache {
     /// Template set, options and notesc version; any change invalidates every page.
     var fingerprint: String
@@ -122,12 +61,12 @@ struct BuildCache {
     var inputs = ""
     /// Hash of what the previous build's `graph.json` held (`PageDependencies.knowledgeGraph`).
     var graphJSON = ""
-    /// Per page: the hash of its template and data.
+    /// Per page: the hash of its bytes.
     var pages: [String: String] = [:]
     /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 7"
+    static let version = "notesc-build-cache 8"
 
     /// The output's manifest (inode, size, modification time), which every build writes anew; empty when missing.
     static func manifestStamp(_ outDir: String) -> String {
