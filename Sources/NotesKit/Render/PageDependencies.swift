@@ -147,11 +147,12 @@ struct PageDependencies {
         }
         switch page.source {
         case .note(let i):
-            let note = model.notebook.notes[i]
-            addShowing(note.id)
-            for c in note.connections { if let id = c.resolved { add(id) } }
-            for b in model.backlinks[note.id] ?? [] { add(b.from) }
-            for s in note.calc?.statements ?? [] { if let id = s.check?.forNote { add(id) } }
+            // The note's fields read in place, not the note copied.
+            let notes = model.notebook.notes
+            addShowing(notes[i].id)
+            for c in notes[i].connections { if let id = c.resolved { add(id) } }
+            for b in model.backlinks[notes[i].id] ?? [] { add(b.from) }
+            for s in notes[i].calc?.statements ?? [] { if let id = s.check?.forNote { add(id) } }
         case .system(let i):
             // Mentions come note by note: skip repeats of the one before.
             var last: String?

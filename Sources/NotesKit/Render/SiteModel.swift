@@ -66,17 +66,22 @@ struct SiteModel: Sendable {
         self.notebook = notebook
         self.options = options
         index = NoteIndex(ids: notebook.notes.map(\.id))
-        var positions: [String: Int] = [:]
-        for (i, note) in notebook.notes.enumerated() { positions[note.id] = i }
-        self.positions = positions
-        var titles: [String: String] = [:], dates: [String: String] = [:]
-        for note in notebook.notes {
-            titles[note.id] = Self.title(note)
-            dates[note.id] = note.date
-        }
-        self.titles = titles
+        // Notes are read in place: copying each (a score of references to
+        // retain and release) was a large part of making the model.
+        let notes = notebook.notes
+        var positions: [String: Int] = [:], titles: [String: String] = [:], dates: [String: String] = [:]
+        positions.reserveCapacity(notes.count)
+        titles.reserveCapacity(notes.count)
         var inline: [String: [InlineCalcRecord]] = [:]
-        for note in notebook.notes { if let records = note.calc?.inline, !records.isEmpty { inline[note.id] = records } }
+        for i in notes.indices {
+            let id = notes[i].id
+            positions[id] = i
+            titles[id] = Self.title(id: id, heading: notes[i].title)
+            if let date = notes[i].date { dates[id] = date }
+            if let records = notes[i].calc?.inline, !records.isEmpty { inline[id] = records }
+        }
+        self.positions = positions
+        self.titles = titles
         inlineCalcs = inline
         self.dates = dates
 
@@ -84,35 +89,39 @@ struct SiteModel: Sendable {
         var tagNotes: [String: [String]] = [:], tagNames: [String: String] = [:], tagOrder: [String] = []
         var bySystem: [String: [PlacedClaim]] = [:], byTopic: [String: [PlacedClaim]] = [:]
         var verdicts: [String: [PlacedVerdict]] = [:]
-        for (position, note) in notebook.notes.enumerated() {
+        for position in notes.indices {
+            let id = notes[position].id
             var seen = Set<String>()
-            for c in note.connections {
-                guard let target = c.resolved, target != note.id, seen.insert(target).inserted else { continue }
-                backlinks[target, default: []].append(Backlink(from: note.id, reason: c.reason.isEmpty ? nil : c.reason))
+            for c in notes[position].connections {
+                guard let target = c.resolved, target != id, seen.insert(target).inserted else { continue }
+                backlinks[target, default: []].append(Backlink(from: id, reason: c.reason.isEmpty ? nil : c.reason))
             }
-            for link in note.links {
-                guard let target = link.resolved, target != note.id, seen.insert(target).inserted else { continue }
-                backlinks[target, default: []].append(Backlink(from: note.id, reason: nil))
+            for link in notes[position].links {
+                guard let target = link.resolved, target != id, seen.insert(target).inserted else { continue }
+                backlinks[target, default: []].append(Backlink(from: id, reason: nil))
             }
-            for tag in note.tags {
+            for tag in notes[position].tags {
                 let slug = slugify(tag)
                 guard !slug.isEmpty else { continue }
                 if tagNames[slug] == nil { tagNames[slug] = tag; tagOrder.append(slug) }
-                if tagNotes[slug]?.last != note.id { tagNotes[slug, default: []].append(note.id) }
+                if tagNotes[slug]?.last != id { tagNotes[slug, default: []].append(id) }
             }
-            for (comparison, topic) in note.comparisons.enumerated() {
-                for (index, claim) in topic.claims.enumerated() {
-                    let placed = PlacedClaim(note: note.id, topic: topic.slug, verified: claim.verified,
+            let comparisons = notes[position].comparisons
+            for comparison in comparisons.indices {
+                let topic = comparisons[comparison].slug
+                let claims = comparisons[comparison].claims
+                for index in claims.indices {
+                    let placed = PlacedClaim(note: id, topic: topic, verified: claims[index].verified,
                                              position: position, comparison: comparison, index: index)
-                    byTopic[topic.slug, default: []].append(placed)
+                    byTopic[topic, default: []].append(placed)
                     // Once per system: a claim names a handful, so looking back beats a set per claim.
-                    for (k, subject) in claim.subjects.enumerated()
-                    where !claim.subjects[..<k].contains(where: { $0.slug == subject.slug }) {
-                        bySystem[subject.slug, default: []].append(placed)
+                    let subjects = claims[index].subjects
+                    for k in subjects.indices where !subjects[..<k].contains(where: { $0.slug == subjects[k].slug }) {
+                        bySystem[subjects[k].slug, default: []].append(placed)
                     }
                 }
-                for verdict in topic.verdicts {
-                    verdicts[topic.slug, default: []].append(PlacedVerdict(note: note.id, topic: topic.slug, verdict: verdict))
+                for verdict in comparisons[comparison].verdicts {
+                    verdicts[topic, default: []].append(PlacedVerdict(note: id, topic: topic, verdict: verdict))
                 }
             }
         }
@@ -145,9 +154,11 @@ struct SiteModel: Sendable {
 
     func exists(_ id: String) -> Bool { positions[id] != nil }
 
-    static func title(_ note: Note) -> String {
-        let text = note.title?.text.trimmingSpaces ?? ""
-        return text.isEmpty ? note.id : text
+    static func title(_ note: Note) -> String { title(id: note.id, heading: note.title) }
+
+    static func title(id: String, heading: Title?) -> String {
+        let text = heading?.text.trimmingSpaces ?? ""
+        return text.isEmpty ? id : text
     }
 
     /// How many notes these claims are in. Claims are kept in note order, so
