@@ -44,15 +44,26 @@ struct SiteModel: Sendable {
     let tags: [Tag]
     let tagSlugs: [String: String]
     /// Claims about each system, by system slug, in note order.
-    let claimsBySystem: [String: [PlacedClaim]]
+    var claimsBySystem: [String: [PlacedClaim]] { placed.value.claimsBySystem }
     /// Verdicts of each topic, by topic slug, in note order.
-    let verdictsByTopic: [String: [PlacedVerdict]]
+    var verdictsByTopic: [String: [PlacedVerdict]] { placed.value.verdictsByTopic }
     /// Claims of each topic, by topic slug, in note order.
-    let claimsByTopic: [String: [PlacedClaim]]
+    var claimsByTopic: [String: [PlacedClaim]] { placed.value.claimsByTopic }
     let systems: [String: System]
     let topics: [String: TopicEntity]
     /// Verdicts by topic slug, then note id: a system page asks for them note by note.
-    let verdictsByTopicAndNote: [String: [String: [PlacedVerdict]]]
+    var verdictsByTopicAndNote: [String: [String: [PlacedVerdict]]] { placed.value.verdictsByTopicAndNote }
+    /// Claims and verdicts by system and topic, made when a page first asks:
+    /// only system, topic, list and graph pages do, and a rebuild after a
+    /// prose edit renders none of them.
+    private let placed: Once<Placed>
+
+    struct Placed {
+        var claimsBySystem: [String: [PlacedClaim]] = [:]
+        var claimsByTopic: [String: [PlacedClaim]] = [:]
+        var verdictsByTopic: [String: [PlacedVerdict]] = [:]
+        var verdictsByTopicAndNote: [String: [String: [PlacedVerdict]]] = [:]
+    }
     /// Inline `=expr` values by note id, for notes whose calcs were evaluated.
     let inlineCalcs: [String: [InlineCalcRecord]]
     private let titles: [String: String]
@@ -87,8 +98,6 @@ struct SiteModel: Sendable {
 
         var backlinks: [String: [Backlink]] = [:]
         var tagNotes: [String: [String]] = [:], tagNames: [String: String] = [:], tagOrder: [String] = []
-        var bySystem: [String: [PlacedClaim]] = [:], byTopic: [String: [PlacedClaim]] = [:]
-        var verdicts: [String: [PlacedVerdict]] = [:]
         for position in notes.indices {
             let id = notes[position].id
             var seen = Set<String>()
@@ -106,36 +115,43 @@ struct SiteModel: Sendable {
                 if tagNames[slug] == nil { tagNames[slug] = tag; tagOrder.append(slug) }
                 if tagNotes[slug]?.last != id { tagNotes[slug, default: []].append(id) }
             }
+        }
+        self.backlinks = backlinks
+        tags = tagOrder.sorted().map { Tag(slug: $0, name: tagNames[$0]!, notes: tagNotes[$0] ?? []) }
+        tagSlugs = tagNames.reduce(into: [:]) { $0[$1.value] = $1.key }
+        placed = Once { Self.place(notes) }
+        let systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        self.systems = systems
+        topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        sharedLinks = SharedLinks(notebook) { systems[$0]?.name ?? $0 }
+    }
+
+    /// Every claim and verdict by the systems and topics it is about, in note order.
+    private static func place(_ notes: [Note]) -> Placed {
+        var placed = Placed()
+        for position in notes.indices {
+            let id = notes[position].id
             let comparisons = notes[position].comparisons
             for comparison in comparisons.indices {
                 let topic = comparisons[comparison].slug
                 let claims = comparisons[comparison].claims
                 for index in claims.indices {
-                    let placed = PlacedClaim(note: id, topic: topic, verified: claims[index].verified,
-                                             position: position, comparison: comparison, index: index)
-                    byTopic[topic, default: []].append(placed)
+                    let claim = PlacedClaim(note: id, topic: topic, verified: claims[index].verified,
+                                            position: position, comparison: comparison, index: index)
+                    placed.claimsByTopic[topic, default: []].append(claim)
                     // Once per system: a claim names a handful, so looking back beats a set per claim.
                     let subjects = claims[index].subjects
                     for k in subjects.indices where !subjects[..<k].contains(where: { $0.slug == subjects[k].slug }) {
-                        bySystem[subjects[k].slug, default: []].append(placed)
+                        placed.claimsBySystem[subjects[k].slug, default: []].append(claim)
                     }
                 }
                 for verdict in comparisons[comparison].verdicts {
-                    verdicts[topic, default: []].append(PlacedVerdict(note: id, topic: topic, verdict: verdict))
+                    placed.verdictsByTopic[topic, default: []].append(PlacedVerdict(note: id, topic: topic, verdict: verdict))
                 }
             }
         }
-        self.backlinks = backlinks
-        tags = tagOrder.sorted().map { Tag(slug: $0, name: tagNames[$0]!, notes: tagNotes[$0] ?? []) }
-        tagSlugs = tagNames.reduce(into: [:]) { $0[$1.value] = $1.key }
-        claimsBySystem = bySystem
-        claimsByTopic = byTopic
-        verdictsByTopic = verdicts
-        verdictsByTopicAndNote = verdicts.mapValues { Dictionary(grouping: $0, by: \.note) }
-        let systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        self.systems = systems
-        topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        sharedLinks = SharedLinks(notebook) { systems[$0]?.name ?? $0 }
+        placed.verdictsByTopicAndNote = placed.verdictsByTopic.mapValues { Dictionary(grouping: $0, by: \.note) }
+        return placed
     }
 
     func claim(_ placed: PlacedClaim) -> Claim {
@@ -252,5 +268,26 @@ final class RecordHTMLCache: @unchecked Sendable {
         values[key] = made
         lock.unlock()
         return made
+    }
+}
+
+/// A value made the first time it is asked for, by whichever thread asks;
+/// others wait for it.
+final class Once<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: () -> Value
+
+    init(_ make: @escaping () -> Value) {
+        self.make = make
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
     }
 }
