@@ -13,35 +13,63 @@ extension CacheWriter {
     mutating func note(_ n: Note) {
         string(n.id); string(n.path)
         optional(n.title) { w, t in w.string(t.text); w.range(t.range) }
-        array(n.metadata) { w, m in w.string(m.key); w.string(m.value); w.range(m.range); w.range(m.valueRange) }
+        metadata(n.metadata)
         optional(n.date) { $0.string($1) }
         optional(n.category) { $0.string($1) }
         array(n.tags) { $0.string($1) }
         array(n.aliases) { $0.string($1) }
         bool(n.isStudyNote)
-        array(n.sections) { w, s in
-            w.string(s.kind.rawValue); w.string(s.heading); w.range(s.range); w.int(s.endLine); w.bool(s.hasContent)
-        }
+        sections(n.sections)
         array(n.tldr) { $0.string($1) }
         array(n.comparisons) { $0.topic($1) }
-        optional(n.take) { w, t in
+        take(n.take)
+        calcBlocks(n.calcBlocks)
+        inlineCalcs(n.inlineCalcs)
+        connections(n.connections)
+        links(n.links)
+        // `calc` is left out: the calc stage fills it, after parsing.
+    }
+
+    mutating func metadata(_ entries: [MetadataEntry]) {
+        array(entries) { w, m in w.string(m.key); w.string(m.value); w.range(m.range); w.range(m.valueRange) }
+    }
+
+    mutating func sections(_ sections: [Section]) {
+        array(sections) { w, s in
+            w.string(s.kind.rawValue); w.string(s.heading); w.range(s.range); w.int(s.endLine); w.bool(s.hasContent)
+        }
+    }
+
+    mutating func take(_ take: Take?) {
+        optional(take) { w, t in
             w.optional(t.author) { $0.string($1) }
             w.array(t.paragraphs) { $0.string($1) }
             w.range(t.range)
         }
-        array(n.calcBlocks) { w, b in w.string(b.text); w.range(b.range); w.int(b.firstLine); w.int(b.column) }
-        array(n.inlineCalcs) { w, c in w.string(c.expression); w.range(c.range) }
-        array(n.connections) { w, c in
+    }
+
+    mutating func calcBlocks(_ blocks: [CalcBlock]) {
+        array(blocks) { w, b in w.string(b.text); w.range(b.range); w.int(b.firstLine); w.int(b.column) }
+    }
+
+    mutating func inlineCalcs(_ calcs: [InlineCalc]) {
+        array(calcs) { w, c in w.string(c.expression); w.range(c.range) }
+    }
+
+    mutating func connections(_ connections: [Connection]) {
+        array(connections) { w, c in
             w.string(c.target); w.string(c.reason); w.range(c.range); w.optional(c.resolved) { $0.string($1) }
         }
-        array(n.links) { w, l in
+    }
+
+    mutating func links(_ links: [NoteLink]) {
+        array(links) { w, l in
             w.string(l.style.rawValue); w.string(l.target)
             w.optional(l.label) { $0.string($1) }
             w.optional(l.fragment) { $0.string($1) }
             w.range(l.range)
             w.optional(l.resolved) { $0.string($1) }
         }
-        // `calc` is left out: the calc stage fills it, after parsing.
     }
 
     /// A note's records with its calc results: all of `Note`, for hashing.

@@ -52,28 +52,16 @@ struct PageDependencies {
         let graphHashes = ResultSlots<UInt64>(count: notes.count)
         let shown = ResultSlots<[Int]>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { i in
-            // The records are written once, in three parts: what the knowledge
-            // graph holds; the TL;DR and calculations; the rest of the prose.
-            // Every field is in one part or more, so the three cover them all.
-            var graphPart = notes[i]
-            graphPart.tldr = []; graphPart.take = nil; graphPart.sections = []; graphPart.metadata = []
-            graphPart.calcBlocks = []; graphPart.inlineCalcs = []; graphPart.calc = nil
-            var listedPart = notes[i]
-            listedPart.comparisons = []; listedPart.connections = []; listedPart.links = []
-            listedPart.take = nil; listedPart.sections = []; listedPart.metadata = []
-            var prosePart = notes[i]
-            prosePart.comparisons = []; prosePart.connections = []; prosePart.links = []
-            prosePart.tldr = []; prosePart.calcBlocks = []; prosePart.inlineCalcs = []; prosePart.calc = nil
-            let graph = Self.hash(graphPart)
-            graphHashes[i] = graph
+            let parts = Self.partHashes(notes[i])
+            graphHashes[i] = parts.graph
             var l = StableHash()
-            l.add(word: graph)
-            l.add(word: Self.hash(listedPart))
+            l.add(word: parts.graph)
+            l.add(word: parts.listed)
             listed[i] = l.value
             var h = StableHash()
             h.add(word: fileHashes[i])
             h.add(word: l.value)
-            h.add(word: Self.hash(prosePart))
+            h.add(word: parts.prose)
             hashes[i] = h.value
             var with: [Int] = []
             for l in notes[i].links { if let target = l.resolved, let p = positions[target] { with.append(p) } }
@@ -113,14 +101,61 @@ struct PageDependencies {
         knowledgeGraph = k.hex
     }
 
-    /// Hash of a note's records in the parse cache's binary form (every
-    /// field, calc results included; several times faster to write than JSON).
-    private static func hash(_ note: Note) -> UInt64 {
+    /// The fields of a note by the part of the site that shows them: every
+    /// field is in one group (a test holds `fieldGroups` to `Note`'s fields).
+    static let fieldGroups: [String: [String]] = [
+        "common": ["id", "path", "title", "date", "category", "tags", "aliases", "isStudyNote"],
+        "graph": ["comparisons", "connections", "links"],
+        "listed": ["tldr", "calcBlocks", "inlineCalcs", "calc"],
+        "prose": ["metadata", "sections", "take"],
+    ]
+
+    /// Hashes of what the knowledge graph holds of a note (`graph`), of what
+    /// lists show besides (`listed`: the TL;DR and calculations) and of the
+    /// rest of its prose (`prose`), each with the fields all three share. Each
+    /// field is written once, in the parse cache's binary form (several times
+    /// faster than JSON).
+    static func partHashes(_ n: Note) -> (graph: UInt64, listed: UInt64, prose: UInt64) {
         var w = CacheWriter(capacity: 8192)
-        w.record(note)
-        var h = StableHash()
-        h.add(w.bytes)
-        return h.value
+        func hash(_ write: (inout CacheWriter) -> Void) -> UInt64 {
+            w.reset()
+            write(&w)
+            var h = StableHash()
+            h.add(w.bytes)
+            return h.value
+        }
+        let common = hash { w in
+            w.string(n.id); w.string(n.path)
+            w.optional(n.title) { w, t in w.string(t.text); w.range(t.range) }
+            w.optional(n.date) { $0.string($1) }
+            w.optional(n.category) { $0.string($1) }
+            w.array(n.tags) { $0.string($1) }
+            w.array(n.aliases) { $0.string($1) }
+            w.bool(n.isStudyNote)
+        }
+        let graph = hash { w in
+            w.array(n.comparisons) { $0.topic($1) }
+            w.connections(n.connections)
+            w.links(n.links)
+        }
+        let listed = hash { w in
+            w.array(n.tldr) { $0.string($1) }
+            w.calcBlocks(n.calcBlocks)
+            w.inlineCalcs(n.inlineCalcs)
+            w.optional(n.calc) { $0.calc($1) }
+        }
+        let prose = hash { w in
+            w.metadata(n.metadata)
+            w.sections(n.sections)
+            w.take(n.take)
+        }
+        func joined(_ part: UInt64) -> UInt64 {
+            var h = StableHash()
+            h.add(word: common)
+            h.add(word: part)
+            return h.value
+        }
+        return (joined(graph), joined(listed), joined(prose))
     }
 
     /// Folds the site's tags (their slugs and names) into `global`.

@@ -133,4 +133,28 @@ import Testing
         let second = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out, templatesDir: templates))
         #expect(second.rendered == first.pages)
     }
+
+    /// Page signatures hash a note's fields by group; a field in no group
+    /// would let a page go stale when only that field changed.
+    @Test func signaturesHashEveryFieldOfANote() throws {
+        let notebook = try Pipeline.load(root: Fixtures.repository.appendingPathComponent("Notes").path)
+        let note = try #require(notebook.notes.first)
+        let fields = Mirror(reflecting: note).children.compactMap(\.label)
+        let grouped = PageDependencies.fieldGroups.values.flatMap { $0 }
+        #expect(fields.count == 18)
+        #expect(grouped.sorted() == fields.sorted(), "each field of Note in exactly one group")
+
+        var edited = note
+        edited.tldr.append("Another paragraph.")
+        let before = PageDependencies.partHashes(note), after = PageDependencies.partHashes(edited)
+        #expect(after.listed != before.listed)
+        #expect(after.graph == before.graph && after.prose == before.prose)
+        edited = note
+        edited.take = nil
+        #expect(PageDependencies.partHashes(edited).prose != before.prose)
+        edited = note
+        edited.id += "-renamed"
+        let renamed = PageDependencies.partHashes(edited)
+        #expect(renamed.graph != before.graph && renamed.listed != before.listed && renamed.prose != before.prose)
+    }
 }
