@@ -509,33 +509,9 @@ private struct Renderer {
             }
         }
         switch escaping {
-        case 0: Self.appendEscaped(string, to: &out)
+        case 0: HTMLEscape.append(string, to: &out)
         case 1: out.append(contentsOf: string.utf8)
         default: out.append(contentsOf: program.contentTypes[Int(escaping) - 2].escapeText(string).utf8)
-        }
-    }
-
-    /// `& < > " '` as entities, the same text as `HTMLEscape.escape`, added
-    /// a run of plain bytes at a time.
-    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            var run = 0
-            for i in 0..<utf8.count {
-                let entity: StaticString
-                switch utf8[i] {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                run = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
     }
 }

@@ -5,22 +5,38 @@ enum HTMLEscape {
     static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { utf8 -> String? in
-            guard let first = utf8.firstIndex(where: needsEscape) else { return nil }
+            guard utf8.contains(where: needsEscape) else { return nil }
             var out = [UInt8]()
             out.reserveCapacity(utf8.count + 32)
-            out.append(contentsOf: utf8[..<first])
-            for b in utf8[first...] {
-                switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])       // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])             // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])             // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-                case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])       // &#39;
-                default: out.append(b)
-                }
-            }
+            append(utf8, to: &out)
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// `text` escaped as `escape` does, added to `out` (templates' `{{values}}`).
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append($0, to: &out) }
+    }
+
+    /// The bytes with `& < > " '` as entities, a run of plain bytes at a time.
+    private static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var run = 0
+        for i in 0..<utf8.count {
+            let entity: StaticString
+            switch utf8[i] {
+            case 0x26: entity = "&amp;"
+            case 0x3C: entity = "&lt;"
+            case 0x3E: entity = "&gt;"
+            case 0x22: entity = "&quot;"
+            case 0x27: entity = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            run = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
     }
 
     @inline(__always)
