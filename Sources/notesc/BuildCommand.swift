@@ -63,7 +63,9 @@ struct BuildCommand: ParsableCommand {
             summary(notes: record.notes, pages: record.pages, rendered: 0, files: record.files, removed: 0, since: started)
             Foundation.exit(0)
         }
-        let notebook = Pipeline.load(sources, config: settings, cachedFor: notes)
+        // The notes' bytes are not needed past here (pages read their Markdown
+        // again, one at a time): `consume` lets them go before the site is built.
+        let notebook = Pipeline.load(consume sources, config: settings, cachedFor: notes)
         // The caches may still be being written: wait for them however the build ends.
         defer { CacheWriting.wait() }
         report(notebook.diagnostics)

@@ -81,7 +81,9 @@ enum Discovery {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(.unreadable(path, describe(errno))) }
-        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
+        // One byte past the size, so the read that finds the end needs no
+        // more room: growing the array on it doubled what every note held.
+        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }

@@ -52,15 +52,19 @@ public enum Pipeline {
         // The caches are written while the later stages run (`CacheWriting.wait()` before the process ends).
         parseCache.writesInBackground = true
         let compilation = compile(sources, config: config, cache: parseCache, interfaces: true)
+        // The writer takes what it writes, not the compilation: that holds
+        // every note's decoded text, which would live until the cache is written.
+        let (notebook, files, perNote, calcByFile, hashes) = (compilation.notebook, compilation.files, compilation.perNote,
+                                                              compilation.calcByFile, sources.hashes)
+        let interfaces = compilation.interfaces ?? []
         CacheWriting.run(background: true) {
-            let results = compilation.notebook.notes.indices.map { i in
-                CompileCache.Result(note: compilation.notebook.notes[i], diagnostics: compilation.perNote[i],
-                                    calcDiagnostics: compilation.calcByFile[compilation.files[i].path] ?? [])
+            let results = notebook.notes.indices.map { i in
+                CompileCache.Result(note: notebook.notes[i], diagnostics: perNote[i], calcDiagnostics: calcByFile[files[i].path] ?? [])
             }
-            compiled.save(compilation.files, hashes: sources.hashes, interfaces: compilation.interfaces ?? [], results: results,
-                          systems: compilation.notebook.systems, topics: compilation.notebook.topics)
+            compiled.save(files, hashes: hashes, interfaces: interfaces, results: results,
+                          systems: notebook.systems, topics: notebook.topics)
         }
-        return compilation.notebook
+        return notebook
     }
 
     static func compile(root: String, config: Config, entities: Bool = true) throws -> Compilation {
@@ -195,9 +199,12 @@ public enum Pipeline {
 /// Cache files written on other threads while the build goes on.
 public enum CacheWriting {
     private static let group = DispatchGroup()
+    /// One cache at a time: each is encoded whole before it is written, and
+    /// two at once, beside the pages, made the build's peak memory.
+    private static let queue = DispatchQueue(label: "notesc.cache-writing")
 
     static func run(background: Bool, _ write: @escaping @Sendable () -> Void) {
-        if background { DispatchQueue.global().async(group: group, execute: write) } else { write() }
+        if background { queue.async(group: group, execute: write) } else { write() }
     }
 
     /// Waits for every cache file being written: call it before the process ends.

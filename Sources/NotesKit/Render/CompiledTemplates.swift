@@ -32,7 +32,7 @@ struct CompiledLibrary: Sendable {
     }
 
     /// The page `template` makes of `context`; nil when there is no such template.
-    func render(_ context: [String: Any], template name: String) -> [UInt8]? {
+    func render(_ context: Any, template name: String) -> [UInt8]? {
         guard let template = byName[name] else { return nil }
         var renderer = Renderer(program: program, root: context)
         renderer.render(template, Frame())
@@ -69,7 +69,8 @@ private struct Op {
 }
 
 /// A variable's name: `.`, `.a.b` (the innermost context only) or `a.b` (the
-/// first context up the stack that has an `a`); its parts are `strings[first..<first+count]`.
+/// first context up the stack that has an `a`); its parts are `strings[first..<first+count]`,
+/// and the same parts as `TemplateKey`s are `keys[first..<first+count]`.
 private struct Name {
     enum Start: UInt8 { case current, innermost, stack }
     var start: Start
@@ -93,6 +94,8 @@ private final class Program: @unchecked Sendable {
     let templates: UnsafeMutableBufferPointer<(start: Int, end: Int)>
     let names: UnsafeMutableBufferPointer<Name>
     let strings: UnsafeMutableBufferPointer<String>
+    /// `strings[i]` as a `TemplateKey`'s number, -1 when no page gives that name.
+    let keys: UnsafeMutableBufferPointer<Int32>
     let blockSets: [[String: Int]]
     let contentTypes: [MustacheContentType]
 
@@ -102,6 +105,7 @@ private final class Program: @unchecked Sendable {
         templates = Self.copy(builder.templates)
         names = Self.copy(builder.names)
         strings = Self.copy(builder.strings)
+        keys = Self.copy(builder.strings.map { TemplateKey(name: $0)?.rawValue ?? -1 })
         blockSets = builder.blockSets
         contentTypes = builder.contentTypes
     }
@@ -119,6 +123,7 @@ private final class Program: @unchecked Sendable {
         names.deallocate()
         strings.baseAddress!.deinitialize(count: strings.count)
         strings.deallocate()
+        keys.deallocate()
     }
 }
 
@@ -288,6 +293,7 @@ private struct Renderer {
     private let templates: UnsafeMutableBufferPointer<(start: Int, end: Int)>
     private let names: UnsafeMutableBufferPointer<Name>
     private let strings: UnsafeMutableBufferPointer<String>
+    private let keys: UnsafeMutableBufferPointer<Int32>
     var stack: [Any]
     var out: [UInt8] = []
     /// Indentations and block sets in force somewhere in this page, made as
@@ -295,13 +301,14 @@ private struct Renderer {
     private var indentations: [String] = []
     private var blockSets: [[String: Int]] = []
 
-    init(program: Program, root: [String: Any]) {
+    init(program: Program, root: Any) {
         self.program = program
         ops = program.ops
         text = program.text
         templates = program.templates
         names = program.names
         strings = program.strings
+        keys = program.keys
         stack = [root]
         stack.reserveCapacity(16)
         out.reserveCapacity(1 << 15)
@@ -376,8 +383,10 @@ private struct Renderer {
         switch ValueKind(value) {
         case .bool:
             if value as! Bool { render(template, frame) }
-        case .context, .string, .int:
+        case .object, .context, .string, .int:
             push(value, template, frame)
+        case .objects:
+            for item in value as! [TemplateObject] { push(item, template, frame) }
         case .list:
             for item in value as! [[String: Any]] { push(item, template, frame) }
         case .array:
@@ -400,11 +409,13 @@ private struct Renderer {
         switch ValueKind(value) {
         case .bool:
             if !(value as! Bool) { render(template, frame) }
+        case .objects:
+            if (value as! [TemplateObject]).isEmpty { push(value, template, frame) }
         case .list:
             if (value as! [[String: Any]]).isEmpty { push(value, template, frame) }
         case .array:
             if (value as! [Any]).isEmpty { push(value, template, frame) }
-        case .context, .string, .int:
+        case .object, .context, .string, .int:
             return
         case .absent:
             render(template, frame)
@@ -441,9 +452,8 @@ private struct Renderer {
             value = descend(parts, from: stack[stack.count - 1])
         case .stack:
             guard !parts.isEmpty else { value = stack.last; break }
-            let first = strings[parts.lowerBound]
             for level in stack.indices.reversed() {
-                if let child = Self.child(first, of: stack[level]) {
+                if let child = child(parts.lowerBound, of: stack[level]) {
                     value = descend(parts.dropFirst(), from: child)
                     break
                 }
@@ -456,20 +466,23 @@ private struct Renderer {
     private func descend(_ parts: Range<Int>, from object: Any) -> Any? {
         var object = object
         for part in parts {
-            guard let child = Self.child(strings[part], of: object) else { return nil }
+            guard let child = child(part, of: object) else { return nil }
             object = child
         }
         return object
     }
 
-    /// `object.name`: a dictionary's entry; nothing for text, numbers and lists.
-    private static func child(_ name: String, of object: Any) -> Any? {
+    /// `object.name`, for the name `strings[part]`: an object's or a
+    /// dictionary's entry; nothing for text, numbers and lists.
+    private func child(_ part: Int, of object: Any) -> Any? {
         switch ValueKind(object) {
-        case .context: return (object as! [String: Any])[name]
-        case .string, .int, .bool, .list, .array, .absent: return nil
+        case .object: return (object as! TemplateObject).value(keys[part])
+        case .context: return (object as! [String: Any])[strings[part]]
+        case .string, .int, .bool, .objects, .list, .array, .absent: return nil
         case .other:
             // As swift-mustache does for any other type.
-            guard let object = represented(object) else { return nil }
+            guard let object = Self.represented(object) else { return nil }
+            let name = strings[part]
             if let parent = object as? MustacheParent { return parent.child(named: name) }
             guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
             let value = Mirror(reflecting: match.value)
@@ -520,12 +533,14 @@ private struct Renderer {
 /// failed `as?` cast searches the runtime's conformance tables, and that was
 /// the largest single cost of rendering through swift-mustache.
 private enum ValueKind {
-    case string, int, bool, context, list, array, absent, other
+    case string, int, bool, object, objects, context, list, array, absent, other
 
     init(_ value: Any) {
         let type = ObjectIdentifier(Swift.type(of: value))
         let types = Self.types
         if type == types.string { self = .string }
+        else if type == types.object { self = .object }
+        else if type == types.objects { self = .objects }
         else if type == types.context { self = .context }
         else if type == types.list { self = .list }
         else if type == types.bool { self = .bool }
@@ -539,6 +554,8 @@ private enum ValueKind {
         string: ObjectIdentifier(String.self),
         int: ObjectIdentifier(Int.self),
         bool: ObjectIdentifier(Bool.self),
+        object: ObjectIdentifier(TemplateObject.self),
+        objects: ObjectIdentifier([TemplateObject].self),
         context: ObjectIdentifier([String: Any].self),
         list: ObjectIdentifier([[String: Any]].self),
         array: ObjectIdentifier([Any].self),

@@ -3,7 +3,7 @@
 /// put in place of the blocks they were read from, so nothing the author
 /// wrote is lost and everything the records know is shown.
 struct NoteBody {
-    typealias Context = [String: Any]
+    typealias Context = TemplateObject
 
     let note: Note
     let model: SiteModel
@@ -45,7 +45,7 @@ struct NoteBody {
         let connectionLines = Set(note.connections.map(\.range.start.line))
         var connectionsShown = false
 
-        var current: Context = ["kind": "preamble", "hasHeading": false]
+        var current: Context = [.kind: "preamble", .hasHeading: false]
         var currentKind = SectionKind.other
         var inPreamble = true
         var blocksOut: [Context] = []
@@ -53,13 +53,13 @@ struct NoteBody {
 
         func flushFootnotes() {
             guard !pendingFootnotes.isEmpty else { return }
-            blocksOut.append(Self.block("html", pendingFootnotes))
+            blocksOut.append(Self.block(.html, pendingFootnotes))
             pendingFootnotes = ""
         }
         func closeSection() {
             flushFootnotes()
-            if current["hasHeading"] as? Bool == true || !blocksOut.isEmpty {
-                current["blocks"] = blocksOut
+            if current[.hasHeading] as? Bool == true || !blocksOut.isEmpty {
+                current[.blocks] = blocksOut
                 sections.append(current)
             }
             blocksOut = []
@@ -81,19 +81,19 @@ struct NoteBody {
                 currentKind = section?.kind ?? .other
                 let heading = Mojibake.fix(section?.heading ?? block.text).trimmingSpaces
                 let id = uniqueID(Self.sectionID(currentKind, heading))
-                current = ["kind": Self.kindName(currentKind), "hasHeading": true, "id": id, "heading": heading]
-                toc.append(["level": 2, "id": id, "text": heading])
+                current = [.kind: Self.kindName(currentKind), .hasHeading: true, .id: id, .heading: heading]
+                toc.append([.level: 2, .id: id, .text: heading])
             case .heading(3) where currentKind == .comparisons && topics[block.startLine] != nil:
                 let topic = topics[block.startLine]!
                 let id = uniqueID(topic.slug)
-                blocksOut.append(Self.block("topic", topicContext(topic, id: id)))
-                toc.append(["level": 3, "id": id, "text": topic.title])
+                blocksOut.append(Self.block(.topic, topicContext(topic, id: id)))
+                toc.append([.level: 3, .id: id, .text: topic.title])
             case .heading(let level):
                 let id = uniqueID(slugify(Mojibake.fix(block.text)))
-                blocksOut.append(Self.block("html", Self.withID(block.html, level: level, id: id)))
-                if level == 3 { toc.append(["level": 3, "id": id, "text": block.text]) }
+                blocksOut.append(Self.block(.html, Self.withID(block.html, level: level, id: id)))
+                if level == 3 { toc.append([.level: 3, .id: id, .text: block.text]) }
             case .codeBlock where calcBlocks[block.startLine] != nil:
-                blocksOut.append(Self.block("calc", calcContext(calcBlocks[block.startLine]!)))
+                blocksOut.append(Self.block(.calc, calcContext(calcBlocks[block.startLine]!)))
             case .list:
                 var leftover: [RenderedBlock] = []
                 var hasConnections = false
@@ -104,33 +104,33 @@ struct NoteBody {
                 }
                 if hasConnections, !connectionsShown {
                     connectionsShown = true
-                    blocksOut.append(Self.block("connections", connectionsContext()))
+                    blocksOut.append(Self.block(.connections, connectionsContext()))
                 }
                 if leftover.count == block.items.count {
-                    blocksOut.append(Self.block("html", block.html))
+                    blocksOut.append(Self.block(.html, block.html))
                 } else if !leftover.isEmpty {
                     let ordered = block.html.hasPrefix("<ol")
                     let open = ordered ? String(block.html.prefix { $0 != "\n" }) : "<ul>"
-                    blocksOut.append(Self.block("html", open + "\n" + leftover.map(\.html).joined() + (ordered ? "</ol>\n" : "</ul>\n")))
+                    blocksOut.append(Self.block(.html, open + "\n" + leftover.map(\.html).joined() + (ordered ? "</ol>\n" : "</ul>\n")))
                 }
             case .footnoteDefinition:
                 pendingFootnotes = Self.mergeFootnotes(pendingFootnotes, block.html)
             default:
-                blocksOut.append(Self.block("html", block.html))
+                blocksOut.append(Self.block(.html, block.html))
             }
         }
         closeSection()
         if !connectionsShown, !note.connections.isEmpty {
-            sections.append(["kind": "connections", "hasHeading": true, "id": uniqueID("connections"), "heading": "Connections",
-                             "blocks": [["connections": connectionsContext()]]])
+            sections.append([.kind: "connections", .hasHeading: true, .id: uniqueID("connections"), .heading: "Connections",
+                             .blocks: [[.connections: connectionsContext()] as Context]])
         }
     }
 
     /// A block of a section: one of `html`, `topic`, `calc` and `connections`,
     /// the others there as absent so templates do not look for them further out.
-    private static func block(_ key: String, _ value: Any) -> Context {
-        var block: Context = ["html": TemplateValue.absent, "topic": TemplateValue.absent, "calc": TemplateValue.absent,
-                              "connections": TemplateValue.absent]
+    private static func block(_ key: TemplateKey, _ value: Any) -> Context {
+        var block: Context = [.html: TemplateValue.absent, .topic: TemplateValue.absent, .calc: TemplateValue.absent,
+                              .connections: TemplateValue.absent]
         block[key] = value
         return block
     }
@@ -140,14 +140,14 @@ struct NoteBody {
     private func topicContext(_ topic: Topic, id: String) -> Context {
         let favored = Set(topic.verdicts.flatMap(\.favors))
         return [
-            "id": id, "title": topic.title,
-            "url": links.href(SitePaths.topic(topic.slug)),
-            "claims": topic.claims.map { claim -> Context in
+            .id: id, .title: topic.title,
+            .url: links.href(SitePaths.topic(topic.slug)),
+            .claims: topic.claims.map { claim -> Context in
                 var c = links.claim(claim, in: note.id)
-                c["favored"] = claim.subjects.contains { favored.contains($0.slug) }
+                c[.favored] = claim.subjects.contains { favored.contains($0.slug) }
                 return c
             },
-            "verdicts": topic.verdicts.map { links.verdict($0, in: note.id) },
+            .verdicts: topic.verdicts.map { links.verdict($0, in: note.id) },
         ]
     }
 
@@ -159,47 +159,47 @@ struct NoteBody {
         var checks = 0, passed = 0
         let rows: [Context] = lines.enumerated().map { offset, text in
             let line = block.firstLine + offset
-            var row: Context = ["line": line, "anchor": SitePaths.lineAnchor(line)]
+            var row: Context = [.line: line, .anchor: SitePaths.lineAnchor(line)]
             if let hash = text.firstIndex(of: "#") {
-                row["source"] = String(text[..<hash]).trimmingSpaces
+                row[.source] = String(text[..<hash]).trimmingSpaces
                 let comment = String(text[hash...]).trimmingSpaces
-                if !comment.isEmpty { row["comment"] = comment }
+                if !comment.isEmpty { row[.comment] = comment }
             } else {
-                row["source"] = text.trimmingSpaces
+                row[.source] = text.trimmingSpaces
             }
             if let record = records[line] {
-                row["display"] = record.display
-                row["error"] = record.error
+                row[.display] = record.display
+                row[.error] = record.error
                 if let check = record.check {
                     checks += 1
                     if check.passed { passed += 1 }
-                    var c: Context = ["passed": check.passed, "computed": check.computed, "stated": check.stated]
-                    c["interval"] = check.interval
+                    var c: Context = [.passed: check.passed, .computed: check.computed, .stated: check.stated]
+                    c[.interval] = check.interval
                     if let target = check.forNote, model.exists(target) {
-                        c["forNoteURL"] = links.href(SitePaths.note(target))
-                        c["forNoteTitle"] = model.title(target)
+                        c[.forNoteURL] = links.href(SitePaths.note(target))
+                        c[.forNoteTitle] = model.title(target)
                     }
-                    row["check"] = c.completed(["interval", "forNoteURL"])
-                    row["display"] = nil
+                    row[.check] = c.completed([.interval, .forNoteURL])
+                    row[.display] = nil
                 }
             }
-            return row.completed(["comment", "display", "error", "check"])
+            return row.completed([.comment, .display, .error, .check])
         }
-        return ["anchor": "calc-\(block.range.start.line)", "lines": rows, "evaluated": note.calc != nil,
-                "checks": checks, "passed": passed, "hasChecks": checks > 0]
+        return [.anchor: "calc-\(block.range.start.line)", .lines: rows, .evaluated: note.calc != nil,
+                .checks: checks, .passed: passed, .hasChecks: checks > 0]
     }
 
     private func connectionsContext() -> Context {
-        ["items": note.connections.map { c -> Context in
-            var item: Context = ["target": c.target]
+        [.items: note.connections.map { c -> Context in
+            var item: Context = [.target: c.target]
             if let id = c.resolved, model.exists(id) {
-                item["url"] = links.href(SitePaths.note(id))
-                item["title"] = model.title(id)
+                item[.url] = links.href(SitePaths.note(id))
+                item[.title] = model.title(id)
             } else {
-                item["broken"] = true
+                item[.broken] = true
             }
-            if !c.reason.isEmpty { item["reasonHTML"] = links.inline(c.reason, note: note.id) }
-            return item.completed(["url", "broken", "reasonHTML"])
+            if !c.reason.isEmpty { item[.reasonHTML] = links.inline(c.reason, note: note.id) }
+            return item.completed([.url, .broken, .reasonHTML])
         }]
     }
 

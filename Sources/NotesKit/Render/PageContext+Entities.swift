@@ -21,30 +21,30 @@ extension PageContext {
             let favoredNotes = Set(favoring.map(\.note))
             wins += favoring.count
             return [
-                "id": "topic-" + slug, "title": model.topicTitle(slug), "url": links.href(SitePaths.topic(slug)),
-                "claims": placed.map { p -> Context in
+                .id: "topic-" + slug, .title: model.topicTitle(slug), .url: links.href(SitePaths.topic(slug)),
+                .claims: placed.map { p -> Context in
                     var c = links.claim(model.claim(p), in: p.note)
-                    c["favored"] = favoredNotes.contains(p.note)
+                    c[.favored] = favoredNotes.contains(p.note)
                     return c
                 },
-                "verdicts": verdicts.map { v -> Context in
+                .verdicts: verdicts.map { v -> Context in
                     var c = links.verdict(v.verdict, in: v.note)
-                    c["favorsThis"] = v.verdict.favors.contains(system.slug)
+                    c[.favorsThis] = v.verdict.favors.contains(system.slug)
                     return c
                 },
             ]
         }
         let s: Context = [
-            "name": system.name,
-            "spellings": system.spellings.enumerated().map { ["name": $1, "sep": $0 > 0] as Context },
-            "hasSpellings": !system.spellings.isEmpty,
-            "claimCount": claims.count, "noteCount": SiteModel.noteCount(claims), "topicCount": topicOrder.count,
-            "verifiedCount": claims.filter(\.verified).count, "wins": wins,
-            "topics": topics,
+            .name: system.name,
+            .spellings: system.spellings.enumerated().map { [.name: $1, .sep: $0 > 0] as Context },
+            .hasSpellings: !system.spellings.isEmpty,
+            .claimCount: claims.count, .noteCount: SiteModel.noteCount(claims), .topicCount: topicOrder.count,
+            .verifiedCount: claims.filter(\.verified).count, .wins: wins,
+            .topics: topics,
         ]
         var context = base(model, page: page, title: system.name, kind: "system",
                            description: "Every claim about \(system.name) across the notes, by topic.")
-        context["system"] = s
+        context[.system] = s
         return context
     }
 
@@ -68,37 +68,37 @@ extension PageContext {
             }
         }
         var t: Context = [
-            "title": topic.title, "systemCount": topic.systems.count, "noteCount": topic.notes.count,
-            "claimCount": claims.count, "verifiedCount": claims.filter(\.verified).count,
-            "verdicts": verdicts.map { links.verdict($0.verdict, in: $0.note) }, "hasVerdicts": !verdicts.isEmpty,
+            .title: topic.title, .systemCount: topic.systems.count, .noteCount: topic.notes.count,
+            .claimCount: claims.count, .verifiedCount: claims.filter(\.verified).count,
+            .verdicts: verdicts.map { links.verdict($0.verdict, in: $0.note) }, .hasVerdicts: !verdicts.isEmpty,
         ]
         if topic.systems.count * topic.notes.count <= matrixCellLimit {
-            t["matrix"] = [
-                "notes": topic.notes.map { id -> Context in
-                    var n: Context = ["url": links.noteHref(id), "title": model.title(id)]
-                    n["date"] = TemplateValue.optional(model.date(id))
+            t[.matrix] = [
+                .notes: topic.notes.map { id -> Context in
+                    var n: Context = [.url: links.noteHref(id), .title: model.title(id)]
+                    n[.date] = TemplateValue.optional(model.date(id))
                     return n
                 },
-                "rows": topic.systems.map { slug -> Context in
-                    ["name": model.systemName(slug), "url": links.href(SitePaths.system(slug)), "favored": favored.contains(slug),
-                     "cells": topic.notes.map { ["claims": cells[slug]?[$0] ?? []] as Context }]
+                .rows: topic.systems.map { slug -> Context in
+                    [.name: model.systemName(slug), .url: links.href(SitePaths.system(slug)), .favored: favored.contains(slug),
+                     .cells: topic.notes.map { [.claims: cells[slug]?[$0] ?? []] as Context }]
                 },
             ] as Context
         } else {
             // Each system's notes in the topic's note order, without walking every system × note pair.
             var notePosition: [String: Int] = [:]
             for (i, note) in topic.notes.enumerated() where notePosition[note] == nil { notePosition[note] = i }
-            t["long"] = [
-                "rows": topic.systems.map { slug -> Context in
+            t[.long] = [
+                .rows: topic.systems.map { slug -> Context in
                     let name = model.systemName(slug), url = links.href(SitePaths.system(slug)), isFavored = favored.contains(slug)
                     let byNote = cells[slug] ?? [:]
                     let notes = byNote.keys.compactMap { notePosition[$0] }.sorted().map { topic.notes[$0] }
-                    return ["claims": notes.flatMap { note in
+                    return [.claims: notes.flatMap { note in
                         (byNote[note] ?? []).map { c -> Context in
                             var c = c
-                            c["systemName"] = name
-                            c["systemURL"] = url
-                            c["favored"] = isFavored
+                            c[.systemName] = name
+                            c[.systemURL] = url
+                            c[.favored] = isFavored
                             return c
                         }
                     }]
@@ -107,7 +107,7 @@ extension PageContext {
         }
         var context = base(model, page: page, title: topic.title, kind: "topic",
                            description: "What the notes claim about \(topic.title), system by system.")
-        context["topic"] = t
+        context[.topic] = t
         return context
     }
 
@@ -115,8 +115,8 @@ extension PageContext {
         let page = SitePaths.tag(tag.slug)
         let links = PageLinks(page: page, model: model)
         var context = base(model, page: page, title: "#" + tag.name, kind: "tag", description: "Notes tagged \(tag.name).")
-        context["tag"] = ["name": tag.name, "count": tag.notes.count,
-                          "notes": model.byDate(tag.notes).map { noteItem($0, model, links: links) }] as Context
+        context[.tag] = [.name: tag.name, .count: tag.notes.count,
+                          .notes: model.byDate(tag.notes).map { noteItem($0, model, links: links) }] as Context
         return context
     }
 
@@ -129,28 +129,28 @@ extension PageContext {
         case "systems":
             let items = model.notebook.systems.map { s -> Context in
                 let claims = model.claimsBySystem[s.slug] ?? []
-                return ["name": s.name, "url": links.href(SitePaths.system(s.slug)),
-                        "values": [claims.count, SiteModel.noteCount(claims), claims.filter(\.verified).count]]
+                return [.name: s.name, .url: links.href(SitePaths.system(s.slug)),
+                        .values: [claims.count, SiteModel.noteCount(claims), claims.filter(\.verified).count]]
             }
-            list = ["title": "Systems", "nameHeading": "System", "columns": ["Claims", "Notes", "Verified"], "items": items,
-                    "description": "\(items.count) systems compared in the notes."]
+            list = [.title: "Systems", .nameHeading: "System", .columns: ["Claims", "Notes", "Verified"], .items: items,
+                    .description: "\(items.count) systems compared in the notes."]
         case "topics":
             let items = model.notebook.topics.map { t -> Context in
-                ["name": t.title, "url": links.href(SitePaths.topic(t.slug)),
-                 "values": [t.systems.count, t.notes.count, (model.claimsByTopic[t.slug] ?? []).count]]
+                [.name: t.title, .url: links.href(SitePaths.topic(t.slug)),
+                 .values: [t.systems.count, t.notes.count, (model.claimsByTopic[t.slug] ?? []).count]]
             }
-            list = ["title": "Topics", "nameHeading": "Topic", "columns": ["Systems", "Notes", "Claims"], "items": items,
-                    "description": "\(items.count) comparison topics across the notes."]
+            list = [.title: "Topics", .nameHeading: "Topic", .columns: ["Systems", "Notes", "Claims"], .items: items,
+                    .description: "\(items.count) comparison topics across the notes."]
         default:
             let items = model.tags.map { t -> Context in
-                ["name": "#" + t.name, "url": links.href(SitePaths.tag(t.slug)), "values": [t.notes.count]]
+                [.name: "#" + t.name, .url: links.href(SitePaths.tag(t.slug)), .values: [t.notes.count]]
             }
-            list = ["title": "Tags", "nameHeading": "Tag", "columns": ["Notes"], "items": items,
-                    "description": "\(items.count) tags."]
+            list = [.title: "Tags", .nameHeading: "Tag", .columns: ["Notes"], .items: items,
+                    .description: "\(items.count) tags."]
         }
-        list["hasItems"] = !((list["items"] as? [Context]) ?? []).isEmpty
-        var context = base(model, page: page, title: list["title"] as? String ?? kind, kind: kind)
-        context["list"] = list
+        list[.hasItems] = !((list[.items] as? [Context]) ?? []).isEmpty
+        var context = base(model, page: page, title: list[.title] as? String ?? kind, kind: kind)
+        context[.list] = list
         return context
     }
 }

@@ -12,13 +12,13 @@ extension PageContext {
         }
         let categories = names.map { name -> Context in
             let ids = byCategory[name] ?? []
-            return ["name": name, "id": categoryID(name), "count": ids.count,
-                    "notes": model.byDate(ids).map { noteItem($0, model, links: links, withCategory: false) }]
+            return [.name: name, .id: categoryID(name), .count: ids.count,
+                    .notes: model.byDate(ids).map { noteItem($0, model, links: links, withCategory: false) }]
         }
         let datedIDs: [String] = notes.filter { $0.date != nil }.map(\.id)
         let recent: [Context] = model.byDate(datedIDs).prefix(8).map { (id: String) -> Context in
-            var item: Context = ["title": model.title(id), "url": links.noteHref(id)]
-            item["date"] = TemplateValue.optional(model.date(id))
+            var item: Context = [.title: model.title(id), .url: links.noteHref(id)]
+            item[.date] = TemplateValue.optional(model.date(id))
             return item
         }
         var counted: [(system: System, notes: Int)] = []
@@ -27,9 +27,9 @@ extension PageContext {
         }
         counted.sort { $0.notes != $1.notes ? $0.notes > $1.notes : $0.system.slug < $1.system.slug }
         let topSystems: [Context] = counted.prefix(24).map { (entry: (system: System, notes: Int)) -> Context in
-            ["name": entry.system.name, "url": links.href(SitePaths.system(entry.system.slug)), "count": entry.notes]
+            [.name: entry.system.name, .url: links.href(SitePaths.system(entry.system.slug)), .count: entry.notes]
         }
-        let tags = model.tags.map { t -> Context in ["name": t.name, "url": links.href(SitePaths.tag(t.slug)), "count": t.notes.count] }
+        let tags = model.tags.map { t -> Context in [.name: t.name, .url: links.href(SitePaths.tag(t.slug)), .count: t.notes.count] }
         // Counted in place: copying every claim of the folder was a third of this page's data.
         var claimCount = 0, verifiedCount = 0
         for note in notes {
@@ -40,15 +40,15 @@ extension PageContext {
         }
         var context = base(model, page: page, title: "All notes", kind: "index",
                            description: "\(notes.count) study notes, with the systems and topics they compare.")
-        context["counts"] = ["notes": notes.count, "systems": model.notebook.systems.count, "topics": model.notebook.topics.count,
-                             "claims": claimCount, "verified": verifiedCount] as Context
-        context["categories"] = categories
-        context["recent"] = recent
-        context["hasRecent"] = !recent.isEmpty
-        context["systems"] = topSystems
-        context["hasSystems"] = !topSystems.isEmpty
-        context["tags"] = tags
-        context["hasTags"] = !tags.isEmpty
+        context[.counts] = [.notes: notes.count, .systems: model.notebook.systems.count, .topics: model.notebook.topics.count,
+                             .claims: claimCount, .verified: verifiedCount] as Context
+        context[.categories] = categories
+        context[.recent] = recent
+        context[.hasRecent] = !recent.isEmpty
+        context[.systems] = topSystems
+        context[.hasSystems] = !topSystems.isEmpty
+        context[.tags] = tags
+        context[.hasTags] = !tags.isEmpty
         return context
     }
 
@@ -58,7 +58,7 @@ extension PageContext {
         let drawing = GraphSVG.whole(model, links: links)
         var context = base(model, page: page, title: "Knowledge graph", kind: "graph",
                            description: "Every note and the notes and systems it connects to.")
-        context["graph"] = ["svg": drawing.svg, "description": drawing.description, "hasSystems": drawing.hasSystems] as Context
+        context[.graph] = [.svg: drawing.svg, .description: drawing.description, .hasSystems: drawing.hasSystems] as Context
         return context
     }
 

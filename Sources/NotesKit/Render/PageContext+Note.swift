@@ -15,34 +15,34 @@ extension PageContext {
             let key = m.key.lowercased()
             guard !hiddenMetadata.contains(key) else { return nil }
             let isDate = (key == "date processed" || key == "date") && m.value == note.date
-            return ["key": m.key, "value": m.value, "isDate": isDate]
+            return [.key: m.key, .value: m.value, .isDate: isDate]
         }
         var seenTags = Set<String>()
         let tags = note.tags.compactMap { tag -> Context? in
             let slug = slugify(tag)
             guard !slug.isEmpty, seenTags.insert(slug).inserted else { return nil }
-            return ["name": tag, "url": links.href(SitePaths.tag(slug))]
+            return [.name: tag, .url: links.href(SitePaths.tag(slug))]
         }
         let backlinks = (model.backlinks[note.id] ?? []).map { b -> Context in
-            var item: Context = ["url": links.noteHref(b.from), "title": model.title(b.from)]
-            item["reason"] = TemplateValue.optional(b.reason)
+            var item: Context = [.url: links.noteHref(b.from), .title: model.title(b.from)]
+            item[.reason] = TemplateValue.optional(b.reason)
             return item
         }
         var n: Context = [
-            "id": note.id, "title": SiteModel.title(note),
-            "metadata": metadata, "hasMetadata": !metadata.isEmpty,
-            "tags": tags, "hasTags": !tags.isEmpty,
-            "sections": body.sections,
-            "toc": body.toc, "hasToc": body.toc.count > 1,
-            "backlinks": backlinks, "hasBacklinks": !backlinks.isEmpty,
+            .id: note.id, .title: SiteModel.title(note),
+            .metadata: metadata, .hasMetadata: !metadata.isEmpty,
+            .tags: tags, .hasTags: !tags.isEmpty,
+            .sections: body.sections,
+            .toc: body.toc, .hasToc: body.toc.count > 1,
+            .backlinks: backlinks, .hasBacklinks: !backlinks.isEmpty,
         ]
         if let category = note.category {
-            n["category"] = category
-            n["categoryURL"] = links.href("index.html", fragment: categoryID(category))
+            n[.category] = category
+            n[.categoryURL] = links.href("index.html", fragment: categoryID(category))
         }
-        n["localGraph"] = GraphSVG.neighbourhood(of: note.id, model, links: links)
+        n[.localGraph] = GraphSVG.neighbourhood(of: note.id, model, links: links)
         var context = base(model, page: page, title: SiteModel.title(note), kind: "note", description: summary(note))
-        context["note"] = n
+        context[.note] = n
         return context
     }
 }

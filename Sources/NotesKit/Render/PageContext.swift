@@ -2,44 +2,44 @@
 /// only values named `…HTML`, `html` and `svg` go in unescaped, and those are
 /// made here from cmark-gfm output or escaped text.
 enum PageContext {
-    typealias Context = [String: Any]
+    typealias Context = TemplateObject
 
     /// Keys every page has: `root`, `site`, `page`, `nav`.
     static func base(_ model: SiteModel, page: String, title: String, kind: String, description: String? = nil) -> Context {
-        var pageInfo: Context = ["title": title, "kind": kind, "path": page]
-        pageInfo["description"] = description
-        let nav: String
+        var pageInfo: Context = [.title: title, .kind: kind, .path: page]
+        pageInfo[.description] = description
+        let nav: TemplateKey?
         switch kind {
-        case "system", "systems": nav = "systems"
-        case "topic", "topics": nav = "topics"
-        case "tag", "tags": nav = "tags"
-        case "graph": nav = "graph"
-        case "index", "note": nav = "notes"
-        default: nav = ""
+        case "system", "systems": nav = .systems
+        case "topic", "topics": nav = .topics
+        case "tag", "tags": nav = .tags
+        case "graph": nav = .graph
+        case "index", "note": nav = .notes
+        default: nav = nil
         }
         return [
-            "root": SitePaths.root(of: page),
-            "site": ["title": model.options.title, "language": model.options.language, "noteCount": model.notebook.notes.count] as Context,
-            "page": pageInfo,
-            "nav": [nav: true] as Context,
+            .root: SitePaths.root(of: page),
+            .site: [.title: model.options.title, .language: model.options.language, .noteCount: model.notebook.notes.count] as Context,
+            .page: pageInfo,
+            .nav: nav.map { key -> Context in [key: true] } ?? [:],
         ]
     }
 
     /// One line of a note list: title, date, category, counts, summary.
     static func noteItem(_ id: String, _ model: SiteModel, links: PageLinks, withCategory: Bool = true) -> Context {
-        guard let note = model.note(id) else { return ["title": id, "url": links.noteHref(id)] }
+        guard let note = model.note(id) else { return [.title: id, .url: links.noteHref(id)] }
         var claims = 0, verified = 0
         for topic in note.comparisons {
             claims += topic.claims.count
             for claim in topic.claims where claim.verified { verified += 1 }
         }
-        var item: Context = ["title": SiteModel.title(note), "url": links.noteHref(id)]
-        item["date"] = note.date
-        if withCategory { item["category"] = note.category }
-        if claims > 0 { item["claimCount"] = claims }
-        if verified > 0 { item["verifiedCount"] = verified }
-        item["summary"] = summary(note)
-        return item.completed(["date", "category", "claimCount", "verifiedCount", "summary"])
+        var item: Context = [.title: SiteModel.title(note), .url: links.noteHref(id)]
+        item[.date] = note.date
+        if withCategory { item[.category] = note.category }
+        if claims > 0 { item[.claimCount] = claims }
+        if verified > 0 { item[.verifiedCount] = verified }
+        item[.summary] = summary(note)
+        return item.completed([.date, .category, .claimCount, .verifiedCount, .summary])
     }
 
     /// The first TL;DR paragraph (or nothing), cut at a word near 220 characters.

@@ -1,7 +1,7 @@
 /// Links and inline Markdown as seen from one page: every href relative to
 /// that page, every reference to a note resolved the way the notes resolve it.
 struct PageLinks {
-    typealias Context = [String: Any]
+    typealias Context = TemplateObject
 
     /// `../` once per folder between the page and the site root.
     let root: String
@@ -157,17 +157,17 @@ struct PageLinks {
         let line = claim.range.start.line, anchor = SitePaths.lineAnchor(line)
         let note = noteLink(noteID)
         return [
-            "anchor": anchor,
-            "label": claim.label,
-            "subjects": subjectLinks(claim),
-            "textHTML": recordHTML(claim.text, note: noteID, line: line),
-            "verified": claim.verified,
-            "verifiedBy": claim.verifiedBy.map { ref -> Context in
-                ["url": noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), "noteTitle": model.title(ref.note), "line": ref.line]
+            .anchor: anchor,
+            .label: claim.label,
+            .subjects: subjectLinks(claim),
+            .textHTML: recordHTML(claim.text, note: noteID, line: line),
+            .verified: claim.verified,
+            .verifiedBy: claim.verifiedBy.map { ref -> Context in
+                [.url: noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), .noteTitle: model.title(ref.note), .line: ref.line]
             },
-            "noteURL": Self.link(note.page, at: anchor),
-            "noteTitle": note.title,
-            "qualifier": TemplateValue.optional(claim.qualifier),
+            .noteURL: Self.link(note.page, at: anchor),
+            .noteTitle: note.title,
+            .qualifier: TemplateValue.optional(claim.qualifier),
         ]
     }
 
@@ -192,13 +192,13 @@ struct PageLinks {
 
     static func subjectLinks(_ subjects: [Subject], root: String) -> [Context] {
         subjects.enumerated().map { i, s -> Context in
-            ["name": s.name, "url": SitePaths.href(SitePaths.system(s.slug), root: root), "sep": i > 0]
+            [.name: s.name, .url: SitePaths.href(SitePaths.system(s.slug), root: root), .sep: i > 0]
         }
     }
 
     static func favorLinks(_ favors: [String], root: String, systemName: (String) -> String) -> [Context] {
         favors.enumerated().map { i, slug -> Context in
-            ["name": systemName(slug), "url": SitePaths.href(SitePaths.system(slug), root: root), "sep": i > 0]
+            [.name: systemName(slug), .url: SitePaths.href(SitePaths.system(slug), root: root), .sep: i > 0]
         }
     }
 
@@ -206,12 +206,12 @@ struct PageLinks {
         let line = verdict.range.start.line, anchor = SitePaths.lineAnchor(line)
         let note = noteLink(noteID)
         return [
-            "anchor": anchor,
-            "textHTML": recordHTML(verdict.text, note: noteID, line: line),
-            "hasFavors": !verdict.favors.isEmpty,
-            "favors": favorLinks(verdict),
-            "noteURL": Self.link(note.page, at: anchor),
-            "noteTitle": note.title,
+            .anchor: anchor,
+            .textHTML: recordHTML(verdict.text, note: noteID, line: line),
+            .hasFavors: !verdict.favors.isEmpty,
+            .favors: favorLinks(verdict),
+            .noteURL: Self.link(note.page, at: anchor),
+            .noteTitle: note.title,
         ]
     }
 }

@@ -209,7 +209,7 @@ struct SiteModel: Sendable {
 /// the subjects of claims by label and the systems verdicts favor. Made
 /// before pages render and never changed, so threads read it without a lock.
 final class SharedLinks: @unchecked Sendable {
-    typealias Context = [String: Any]
+    typealias Context = TemplateObject
 
     /// The way from a page one folder deep to the site root.
     static let root = "../"

@@ -16,7 +16,7 @@ struct SitePage: Sendable {
         return true
     }
 
-    func context(_ model: SiteModel) -> [String: Any] {
+    func context(_ model: SiteModel) -> TemplateObject {
         switch source {
         case .index: PageContext.index(model)
         case .graph: PageContext.graph(model)

@@ -72,8 +72,8 @@ struct TemplateSet: Sendable {
         return files
     }
 
-    /// The page `template` makes of `context`.
-    func render(_ context: [String: Any], _ template: String) throws -> [UInt8] {
+    /// The page `template` makes of `context` (a page's `TemplateObject`, or a `[String: Any]`).
+    func render(_ context: Any, _ template: String) throws -> [UInt8] {
         if let compiled {
             guard let page = compiled.render(context, template: template) else { throw Self.missing(template) }
             return page
@@ -82,7 +82,7 @@ struct TemplateSet: Sendable {
     }
 
     /// The same page rendered by swift-mustache itself.
-    func renderWithSwiftMustache(_ context: [String: Any], _ template: String) throws -> String {
+    func renderWithSwiftMustache(_ context: Any, _ template: String) throws -> String {
         guard let html = library.render(context, withTemplate: template) else { throw Self.missing(template) }
         return html
     }

@@ -15,12 +15,3 @@ enum TemplateValue {
     /// `value`, or `absent` when there is none.
     static func optional(_ value: Any?) -> Any { value ?? absent }
 }
-
-extension Dictionary where Key == String, Value == Any {
-    /// Gives each of `keys` that has no value the value `absent`.
-    func completed(_ keys: [String]) -> [String: Any] {
-        var c = self
-        for key in keys where c[key] == nil { c[key] = TemplateValue.absent }
-        return c
-    }
-}

@@ -7,7 +7,7 @@ import Testing
 /// whatever it renders must be what swift-mustache renders, byte for byte.
 @Suite struct CompiledTemplatesTests {
     /// Both engines' output of `template` (with `partials`) for `context`.
-    static func both(_ template: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> (compiled: String, reference: String) {
+    static func both(_ template: String, _ context: Any, partials: [String: String] = [:]) throws -> (compiled: String, reference: String) {
         var parsed = ["main": try MustacheTemplate(string: template)]
         for (name, text) in partials { parsed[name] = try MustacheTemplate(string: text) }
         let compiled = try #require(CompiledLibrary(parsed), "the renderer refused \(template)")
@@ -97,6 +97,43 @@ import Testing
             Self.context, partials: ["html": "{{title}}"])
         #expect(compiled == reference)
         #expect(compiled.hasPrefix("TOM & \"JERRY\""))
+    }
+
+    /// Pages give their values as `TemplateObject`s: both engines read them
+    /// as they read the same values in a dictionary.
+    @Test func templateObjectsReadAsDictionariesDo() throws {
+        let object: TemplateObject = [
+            .title: "Tom & Jerry", .count: 3, .hasItems: false, .summary: TemplateValue.absent,
+            .items: [[.name: "one", .url: "1.html"] as TemplateObject, [.name: "two", .title: "own title"] as TemplateObject],
+            .page: [.title: "Page", .nav: [.notes: true] as TemplateObject] as TemplateObject,
+        ]
+        let dictionary: [String: Any] = [
+            "title": "Tom & Jerry", "count": 3, "hasItems": false, "summary": TemplateValue.absent,
+            "items": [["name": "one", "url": "1.html"], ["name": "two", "title": "own title"]] as [[String: Any]],
+            "page": ["title": "Page", "nav": ["notes": true] as [String: Any]] as [String: Any],
+        ]
+        let templates = [
+            "{{title}}|{{count}}|{{nonsense}}|{{page.nav.notes}}|{{page.nav.systems}}|{{page.missing.deeper}}",
+            "{{#items}}{{name}} {{title}} {{url}}|{{/items}}{{^items}}never{{/items}}",
+            "{{#summary}}never{{/summary}}{{^summary}}no summary{{/summary}}{{^hasItems}}no items{{/hasItems}}",
+            "{{#page}}{{title}} {{#nav}}{{notes}} {{count}}{{/nav}}{{/page}}",
+        ]
+        for template in templates {
+            let (compiled, reference) = try Self.both(template, object)
+            let (_, fromDictionary) = try Self.both(template, dictionary)
+            #expect(compiled == reference, "\(template)")
+            #expect(reference == fromDictionary, "\(template)")
+        }
+        var edited = object
+        edited[.title] = String?.none
+        edited[.count] = 4
+        #expect(edited[.title] == nil)
+        #expect(edited[.count] as? Int == 4)
+        #expect(edited.entries.count == object.entries.count - 1)
+        #expect(edited.completed([.title, .count])[.title] is TemplateValue.Absent)
+        #expect(object.child(named: "count") as? Int == 3)
+        #expect(object.child(named: "nonsense") == nil)
+        #expect(TemplateKey.allCases.allSatisfy { TemplateKey(name: $0.name) == $0 })
     }
 
     /// What only swift-mustache can render makes the compiled set step aside.

@@ -1,0 +1,91 @@
+import Mustache
+
+/// The names pages give their values, one number each. A name a template
+/// asks for that is not one of these is never found: it renders as nothing,
+/// as a missing key does.
+enum TemplateKey: Int32, CaseIterable, Sendable {
+    case anchor, backlinks, blocks, broken, calc, categories, category, categoryURL, cells, check, checks
+    case claimCount, claims, columns, comment, computed, connections, count, counts, date, description
+    case display, error, evaluated, favored, favors, favorsThis, forNoteTitle, forNoteURL, graph
+    case hasBacklinks, hasChecks, hasFavors, hasHeading, hasItems, hasMetadata, hasRecent, hasSpellings
+    case hasSystems, hasTags, hasToc, hasVerdicts, heading, html, id, interval, isDate, items, key, kind
+    case label, language, level, line, lines, list, localGraph, long, matrix, metadata, name, nameHeading
+    case nav, note, noteCount, noteTitle, noteURL, notes, page, passed, path, qualifier, reason, reasonHTML
+    case recent, root, rows, sections, sep, site, source, spellings, stated, subjects, summary, svg, system
+    case systemCount, systemName, systemURL, systems, tag, tags, target, text, textHTML, title, toc, topic
+    case topicCount, topics, url, value, values, verdicts, verified, verifiedBy, verifiedCount, wins
+
+    /// The key a template's name stands for; nil for a name no page gives.
+    init?(name: String) {
+        guard let key = Self.byName[name] else { return nil }
+        self = key
+    }
+
+    /// The name templates use: the case's own.
+    var name: String { "\(self)" }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+}
+
+/// One object of a page's data: named values, in the order they were given.
+///
+/// A page is thousands of small objects (a system page has one per claim,
+/// and each claim one per subject). As `[String: Any]` each hashed every
+/// name it was given and every name a template looked up; a list of pairs
+/// keyed by number is made without hashing, and a template finds a name by
+/// comparing a handful of numbers. swift-mustache reads it as it reads a
+/// dictionary (`MustacheParent`), so both renderers see the same values.
+struct TemplateObject: ExpressibleByDictionaryLiteral, MustacheParent {
+    /// A struct, not a tuple: a tuple holding `Any` is copied through the
+    /// runtime's generic witnesses, and each copy retains the value.
+    struct Entry {
+        let key: TemplateKey
+        var value: Any
+    }
+
+    private(set) var entries: [Entry]
+
+    init(dictionaryLiteral elements: (TemplateKey, Any)...) {
+        entries = elements.map { Entry(key: $0.0, value: $0.1) }
+    }
+
+    /// The value named `key`; setting nil removes it, as for a dictionary.
+    subscript(key: TemplateKey) -> Any? {
+        get { value(key.rawValue) }
+        set {
+            let index = entries.firstIndex { $0.key == key }
+            switch (index, newValue) {
+            case (let i?, let value?): entries[i].value = value
+            case (let i?, nil): entries.remove(at: i)
+            case (nil, let value?): entries.append(Entry(key: key, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// The value named by the key numbered `key`: what the compiled renderer
+    /// asks. Keys are compared in place; only the value found is copied.
+    func value(_ key: Int32) -> Any? {
+        entries.withUnsafeBufferPointer { entries in
+            // Through the pointer: indexing the buffer copied each entry, value and all.
+            guard var entry = entries.baseAddress else { return nil }
+            let end = entry + entries.count
+            while entry < end {
+                if entry.pointee.key.rawValue == key { return entry.pointee.value }
+                entry += 1
+            }
+            return nil
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        TemplateKey(name: name).flatMap { self[$0] }
+    }
+
+    /// Gives each of `keys` that has no value the value `absent`.
+    func completed(_ keys: [TemplateKey]) -> TemplateObject {
+        var c = self
+        for key in keys where c[key] == nil { c.entries.append(Entry(key: key, value: TemplateValue.absent)) }
+        return c
+    }
+}
