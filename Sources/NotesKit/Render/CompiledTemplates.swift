@@ -294,7 +294,7 @@ private struct Renderer {
     private let names: UnsafeMutableBufferPointer<Name>
     private let strings: UnsafeMutableBufferPointer<String>
     private let keys: UnsafeMutableBufferPointer<Int32>
-    var stack: [Any]
+    var stack: [PageValue]
     var out: [UInt8] = []
     /// Indentations and block sets in force somewhere in this page, made as
     /// partials nest (a few per page).
@@ -309,7 +309,7 @@ private struct Renderer {
         names = program.names
         strings = program.strings
         keys = program.keys
-        stack = [root]
+        stack = [PageValue(any: root)]
         stack.reserveCapacity(16)
         out.reserveCapacity(1 << 15)
     }
@@ -378,57 +378,69 @@ private struct Renderer {
 
     // MARK: Sections
 
-    private mutating func section(_ value: Any?, _ template: Int, _ frame: Frame) {
+    private mutating func section(_ value: PageValue?, _ template: Int, _ frame: Frame) {
         guard let value else { return }
-        switch ValueKind(value) {
-        case .bool:
-            if value as! Bool { render(template, frame) }
-        case .object, .context, .string, .int:
+        switch value {
+        case .bool(let yes):
+            if yes { render(template, frame) }
+        case .string, .int, .object:
             push(value, template, frame)
-        case .objects:
-            for item in value as! [TemplateObject] { push(item, template, frame) }
-        case .list:
-            for item in value as! [[String: Any]] { push(item, template, frame) }
-        case .array:
-            for item in value as! [Any] { push(item, template, frame) }
+        case .objects(let list):
+            for item in list { push(.object(item), template, frame) }
+        case .values(let list):
+            for item in list { push(item, template, frame) }
         case .absent:
             return
-        case .other:
-            if let sequence = value as? any MustacheSequence {
-                for item in Self.items(sequence) { push(item, template, frame) }
-            } else if let renderable = value as? MustacheCustomRenderable, renderable.isNull {
-                return
-            } else {
-                push(value, template, frame)
+        case .other(let other):
+            switch ValueKind(other) {
+            case .list:
+                for item in other as! [[String: Any]] { push(PageValue(any: item), template, frame) }
+            case .array:
+                for item in other as! [Any] { push(PageValue(any: item), template, frame) }
+            default:
+                if let sequence = other as? any MustacheSequence {
+                    for item in Self.items(sequence) { push(PageValue(any: item), template, frame) }
+                } else if let renderable = other as? MustacheCustomRenderable, renderable.isNull {
+                    return
+                } else {
+                    push(value, template, frame)
+                }
             }
         }
     }
 
-    private mutating func invertedSection(_ value: Any?, _ template: Int, _ frame: Frame) {
+    private mutating func invertedSection(_ value: PageValue?, _ template: Int, _ frame: Frame) {
         guard let value else { return render(template, frame) }
-        switch ValueKind(value) {
-        case .bool:
-            if !(value as! Bool) { render(template, frame) }
-        case .objects:
-            if (value as! [TemplateObject]).isEmpty { push(value, template, frame) }
-        case .list:
-            if (value as! [[String: Any]]).isEmpty { push(value, template, frame) }
-        case .array:
-            if (value as! [Any]).isEmpty { push(value, template, frame) }
-        case .object, .context, .string, .int:
+        switch value {
+        case .bool(let yes):
+            if !yes { render(template, frame) }
+        case .objects(let list):
+            if list.isEmpty { push(value, template, frame) }
+        case .values(let list):
+            if list.isEmpty { push(value, template, frame) }
+        case .string, .int, .object:
             return
         case .absent:
             render(template, frame)
-        case .other:
-            if let sequence = value as? any MustacheSequence {
-                if Self.items(sequence).isEmpty { push(value, template, frame) }
-            } else if let renderable = value as? MustacheCustomRenderable, renderable.isNull {
-                render(template, frame)
+        case .other(let other):
+            switch ValueKind(other) {
+            case .list:
+                if (other as! [[String: Any]]).isEmpty { push(value, template, frame) }
+            case .array:
+                if (other as! [Any]).isEmpty { push(value, template, frame) }
+            case .context:
+                return
+            default:
+                if let sequence = other as? any MustacheSequence {
+                    if Self.items(sequence).isEmpty { push(value, template, frame) }
+                } else if let renderable = other as? MustacheCustomRenderable, renderable.isNull {
+                    render(template, frame)
+                }
             }
         }
     }
 
-    private mutating func push(_ value: Any, _ template: Int, _ frame: Frame) {
+    private mutating func push(_ value: PageValue, _ template: Int, _ frame: Frame) {
         stack.append(value)
         render(template, frame)
         stack.removeLast()
@@ -441,10 +453,10 @@ private struct Renderer {
     /// The value a name stands for, as swift-mustache finds it: the first
     /// part up the stack, the rest inside what that gave; nil when missing
     /// or `absent`.
-    private func lookup(_ number: Int32) -> Any? {
+    private func lookup(_ number: Int32) -> PageValue? {
         let name = names[Int(number)]
         let parts = Int(name.first)..<Int(name.first + name.count)
-        var value: Any?
+        var value: PageValue?
         switch name.start {
         case .current:
             value = stack.last
@@ -463,7 +475,7 @@ private struct Renderer {
         return Self.represented(found)
     }
 
-    private func descend(_ parts: Range<Int>, from object: Any) -> Any? {
+    private func descend(_ parts: Range<Int>, from object: PageValue) -> PageValue? {
         var object = object
         for part in parts {
             guard let child = child(part, of: object) else { return nil }
@@ -474,41 +486,47 @@ private struct Renderer {
 
     /// `object.name`, for the name `strings[part]`: an object's or a
     /// dictionary's entry; nothing for text, numbers and lists.
-    private func child(_ part: Int, of object: Any) -> Any? {
-        switch ValueKind(object) {
-        case .object: return (object as! TemplateObject).value(keys[part])
-        case .context: return (object as! [String: Any])[strings[part]]
-        case .string, .int, .bool, .objects, .list, .array, .absent: return nil
-        case .other:
+    private func child(_ part: Int, of object: PageValue) -> PageValue? {
+        switch object {
+        case .object(let object): return object.value(keys[part])
+        case .string, .int, .bool, .objects, .values, .absent: return nil
+        case .other(let other):
+            if ValueKind(other) == .context { return (other as! [String: Any])[strings[part]].map(PageValue.init(any:)) }
             // As swift-mustache does for any other type.
-            guard let object = Self.represented(object) else { return nil }
+            guard let other = Self.represented(other) else { return nil }
             let name = strings[part]
-            if let parent = object as? MustacheParent { return parent.child(named: name) }
-            guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+            if let parent = other as? MustacheParent { return parent.child(named: name).map(PageValue.init(any:)) }
+            guard let match = Mirror(reflecting: other).children.first(where: { $0.label == name }) else { return nil }
             let value = Mirror(reflecting: match.value)
-            guard value.displayStyle == .optional else { return match.value }
-            return value.children.first?.value
+            guard value.displayStyle == .optional else { return PageValue(any: match.value) }
+            return value.children.first.map { PageValue(any: $0.value) }
         }
     }
 
     /// `MustacheCustomRepresentation`'s stand-in (nil for `absent`).
-    private static func represented(_ value: Any) -> Any? {
-        switch ValueKind(value) {
+    private static func represented(_ value: PageValue) -> PageValue? {
+        switch value {
         case .absent: return nil
-        case .other:
-            if let custom = value as? MustacheCustomRepresentation { return custom.representation }
-            return value
+        case .other(let other):
+            guard let custom = other as? MustacheCustomRepresentation else { return value }
+            return custom.representation.map(PageValue.init(any:))
         default: return value
         }
     }
 
-    private mutating func append(_ value: Any, escaping: Int32) {
+    private static func represented(_ value: Any) -> Any? {
+        if let custom = value as? MustacheCustomRepresentation { return custom.representation }
+        return value
+    }
+
+    private mutating func append(_ value: PageValue, escaping: Int32) {
         let string: String
-        switch ValueKind(value) {
-        case .string: string = value as! String
-        case .int: string = String(value as! Int)
-        case .bool: string = (value as! Bool) ? "true" : "false"
+        switch value {
+        case .string(let text): string = text
+        case .int(let number): string = String(number)
+        case .bool(let yes): string = yes ? "true" : "false"
         default:
+            let value = value.any
             if let renderable = value as? MustacheCustomRenderable {
                 string = renderable.renderText
             } else {
@@ -525,6 +543,21 @@ private struct Renderer {
         case 0: HTMLEscape.append(string, to: &out)
         case 1: out.append(contentsOf: string.utf8)
         default: out.append(contentsOf: program.contentTypes[Int(escaping) - 2].escapeText(string).utf8)
+        }
+    }
+}
+
+extension PageValue {
+    /// `value` as the kind of value it is; any other type is `.other`.
+    init(any value: Any) {
+        switch ValueKind(value) {
+        case .string: self = .string(value as! String)
+        case .int: self = .int(value as! Int)
+        case .bool: self = .bool(value as! Bool)
+        case .object: self = .object(value as! TemplateObject)
+        case .objects: self = .objects(value as! [TemplateObject])
+        case .absent: self = .absent
+        case .context, .list, .array, .other: self = .other(value)
         }
     }
 }

@@ -58,7 +58,9 @@ struct NoteBody {
         }
         func closeSection() {
             flushFootnotes()
-            if current[.hasHeading] as? Bool == true || !blocksOut.isEmpty {
+            var hasHeading = false
+            if case .bool(true)? = current.value(.hasHeading) { hasHeading = true }
+            if hasHeading || !blocksOut.isEmpty {
                 current[.blocks] = blocksOut
                 sections.append(current)
             }
@@ -128,7 +130,7 @@ struct NoteBody {
 
     /// A block of a section: one of `html`, `topic`, `calc` and `connections`,
     /// the others there as absent so templates do not look for them further out.
-    private static func block(_ key: TemplateKey, _ value: Any) -> Context {
+    private static func block(_ key: TemplateKey, _ value: any PageValueConvertible) -> Context {
         var block: Context = [.html: TemplateValue.absent, .topic: TemplateValue.absent, .calc: TemplateValue.absent,
                               .connections: TemplateValue.absent]
         block[key] = value

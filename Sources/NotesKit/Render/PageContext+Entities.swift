@@ -148,8 +148,11 @@ extension PageContext {
             list = [.title: "Tags", .nameHeading: "Tag", .columns: ["Notes"], .items: items,
                     .description: "\(items.count) tags."]
         }
-        list[.hasItems] = !((list[.items] as? [Context]) ?? []).isEmpty
-        var context = base(model, page: page, title: list[.title] as? String ?? kind, kind: kind)
+        var hasItems = false, title = kind
+        if case .objects(let items)? = list.value(.items) { hasItems = !items.isEmpty }
+        if case .string(let text)? = list.value(.title) { title = text }
+        list[.hasItems] = hasItems
+        var context = base(model, page: page, title: title, kind: kind)
         context[.list] = list
         return context
     }

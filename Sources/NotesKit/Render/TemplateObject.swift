@@ -27,6 +27,56 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
 }
 
+/// One value of a page's data, of a kind templates tell apart: the
+/// renderer switches on it where a value held as `Any` took a dynamic cast
+/// for each look at it (casts were a tenth of rendering's instructions).
+enum PageValue {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case object(TemplateObject)
+    case objects([TemplateObject])
+    case values([PageValue])
+    /// `TemplateValue.absent`: as if missing, but stops the search up the stack.
+    case absent
+    /// Anything else, rendered the way swift-mustache renders it.
+    indirect case other(Any)
+
+    /// The value as swift-mustache sees it.
+    var any: Any {
+        switch self {
+        case .string(let s): s
+        case .int(let n): n
+        case .bool(let b): b
+        case .object(let o): o
+        case .objects(let list): list
+        case .values(let list): list.map(\.any)
+        case .absent: TemplateValue.absent
+        case .other(let value): value
+        }
+    }
+}
+
+/// What a page can give a template.
+protocol PageValueConvertible {
+    var pageValue: PageValue { get }
+}
+
+extension String: PageValueConvertible { var pageValue: PageValue { .string(self) } }
+extension Int: PageValueConvertible { var pageValue: PageValue { .int(self) } }
+extension Bool: PageValueConvertible { var pageValue: PageValue { .bool(self) } }
+extension TemplateObject: PageValueConvertible { var pageValue: PageValue { .object(self) } }
+extension TemplateValue.Absent: PageValueConvertible { var pageValue: PageValue { .absent } }
+extension PageValue: PageValueConvertible { var pageValue: PageValue { self } }
+
+extension Array: PageValueConvertible where Element: PageValueConvertible {
+    var pageValue: PageValue {
+        // Lists of objects, the most common by far, are kept as they are.
+        if Element.self == TemplateObject.self { return .objects(unsafeBitCast(self, to: [TemplateObject].self)) }
+        return .values(map(\.pageValue))
+    }
+}
+
 /// One object of a page's data: named values, in the order they were given.
 ///
 /// A page is thousands of small objects (a system page has one per claim,
@@ -36,28 +86,26 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
 /// comparing a handful of numbers. swift-mustache reads it as it reads a
 /// dictionary (`MustacheParent`), so both renderers see the same values.
 struct TemplateObject: ExpressibleByDictionaryLiteral, MustacheParent {
-    /// A struct, not a tuple: a tuple holding `Any` is copied through the
-    /// runtime's generic witnesses, and each copy retains the value.
     struct Entry {
         let key: TemplateKey
-        var value: Any
+        var value: PageValue
     }
 
     private(set) var entries: [Entry]
 
-    init(dictionaryLiteral elements: (TemplateKey, Any)...) {
-        entries = elements.map { Entry(key: $0.0, value: $0.1) }
+    init(dictionaryLiteral elements: (TemplateKey, any PageValueConvertible)...) {
+        entries = elements.map { Entry(key: $0.0, value: $0.1.pageValue) }
     }
 
     /// The value named `key`; setting nil removes it, as for a dictionary.
-    subscript(key: TemplateKey) -> Any? {
-        get { value(key.rawValue) }
+    subscript(key: TemplateKey) -> (any PageValueConvertible)? {
+        get { value(key.rawValue)?.pageValue }
         set {
             let index = entries.firstIndex { $0.key == key }
             switch (index, newValue) {
-            case (let i?, let value?): entries[i].value = value
+            case (let i?, let value?): entries[i].value = value.pageValue
             case (let i?, nil): entries.remove(at: i)
-            case (nil, let value?): entries.append(Entry(key: key, value: value))
+            case (nil, let value?): entries.append(Entry(key: key, value: value.pageValue))
             case (nil, nil): break
             }
         }
@@ -65,7 +113,7 @@ struct TemplateObject: ExpressibleByDictionaryLiteral, MustacheParent {
 
     /// The value named by the key numbered `key`: what the compiled renderer
     /// asks. Keys are compared in place; only the value found is copied.
-    func value(_ key: Int32) -> Any? {
+    func value(_ key: Int32) -> PageValue? {
         entries.withUnsafeBufferPointer { entries in
             // Through the pointer: indexing the buffer copied each entry, value and all.
             guard var entry = entries.baseAddress else { return nil }
@@ -78,14 +126,17 @@ struct TemplateObject: ExpressibleByDictionaryLiteral, MustacheParent {
         }
     }
 
+    /// The value named `key`, as templates see it.
+    func value(_ key: TemplateKey) -> PageValue? { value(key.rawValue) }
+
     func child(named name: String) -> Any? {
-        TemplateKey(name: name).flatMap { self[$0] }
+        TemplateKey(name: name).flatMap { value($0.rawValue)?.any }
     }
 
     /// Gives each of `keys` that has no value the value `absent`.
     func completed(_ keys: [TemplateKey]) -> TemplateObject {
         var c = self
-        for key in keys where c[key] == nil { c.entries.append(Entry(key: key, value: TemplateValue.absent)) }
+        for key in keys where value(key.rawValue) == nil { c.entries.append(Entry(key: key, value: .absent)) }
         return c
     }
 }

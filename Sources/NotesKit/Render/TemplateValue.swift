@@ -13,5 +13,5 @@ enum TemplateValue {
     static let absent = Absent()
 
     /// `value`, or `absent` when there is none.
-    static func optional(_ value: Any?) -> Any { value ?? absent }
+    static func optional(_ value: String?) -> any PageValueConvertible { value ?? absent }
 }

@@ -128,9 +128,10 @@ import Testing
         edited[.title] = String?.none
         edited[.count] = 4
         #expect(edited[.title] == nil)
-        #expect(edited[.count] as? Int == 4)
+        #expect(edited.value(.count)?.any as? Int == 4)
         #expect(edited.entries.count == object.entries.count - 1)
-        #expect(edited.completed([.title, .count])[.title] is TemplateValue.Absent)
+        #expect(edited.completed([.title, .count]).value(.title)?.any is TemplateValue.Absent)
+        #expect(edited.completed([.title, .count]).value(.count)?.any as? Int == 4)
         #expect(object.child(named: "count") as? Int == 3)
         #expect(object.child(named: "nonsense") == nil)
         #expect(TemplateKey.allCases.allSatisfy { TemplateKey(name: $0.name) == $0 })
