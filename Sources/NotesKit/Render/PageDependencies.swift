@@ -30,6 +30,10 @@ struct PageDependencies {
     /// calculations (a note's TL;DR is not in the knowledge graph), and the
     /// diagnostic counts.
     let knowledgeGraph: String
+    /// Hash of what the search index holds: of each note what other pages
+    /// show (its title, tags, TL;DR and records), and the systems' spellings
+    /// and topics' systems. An edit to a note's prose leaves it as it was.
+    let searchIndex: String
 
     /// Per note, the positions of the notes whose titles a page showing its
     /// records may show too: the notes its links lead to (`[[id]]` in a claim
@@ -99,6 +103,12 @@ struct PageDependencies {
         let d = notebook.diagnostics
         k.add("\(d.errorCount) \(d.warningCount) \(d.infoCount)")
         knowledgeGraph = k.hex
+        var search = StableHash()
+        search.add(word: allListed)
+        search.add(word: global)
+        for system in notebook.systems { search.add(system.slug); for s in system.spellings { search.add(s) } }
+        for topic in notebook.topics { search.add(topic.slug); for s in topic.systems { search.add(s) } }
+        searchIndex = search.hex
     }
 
     /// The fields of a note by the part of the site that shows them: every

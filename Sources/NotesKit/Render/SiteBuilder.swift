@@ -86,22 +86,12 @@ public enum SiteBuilder {
             madeDependencies[0] = PageDependencies(notebook, fileHashes: fileHashes)
         }
         let writer = try OutputWriter(outDir: outDir)
-        // The whole-folder files are made and written on other threads: the
-        // search index (from the notes alone) from the start, graph.json once
-        // it is known whether it changed.
+        // The whole-folder files, the search index and graph.json, are made
+        // and written on other threads once it is known whether they changed.
         let globalFailures = ResultSlots<String>(count: 2)
         let globals = DispatchGroup()
         do {
             defer { dependencyGroup.wait(); globals.wait() }
-            DispatchQueue.global().async(group: globals) {
-                do {
-                    let search = SearchIndex.files(notebook)
-                    try writer.write("search-index.json", search.json)
-                    try writer.write("search-index.js", search.script)
-                } catch {
-                    globalFailures[0] = "\(error)"
-                }
-            }
             let model = SiteModel(notebook, options: options)
             let pages = SitePage.all(model)
             var folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
@@ -113,6 +103,19 @@ public enum SiteBuilder {
             var dependencies = madeDependencies[0]!
             dependencies.add(tags: model.tags)
             clock.lap("site:deps")
+            // The search index is kept when nothing it holds changed (an edit
+            // to a note's prose leaves it as it was).
+            if !(cache.searchIndex == dependencies.searchIndex && writer.keep("search-index.json") && writer.keep("search-index.js")) {
+                DispatchQueue.global().async(group: globals) {
+                    do {
+                        let search = SearchIndex.files(notebook)
+                        try writer.write("search-index.json", search.json)
+                        try writer.write("search-index.js", search.script)
+                    } catch {
+                        globalFailures[0] = "\(error)"
+                    }
+                }
+            }
             // graph.json is kept when nothing it holds changed, and goes to its
             // file a megabyte at a time (it is hundreds at 10k notes).
             if !(cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")) {
@@ -172,6 +175,7 @@ public enum SiteBuilder {
             var next = BuildCache(fingerprint: cache.fingerprint)
             next.inputs = inputs
             next.graphJSON = dependencies.knowledgeGraph
+            next.searchIndex = dependencies.searchIndex
             for i in pages.indices {
                 next.pages[pages[i].path] = hashes[i]
                 next.signatures[pages[i].path] = signatures[i]

@@ -89,13 +89,28 @@ import Testing
         let path = notes + "/05-fp8-lm-paper.md"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasSuffix("\n"))
+        // Files kept from the previous build stay where they are; files written anew are moved in.
+        func inode(_ file: String) -> UInt {
+            var st = stat()
+            return stat(out + "/" + file, &st) == 0 ? UInt(st.st_ino) : 0
+        }
+        let wholeFolder = ["search-index.json", "search-index.js", "graph.json"]
+        let before = wholeFolder.map(inode)
         try (text + "\nA paragraph added at the end.\n").write(toFile: path, atomically: true, encoding: .utf8)
         let changed = try build(notes, out)
         #expect(changed.rendered == 1)
+        #expect(wholeFolder.map(inode) == before, "a prose edit rewrote the search index or graph.json")
         #expect(SiteFixtures.text(out, "notes/05-fp8-lm-paper.html").contains("A paragraph added at the end."))
         let clean = work + "/clean"
         _ = try build(notes, clean)
         #expect(SiteFixtures.files(out) == SiteFixtures.files(clean))
+        // An edit to the TL;DR, which the search index holds, rewrites it.
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "## 📝 TL;DR\n\n", with: "## 📝 TL;DR\n\nA new first sentence.\n\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let searched = inode("search-index.json")
+        _ = try build(notes, out)
+        #expect(inode("search-index.json") != searched)
+        #expect(SiteFixtures.text(out, "search-index.json").contains("A new first sentence."))
     }
 
     /// `[[id]]` in a claim reads as that note's title on every page showing
