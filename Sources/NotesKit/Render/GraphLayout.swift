@@ -118,10 +118,26 @@ struct GraphLayout {
 
     /// `12.3`, `4`, `-0.5`: one decimal at most, no exponent, the same on every machine.
     static func format(_ v: Double) -> String {
+        var out: [UInt8] = []
+        append(v, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `v` as `format` writes it, added to `out` (drawings write thousands).
+    static func append(_ v: Double, to out: inout [UInt8]) {
         let tenths = Int((v * 10).rounded())
-        let sign = tenths < 0 ? "-" : ""
-        let a = abs(tenths)
-        return a % 10 == 0 ? "\(sign)\(a / 10)" : "\(sign)\(a / 10).\(a % 10)"
+        if tenths < 0 { out.append(UInt8(ascii: "-")) }
+        let a = tenths.magnitude
+        appendDigits(a / 10, to: &out)
+        if a % 10 != 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + UInt8(a % 10))
+        }
+    }
+
+    private static func appendDigits(_ n: UInt, to out: inout [UInt8]) {
+        if n >= 10 { appendDigits(n / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(n % 10))
     }
 
     /// Nodes bucketed by grid cell (counting sort), rebuilt every step, in

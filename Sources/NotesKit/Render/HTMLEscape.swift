@@ -47,10 +47,19 @@ enum HTMLEscape {
     /// Text for XML 1.0 (feeds, sitemaps, SVG): escaped, and control
     /// characters XML forbids dropped.
     static func xml(_ text: String) -> String {
+        escape(xmlCharacters(text))
+    }
+
+    /// `text` as `xml` gives it, added to `out`.
+    static func appendXML(_ text: String, to out: inout [UInt8]) {
+        append(xmlCharacters(text), to: &out)
+    }
+
+    /// `text` without the control characters XML forbids.
+    private static func xmlCharacters(_ text: String) -> String {
         // Checked byte by byte, not scalar by scalar: in UTF-8 a byte below 0x20 is always such a scalar.
-        let cleaned = text.utf8.allSatisfy { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        text.utf8.allSatisfy { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
             ? text
             : String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
-        return escape(cleaned)
     }
 }

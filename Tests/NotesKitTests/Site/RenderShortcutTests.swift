@@ -38,6 +38,19 @@ import Testing
 
     /// A graph big enough for the grid, laid out to the same positions as
     /// before nodes within reach were counted rather than branched on.
+    /// Drawings write coordinates digit by digit: as string interpolation wrote them.
+    @Test func coordinatesAreWrittenAsInterpolationWroteThem() {
+        func interpolated(_ v: Double) -> String {
+            let tenths = Int((v * 10).rounded())
+            let sign = tenths < 0 ? "-" : ""
+            let a = abs(tenths)
+            return a % 10 == 0 ? "\(sign)\(a / 10)" : "\(sign)\(a / 10).\(a % 10)"
+        }
+        var values: [Double] = [0, -0.0, 4, 12.34, -0.5, -0.04, -0.05, 0.05, 1234.96, -12, 99.95, 1e9, -1e9, 0.949999]
+        for i in -2000...2000 { values.append(Double(i) * 0.037) }
+        for v in values { #expect(GraphLayout.format(v) == interpolated(v), "\(v)") }
+    }
+
     @Test func gridLayoutKeepsItsPositions() {
         let edges = (0..<1500).map { ($0 % 1200, ($0 * 37 + 11) % 1200) }
         let points = GraphLayout.positions(count: 1200, edges: edges)
