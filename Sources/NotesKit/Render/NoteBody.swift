@@ -144,9 +144,10 @@ struct NoteBody {
         return [
             .id: id, .title: topic.title,
             .url: links.href(SitePaths.topic(topic.slug)),
-            .claims: topic.claims.map { claim -> Context in
-                var c = links.claim(claim, in: note.id)
-                c[.favored] = claim.subjects.contains { favored.contains($0.slug) }
+            // Claims read in place: `map` copied each, a score of references.
+            .claims: topic.claims.indices.map { i -> Context in
+                var c = links.claim(topic.claims[i], in: note.id)
+                c[.favored] = topic.claims[i].subjects.contains { favored.contains($0.slug) }
                 return c
             },
             .verdicts: topic.verdicts.map { links.verdict($0, in: note.id) },

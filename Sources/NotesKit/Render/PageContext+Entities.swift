@@ -23,7 +23,7 @@ extension PageContext {
             return [
                 .id: "topic-" + slug, .title: model.topicTitle(slug), .url: links.href(SitePaths.topic(slug)),
                 .claims: placed.map { p -> Context in
-                    var c = links.claim(model.claim(p), in: p.note)
+                    var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index], in: p.note)
                     c[.favored] = favoredNotes.contains(p.note)
                     return c
                 },
@@ -60,10 +60,11 @@ extension PageContext {
         let favored = Set(verdicts.flatMap(\.verdict.favors))
         var cells: [String: [String: [Context]]] = [:]
         for p in claims {
-            let claim = model.claim(p)
-            let c = links.claim(claim, in: p.note)
+            // The claim is read in place: copying it retained a score of references.
+            let c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index], in: p.note)
+            let subjects = model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index].subjects
             // Once per system: a claim names a handful, so looking back beats a set per claim.
-            for (k, subject) in claim.subjects.enumerated() where !claim.subjects[..<k].contains(where: { $0.slug == subject.slug }) {
+            for (k, subject) in subjects.enumerated() where !subjects[..<k].contains(where: { $0.slug == subject.slug }) {
                 cells[subject.slug, default: [:]][p.note, default: []].append(c)
             }
         }

@@ -5,7 +5,7 @@ extension PageContext {
         let links = PageLinks(page: page, model: model)
         let notes = model.notebook.notes
         var byCategory: [String: [String]] = [:]
-        for note in notes { byCategory[note.category ?? uncategorised, default: []].append(note.id) }
+        for i in notes.indices { byCategory[notes[i].category ?? uncategorised, default: []].append(notes[i].id) }
         let names = byCategory.keys.sorted { a, b in
             if (a == uncategorised) != (b == uncategorised) { return b == uncategorised }
             return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
@@ -30,13 +30,11 @@ extension PageContext {
             [.name: entry.system.name, .url: links.href(SitePaths.system(entry.system.slug)), .count: entry.notes]
         }
         let tags = model.tags.map { t -> Context in [.name: t.name, .url: links.href(SitePaths.tag(t.slug)), .count: t.notes.count] }
-        // Counted in place: copying every claim of the folder was a third of this page's data.
         var claimCount = 0, verifiedCount = 0
-        for note in notes {
-            for topic in note.comparisons {
-                claimCount += topic.claims.count
-                for claim in topic.claims where claim.verified { verifiedCount += 1 }
-            }
+        for position in notes.indices {
+            let listing = model.listing(position)
+            claimCount += listing.claims
+            verifiedCount += listing.verified
         }
         var context = base(model, page: page, title: "All notes", kind: "index",
                            description: "\(notes.count) study notes, with the systems and topics they compare.")

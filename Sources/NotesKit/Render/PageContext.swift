@@ -27,24 +27,23 @@ enum PageContext {
 
     /// One line of a note list: title, date, category, counts, summary.
     static func noteItem(_ id: String, _ model: SiteModel, links: PageLinks, withCategory: Bool = true) -> Context {
-        guard let note = model.note(id) else { return [.title: id, .url: links.noteHref(id)] }
-        var claims = 0, verified = 0
-        for topic in note.comparisons {
-            claims += topic.claims.count
-            for claim in topic.claims where claim.verified { verified += 1 }
-        }
-        var item: Context = [.title: SiteModel.title(note), .url: links.noteHref(id)]
-        item[.date] = note.date
-        if withCategory { item[.category] = note.category }
-        if claims > 0 { item[.claimCount] = claims }
-        if verified > 0 { item[.verifiedCount] = verified }
-        item[.summary] = summary(note)
+        guard let position = model.position(id) else { return [.title: id, .url: links.noteHref(id)] }
+        let listing = model.listing(position)
+        var item: Context = [.title: model.title(id), .url: links.noteHref(id)]
+        item[.date] = model.date(id)
+        if withCategory { item[.category] = model.notebook.notes[position].category }
+        if listing.claims > 0 { item[.claimCount] = listing.claims }
+        if listing.verified > 0 { item[.verifiedCount] = listing.verified }
+        item[.summary] = listing.summary
         return item.completed([.date, .category, .claimCount, .verifiedCount, .summary])
     }
 
     /// The first TL;DR paragraph (or nothing), cut at a word near 220 characters.
-    static func summary(_ note: Note) -> String? {
-        guard let first = note.tldr.first?.trimmingSpaces, !first.isEmpty else { return nil }
+    static func summary(_ note: Note) -> String? { summary(note.tldr) }
+
+    /// The summary of a note whose TL;DR is `tldr`.
+    static func summary(_ tldr: [String]) -> String? {
+        guard let first = tldr.first?.trimmingSpaces, !first.isEmpty else { return nil }
         let limit = 220
         // No more bytes than the limit: no more characters either, without counting them.
         // Nor are characters past the limit counted: a TL;DR runs to hundreds.

@@ -64,6 +64,18 @@ struct SiteModel: Sendable {
         var verdictsByTopic: [String: [PlacedVerdict]] = [:]
         var verdictsByTopicAndNote: [String: [String: [PlacedVerdict]]] = [:]
     }
+    /// What note lists show of a note besides its title and date.
+    struct Listing {
+        var claims: Int
+        var verified: Int
+        /// The TL;DR's first paragraph, cut short (`PageContext.summary`).
+        var summary: String?
+    }
+    /// Each note's listing, by position, made when a page first lists notes
+    /// (each note is listed on the home page and on its tags' pages).
+    private let listings: Once<[Listing]>
+    func listing(_ position: Int) -> Listing { listings.value[position] }
+
     /// Inline `=expr` values by note id, for notes whose calcs were evaluated.
     let inlineCalcs: [String: [InlineCalcRecord]]
     private let titles: [String: String]
@@ -93,6 +105,18 @@ struct SiteModel: Sendable {
         }
         self.positions = positions
         self.titles = titles
+        listings = Once {
+            // Claims are counted in place: iterating copied every claim, each a score of references.
+            notes.indices.map { i in
+                var claims = 0, verified = 0
+                for t in notes[i].comparisons.indices {
+                    let list = notes[i].comparisons[t].claims
+                    claims += list.count
+                    for c in list.indices where list[c].verified { verified += 1 }
+                }
+                return Listing(claims: claims, verified: verified, summary: PageContext.summary(notes[i].tldr))
+            }
+        }
         inlineCalcs = inline
         self.dates = dates
 
@@ -152,10 +176,6 @@ struct SiteModel: Sendable {
         }
         placed.verdictsByTopicAndNote = placed.verdictsByTopic.mapValues { Dictionary(grouping: $0, by: \.note) }
         return placed
-    }
-
-    func claim(_ placed: PlacedClaim) -> Claim {
-        notebook.notes[placed.position].comparisons[placed.comparison].claims[placed.index]
     }
 
     func note(_ id: String) -> Note? { positions[id].map { notebook.notes[$0] } }
