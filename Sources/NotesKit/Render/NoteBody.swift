@@ -146,11 +146,11 @@ struct NoteBody {
             .url: links.href(SitePaths.topic(topic.slug)),
             // Claims read in place: `map` copied each, a score of references.
             .claims: topic.claims.indices.map { i -> Context in
-                var c = links.claim(topic.claims[i], in: note.id)
+                var c = links.claim(topic.claims, i, in: note.id)
                 c[.favored] = topic.claims[i].subjects.contains { favored.contains($0.slug) }
                 return c
             },
-            .verdicts: topic.verdicts.map { links.verdict($0, in: note.id) },
+            .verdicts: topic.verdicts.indices.map { links.verdict(topic.verdicts, $0, in: note.id) },
         ]
     }
 

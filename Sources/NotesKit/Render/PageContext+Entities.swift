@@ -17,19 +17,19 @@ extension PageContext {
             for p in placed where noteOrder.last != p.note && !noteOrder.contains(p.note) { noteOrder.append(p.note) }
             let byNote = model.verdictsByTopicAndNote[slug] ?? [:]
             let verdicts = noteOrder.flatMap { byNote[$0] ?? [] }
-            let favoring = verdicts.filter { $0.verdict.favors.contains(system.slug) }
+            let favoring = verdicts.filter { $0.favors.contains(system.slug) }
             let favoredNotes = Set(favoring.map(\.note))
             wins += favoring.count
             return [
                 .id: "topic-" + slug, .title: model.topicTitle(slug), .url: links.href(SitePaths.topic(slug)),
                 .claims: placed.map { p -> Context in
-                    var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index], in: p.note)
+                    var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims, p.index, in: p.note)
                     c[.favored] = favoredNotes.contains(p.note)
                     return c
                 },
                 .verdicts: verdicts.map { v -> Context in
-                    var c = links.verdict(v.verdict, in: v.note)
-                    c[.favorsThis] = v.verdict.favors.contains(system.slug)
+                    var c = links.verdict(model.notebook.notes[v.position].comparisons[v.comparison].verdicts, v.index, in: v.note)
+                    c[.favorsThis] = v.favors.contains(system.slug)
                     return c
                 },
             ]
@@ -57,12 +57,13 @@ extension PageContext {
         let links = PageLinks(page: page, model: model)
         let claims = model.claimsByTopic[topic.slug] ?? []
         let verdicts = model.verdictsByTopic[topic.slug] ?? []
-        let favored = Set(verdicts.flatMap(\.verdict.favors))
+        let favored = Set(verdicts.flatMap(\.favors))
         var cells: [String: [String: [Context]]] = [:]
         for p in claims {
             // The claim is read in place: copying it retained a score of references.
-            let c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index], in: p.note)
-            let subjects = model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index].subjects
+            let claims = model.notebook.notes[p.position].comparisons[p.comparison].claims
+            let c = links.claim(claims, p.index, in: p.note)
+            let subjects = claims[p.index].subjects
             // Once per system: a claim names a handful, so looking back beats a set per claim.
             for (k, subject) in subjects.enumerated() where !subjects[..<k].contains(where: { $0.slug == subject.slug }) {
                 cells[subject.slug, default: [:]][p.note, default: []].append(c)
@@ -71,7 +72,8 @@ extension PageContext {
         var t: Context = [
             .title: topic.title, .systemCount: topic.systems.count, .noteCount: topic.notes.count,
             .claimCount: claims.count, .verifiedCount: claims.filter(\.verified).count,
-            .verdicts: verdicts.map { links.verdict($0.verdict, in: $0.note) }, .hasVerdicts: !verdicts.isEmpty,
+            .verdicts: verdicts.map { v in links.verdict(model.notebook.notes[v.position].comparisons[v.comparison].verdicts, v.index, in: v.note) },
+            .hasVerdicts: !verdicts.isEmpty,
         ]
         if topic.systems.count * topic.notes.count <= matrixCellLimit {
             t[.matrix] = [

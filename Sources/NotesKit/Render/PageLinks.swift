@@ -152,22 +152,23 @@ struct PageLinks {
 
     // MARK: - Claims and verdicts
 
-    /// A claim as templates show it, wherever it is shown.
-    func claim(_ claim: Claim, in noteID: String) -> Context {
-        let line = claim.range.start.line, anchor = SitePaths.lineAnchor(line)
+    /// Claim `i` of `claims` as templates show it, wherever it is shown.
+    /// The claim is read in place: a copy of it retained a score of references.
+    func claim(_ claims: [Claim], _ i: Int, in noteID: String) -> Context {
+        let line = claims[i].range.start.line, anchor = SitePaths.lineAnchor(line)
         let note = noteLink(noteID)
         return [
             .anchor: anchor,
-            .label: claim.label,
-            .subjects: subjectLinks(claim),
-            .textHTML: recordHTML(claim.text, note: noteID, line: line),
-            .verified: claim.verified,
-            .verifiedBy: claim.verifiedBy.map { ref -> Context in
+            .label: claims[i].label,
+            .subjects: subjectLinks(label: claims[i].label, claims[i].subjects),
+            .textHTML: recordHTML(claims[i].text, note: noteID, line: line),
+            .verified: claims[i].verified,
+            .verifiedBy: claims[i].verifiedBy.map { ref -> Context in
                 [.url: noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), .noteTitle: model.title(ref.note), .line: ref.line]
             },
             .noteURL: Self.link(note.page, at: anchor),
             .noteTitle: note.title,
-            .qualifier: TemplateValue.optional(claim.qualifier),
+            .qualifier: TemplateValue.optional(claims[i].qualifier),
         ]
     }
 
@@ -180,14 +181,14 @@ struct PageLinks {
         return link
     }
 
-    private func subjectLinks(_ claim: Claim) -> [Context] {
-        if sharesLinks, let shared = model.sharedLinks.subjects[claim.label], shared.subjects == claim.subjects { return shared.links }
-        return Self.subjectLinks(claim.subjects, root: root)
+    private func subjectLinks(label: String, _ subjects: [Subject]) -> [Context] {
+        if sharesLinks, let shared = model.sharedLinks.subjects[label], shared.subjects == subjects { return shared.links }
+        return Self.subjectLinks(subjects, root: root)
     }
 
-    private func favorLinks(_ verdict: Verdict) -> [Context] {
-        if sharesLinks, let shared = model.sharedLinks.favors[verdict.favors] { return shared }
-        return Self.favorLinks(verdict.favors, root: root, systemName: model.systemName)
+    private func favorLinks(_ favors: [String]) -> [Context] {
+        if sharesLinks, let shared = model.sharedLinks.favors[favors] { return shared }
+        return Self.favorLinks(favors, root: root, systemName: model.systemName)
     }
 
     static func subjectLinks(_ subjects: [Subject], root: String) -> [Context] {
@@ -202,14 +203,15 @@ struct PageLinks {
         }
     }
 
-    func verdict(_ verdict: Verdict, in noteID: String) -> Context {
-        let line = verdict.range.start.line, anchor = SitePaths.lineAnchor(line)
+    /// Verdict `i` of `verdicts` as templates show it, read in place as claims are.
+    func verdict(_ verdicts: [Verdict], _ i: Int, in noteID: String) -> Context {
+        let line = verdicts[i].range.start.line, anchor = SitePaths.lineAnchor(line)
         let note = noteLink(noteID)
         return [
             .anchor: anchor,
-            .textHTML: recordHTML(verdict.text, note: noteID, line: line),
-            .hasFavors: !verdict.favors.isEmpty,
-            .favors: favorLinks(verdict),
+            .textHTML: recordHTML(verdicts[i].text, note: noteID, line: line),
+            .hasFavors: !verdicts[i].favors.isEmpty,
+            .favors: favorLinks(verdicts[i].favors),
             .noteURL: Self.link(note.page, at: anchor),
             .noteTitle: note.title,
         ]

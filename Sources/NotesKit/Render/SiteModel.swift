@@ -26,7 +26,12 @@ struct SiteModel: Sendable {
     struct PlacedVerdict: Sendable {
         var note: String
         var topic: String
-        var verdict: Verdict
+        /// The systems it favours.
+        var favors: [String]
+        /// `notebook.notes[position].comparisons[comparison].verdicts[index]`.
+        var position: Int
+        var comparison: Int
+        var index: Int
     }
 
     struct Tag: Sendable {
@@ -169,8 +174,11 @@ struct SiteModel: Sendable {
                         placed.claimsBySystem[subjects[k].slug, default: []].append(claim)
                     }
                 }
-                for verdict in comparisons[comparison].verdicts {
-                    placed.verdictsByTopic[topic, default: []].append(PlacedVerdict(note: id, topic: topic, verdict: verdict))
+                let verdicts = comparisons[comparison].verdicts
+                for index in verdicts.indices {
+                    placed.verdictsByTopic[topic, default: []].append(
+                        PlacedVerdict(note: id, topic: topic, favors: verdicts[index].favors,
+                                      position: position, comparison: comparison, index: index))
                 }
             }
         }

@@ -94,7 +94,11 @@ struct TemplateObject: ExpressibleByDictionaryLiteral, MustacheParent {
     private(set) var entries: [Entry]
 
     init(dictionaryLiteral elements: (TemplateKey, any PageValueConvertible)...) {
-        entries = elements.map { Entry(key: $0.0, value: $0.1.pageValue) }
+        // Room for two more: claims and verdicts are given a value or two
+        // after they are made, and each one grew its array anew.
+        entries = []
+        entries.reserveCapacity(elements.count + 2)
+        for (key, value) in elements { entries.append(Entry(key: key, value: value.pageValue)) }
     }
 
     /// The value named `key`; setting nil removes it, as for a dictionary.
