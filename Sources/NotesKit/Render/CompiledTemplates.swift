@@ -455,6 +455,25 @@ private struct Renderer {
     /// or `absent`.
     private func lookup(_ number: Int32) -> PageValue? {
         let name = names[Int(number)]
+        // Most names are one word looked for up the stack of objects: each
+        // level is looked at in place. (Copying each value looked at, level by
+        // level, was most of the references rendering took and gave back.)
+        if name.start == .stack, name.count == 1 {
+            let part = Int(name.first), key = keys[part]
+            var level = stack.count - 1
+            while level >= 0 {
+                switch stack[level] {
+                case .object(let object):
+                    if let found = object.value(key) { return Self.represented(found) }
+                case .other:
+                    if let found = child(part, of: stack[level]) { return Self.represented(found) }
+                default:
+                    break
+                }
+                level -= 1
+            }
+            return nil
+        }
         let parts = Int(name.first)..<Int(name.first + name.count)
         var value: PageValue?
         switch name.start {
@@ -504,7 +523,7 @@ private struct Renderer {
     }
 
     /// `MustacheCustomRepresentation`'s stand-in (nil for `absent`).
-    private static func represented(_ value: PageValue) -> PageValue? {
+    private static func represented(_ value: consuming PageValue) -> PageValue? {
         switch value {
         case .absent: return nil
         case .other(let other):
