@@ -81,6 +81,19 @@ struct SiteModel: Sendable {
     private let listings: Once<[Listing]>
     func listing(_ position: Int) -> Listing { listings.value[position] }
 
+    /// A note's neighbours in the graph, as positions in `notebook.notes`:
+    /// the notes its connections and then its links lead to, and the notes
+    /// that connect or link to it (`backlinks`), each that exists.
+    struct Neighbours {
+        var outgoing: [Int]
+        var incoming: [Int]
+    }
+    /// Each note's neighbours, by position, made when a note page first draws
+    /// its neighbourhood: numbers, where ids were hashed and copied for each of
+    /// up to forty notes on every page.
+    private let neighbourLists: Once<[Neighbours]>
+    func neighbours(_ position: Int) -> Neighbours { neighbourLists.value[position] }
+
     /// Inline `=expr` values by note id, for notes whose calcs were evaluated.
     let inlineCalcs: [String: [InlineCalcRecord]]
     private let titles: [String: String]
@@ -146,6 +159,16 @@ struct SiteModel: Sendable {
             }
         }
         self.backlinks = backlinks
+        neighbourLists = Once {
+            notes.indices.map { i in
+                var outgoing: [Int] = []
+                let connections = notes[i].connections, links = notes[i].links
+                for c in connections.indices { if let t = connections[c].resolved, let p = positions[t] { outgoing.append(p) } }
+                for l in links.indices { if let t = links[l].resolved, let p = positions[t] { outgoing.append(p) } }
+                let incoming = (backlinks[notes[i].id] ?? []).compactMap { positions[$0.from] }
+                return Neighbours(outgoing: outgoing, incoming: incoming)
+            }
+        }
         tags = tagOrder.sorted().map { Tag(slug: $0, name: tagNames[$0]!, notes: tagNotes[$0] ?? []) }
         tagSlugs = tagNames.reduce(into: [:]) { $0[$1.value] = $1.key }
         placed = Once { Self.place(notes) }
