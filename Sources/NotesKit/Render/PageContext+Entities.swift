@@ -58,15 +58,21 @@ extension PageContext {
         let claims = model.claimsByTopic[topic.slug] ?? []
         let verdicts = model.verdictsByTopic[topic.slug] ?? []
         let favored = Set(verdicts.flatMap(\.favors))
-        var cells: [String: [String: [Context]]] = [:]
+        // Systems and notes by their place in the topic's lists (the first, for one listed twice).
+        var systemIndex: [String: Int] = [:], noteIndex: [String: Int] = [:]
+        for (i, slug) in topic.systems.enumerated() where systemIndex[slug] == nil { systemIndex[slug] = i }
+        for (i, note) in topic.notes.enumerated() where noteIndex[note] == nil { noteIndex[note] = i }
+        // Each system's claims, in claim order, with their note's place.
+        var bySystem = [[(note: Int, claim: Context)]](repeating: [], count: topic.systems.count)
         for p in claims {
+            guard let note = noteIndex[p.note] else { continue }
             // The claim is read in place: copying it retained a score of references.
             let claims = model.notebook.notes[p.position].comparisons[p.comparison].claims
             let c = links.claim(claims, p.index, in: p.note)
             let subjects = claims[p.index].subjects
             // Once per system: a claim names a handful, so looking back beats a set per claim.
             for (k, subject) in subjects.enumerated() where !subjects[..<k].contains(where: { $0.slug == subject.slug }) {
-                cells[subject.slug, default: [:]][p.note, default: []].append(c)
+                if let system = systemIndex[subject.slug] { bySystem[system].append((note, c)) }
             }
         }
         var t: Context = [
@@ -83,27 +89,26 @@ extension PageContext {
                     return n
                 },
                 .rows: topic.systems.map { slug -> Context in
-                    [.name: model.systemName(slug), .url: links.href(SitePaths.system(slug)), .favored: favored.contains(slug),
-                     .cells: topic.notes.map { [.claims: cells[slug]?[$0] ?? []] as Context }]
+                    var cells = [[Context]](repeating: [], count: topic.notes.count)
+                    for (note, c) in bySystem[systemIndex[slug]!] { cells[note].append(c) }
+                    return [.name: model.systemName(slug), .url: links.href(SitePaths.system(slug)), .favored: favored.contains(slug),
+                            .cells: topic.notes.map { [.claims: cells[noteIndex[$0]!]] as Context }]
                 },
             ] as Context
         } else {
-            // Each system's notes in the topic's note order, without walking every system × note pair.
-            var notePosition: [String: Int] = [:]
-            for (i, note) in topic.notes.enumerated() where notePosition[note] == nil { notePosition[note] = i }
+            // Each system's claims note by note, in the topic's note order.
             t[.long] = [
                 .rows: topic.systems.map { slug -> Context in
                     let name = model.systemName(slug), url = links.href(SitePaths.system(slug)), isFavored = favored.contains(slug)
-                    let byNote = cells[slug] ?? [:]
-                    let notes = byNote.keys.compactMap { notePosition[$0] }.sorted().map { topic.notes[$0] }
-                    return [.claims: notes.flatMap { note in
-                        (byNote[note] ?? []).map { c -> Context in
-                            var c = c
-                            c[.systemName] = name
-                            c[.systemURL] = url
-                            c[.favored] = isFavored
-                            return c
-                        }
+                    let ordered = bySystem[systemIndex[slug]!].enumerated().sorted {
+                        ($0.element.note, $0.offset) < ($1.element.note, $1.offset)
+                    }
+                    return [.claims: ordered.map { entry -> Context in
+                        var c = entry.element.claim
+                        c[.systemName] = name
+                        c[.systemURL] = url
+                        c[.favored] = isFavored
+                        return c
                     }]
                 },
             ] as Context
