@@ -7,13 +7,13 @@ struct PageLinks {
     let root: String
     let model: SiteModel
 
-    /// The page is one folder deep: `model.sharedLinks` has its links.
-    private let sharesLinks: Bool
+    /// `model.sharedLinks`, when they were made and the page is one folder deep.
+    private let shared: SharedLinks?
 
     init(page: String, model: SiteModel) {
         root = SitePaths.root(of: page)
         self.model = model
-        sharesLinks = root == SharedLinks.root
+        shared = root == SharedLinks.root ? model.sharedLinks : nil
     }
 
     func href(_ path: String, fragment: String? = nil) -> String {
@@ -21,13 +21,13 @@ struct PageLinks {
     }
 
     func noteHref(_ id: String, fragment: String? = nil) -> String {
-        guard sharesLinks, let page = model.sharedLinks.notes[id]?.page else { return href(SitePaths.note(id), fragment: fragment) }
+        guard let page = shared?.notes[id]?.page else { return href(SitePaths.note(id), fragment: fragment) }
         return fragment.map { page + "#" + SitePaths.encode($0) } ?? page
     }
 
     /// A note's page and title: what each of its records links back to.
     private func noteLink(_ id: String) -> (page: String, title: String) {
-        if sharesLinks, let shared = model.sharedLinks.notes[id] { return shared }
+        if let shared = shared?.notes[id] { return shared }
         return (href(SitePaths.note(id)), model.title(id))
     }
 
@@ -182,12 +182,12 @@ struct PageLinks {
     }
 
     private func subjectLinks(label: String, _ subjects: [Subject]) -> [Context] {
-        if sharesLinks, let shared = model.sharedLinks.subjects[label], shared.subjects == subjects { return shared.links }
+        if let shared = shared?.subjects[label], shared.subjects == subjects { return shared.links }
         return Self.subjectLinks(subjects, root: root)
     }
 
     private func favorLinks(_ favors: [String]) -> [Context] {
-        if sharesLinks, let shared = model.sharedLinks.favors[favors] { return shared }
+        if let shared = shared?.favors[favors] { return shared }
         return Self.favorLinks(favors, root: root, systemName: model.systemName)
     }
 

@@ -86,17 +86,29 @@ public enum SiteBuilder {
             madeDependencies[0] = PageDependencies(notebook, fileHashes: fileHashes)
         }
         let writer = try OutputWriter(outDir: outDir)
-        // The whole-folder files, the search index and graph.json, are made
-        // and written on other threads once it is known whether they changed.
-        let globalFailures = ResultSlots<String>(count: 2)
+        // The whole-folder files are made and written on other threads: the
+        // sitemap and feed from the start, the search index and graph.json
+        // once it is known whether they changed.
+        let globalFailures = ResultSlots<String>(count: 3)
         let globals = DispatchGroup()
         do {
             defer { dependencyGroup.wait(); globals.wait() }
             let model = SiteModel(notebook, options: options)
             let pages = SitePage.all(model)
-            var folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent })
-            folders.formUnion(templates.assets.map { ($0.path as NSString).deletingLastPathComponent })
+            func folder(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+            var folders = Set(pages.map { folder($0.path) })
+            folders.formUnion(templates.assets.map { folder($0.path) })
             try writer.makeDirectories(folders)
+            // The sitemap and the feed, from the model alone, while pages are worked out.
+            DispatchQueue.global().async(group: globals) {
+                do {
+                    let listed = pages.filter(\.inSitemap).sorted { $0.path < $1.path }
+                    try writer.write("sitemap.xml", Sitemap.xml(listed.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
+                    try writer.write("feed.xml", Feed.atom(model))
+                } catch {
+                    globalFailures[2] = "\(error)"
+                }
+            }
             CmarkBridge.prepare()
             clock.lap("site:model")
             dependencyGroup.wait()
@@ -131,19 +143,25 @@ public enum SiteBuilder {
             let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
             let rendered = ResultSlots<Bool>(count: pages.count)
-            let counter = ProgressCounter(total: pages.count, report: progress)
+            // First what each page is made from: a page whose notes are as
+            // they were is kept without building its data.
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                let signature = dependencies.signature(of: pages[i], model)
+                signatures[i] = signature
+                if cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
+                   writer.keep(pages[i].path) {
+                    hashes[i] = hash
+                    rendered[i] = false
+                }
+            }
+            let toRender = pages.indices.filter { rendered[$0] == nil }
+            if toRender.count >= Self.pagesWorthSharedLinks { model.shareLinks() }
+            clock.lap("site:signatures")
+            let counter = ProgressCounter(total: toRender.count, report: progress)
+            DispatchQueue.concurrentPerform(iterations: toRender.count) { k in
                 defer { counter.step() }
+                let i = toRender[k]
                 do {
-                    // The notes this page reads are as they were: keep it without building its data.
-                    let signature = dependencies.signature(of: pages[i], model)
-                    signatures[i] = signature
-                    if cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
-                       writer.keep(pages[i].path) {
-                        hashes[i] = hash
-                        rendered[i] = false
-                        return
-                    }
                     // Rendering is cheaper than hashing the page's data was, so
                     // a page whose inputs changed is rendered and kept when its
                     // bytes came out as before.
@@ -164,12 +182,10 @@ public enum SiteBuilder {
             clock.lap("site:pages")
             globals.wait()
             clock.lap("site:globals")
-            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] {
+            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] ?? globalFailures[2] {
                 throw SiteError.io(failure)
             }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
-            try writer.write("sitemap.xml", Sitemap.xml(pages.filter(\.inSitemap).sorted { $0.path < $1.path }.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
-            try writer.write("feed.xml", Feed.atom(model))
             let result = try writer.commit()
             clock.lap("site:write")
             var next = BuildCache(fingerprint: cache.fingerprint)
@@ -189,6 +205,13 @@ public enum SiteBuilder {
             throw error
         }
     }
+}
+
+extension SiteBuilder {
+    /// From this many pages to render, the links pages one folder deep share
+    /// are made first (`SiteModel.shareLinks()`); they save each such page
+    /// its own, and cost about as much as a hundred pages do.
+    static let pagesWorthSharedLinks = 100
 }
 
 /// Counts finished pages and reports about every 1% of them.

@@ -100,8 +100,23 @@ struct SiteModel: Sendable {
     private let dates: [String: String]
     /// Claims' and verdicts' inline HTML, shared by the pages that show them.
     let recordHTML = RecordHTMLCache()
-    /// Links as pages one folder deep write them, made once for all of them.
-    let sharedLinks: SharedLinks
+    /// Links as pages one folder deep write them, made once for all of them
+    /// by `shareLinks()`; nil until then. A build that renders a handful of
+    /// pages (a rebuild after an edit) does without: making them for every
+    /// note of the folder cost more than those pages save.
+    var sharedLinks: SharedLinks? { sharedLinksMade.links }
+    private let sharedLinksMade = SharedLinksSlot()
+
+    private final class SharedLinksSlot: @unchecked Sendable {
+        var links: SharedLinks?
+    }
+
+    /// Makes `sharedLinks`. Call it before pages render, not while they do.
+    func shareLinks() {
+        guard sharedLinksMade.links == nil else { return }
+        let systems = self.systems
+        sharedLinksMade.links = SharedLinks(notebook) { systems[$0]?.name ?? $0 }
+    }
 
     init(_ notebook: Notebook, options: SiteOptions) {
         self.notebook = notebook
@@ -175,7 +190,6 @@ struct SiteModel: Sendable {
         let systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         self.systems = systems
         topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        sharedLinks = SharedLinks(notebook) { systems[$0]?.name ?? $0 }
     }
 
     /// Every claim and verdict by the systems and topics it is about, in note order.
@@ -277,15 +291,22 @@ final class SharedLinks: @unchecked Sendable {
         notes.reserveCapacity(notebook.notes.count)
         var subjects: [String: (subjects: [Subject], links: [Context])] = [:]
         var favors: [[String]: [Context]] = [:]
-        for note in notebook.notes {
-            notes[note.id] = (SitePaths.href(SitePaths.note(note.id), root: Self.root), SiteModel.title(note))
-            for topic in note.comparisons {
+        // Notes, topics, claims and verdicts are read in place: a loop over
+        // their values copied each, a score of references apiece.
+        let all = notebook.notes
+        for i in all.indices {
+            let id = all[i].id
+            notes[id] = (SitePaths.href(SitePaths.note(id), root: Self.root), SiteModel.title(id: id, heading: all[i].title))
+            let comparisons = all[i].comparisons
+            for t in comparisons.indices {
                 // A label is read the same way wherever it is written; the first claim's subjects stand for it.
-                for claim in topic.claims where subjects[claim.label] == nil {
-                    subjects[claim.label] = (claim.subjects, PageLinks.subjectLinks(claim.subjects, root: Self.root))
+                let claims = comparisons[t].claims
+                for c in claims.indices where subjects[claims[c].label] == nil {
+                    subjects[claims[c].label] = (claims[c].subjects, PageLinks.subjectLinks(claims[c].subjects, root: Self.root))
                 }
-                for verdict in topic.verdicts where favors[verdict.favors] == nil {
-                    favors[verdict.favors] = PageLinks.favorLinks(verdict.favors, root: Self.root, systemName: systemName)
+                let verdicts = comparisons[t].verdicts
+                for v in verdicts.indices where favors[verdicts[v].favors] == nil {
+                    favors[verdicts[v].favors] = PageLinks.favorLinks(verdicts[v].favors, root: Self.root, systemName: systemName)
                 }
             }
         }

@@ -150,6 +150,22 @@ import Testing
         #expect(String(decoding: page, as: UTF8.self) == "NOT FOUND")
     }
 
+    /// Links made once for every page one folder deep (`SiteModel.shareLinks()`,
+    /// done when a build renders many pages) are the links each page makes alone.
+    @Test(arguments: ["Notes", "fixture"])
+    func sharedLinksChangeNoPage(_ which: String) throws {
+        let root = which == "Notes" ? Fixtures.repository.appendingPathComponent("Notes").path : SiteFixtures.notes("study")
+        let model = SiteModel(try Pipeline.load(root: root), options: SiteOptions(notesRoot: root, outDir: SiteFixtures.temporaryFolder()))
+        let templates = try TemplateSet.load(from: nil)
+        let pages = SitePage.all(model)
+        #expect(model.sharedLinks == nil)
+        let alone = try pages.map { try templates.render($0.context(model), $0.template) }
+        model.shareLinks()
+        #expect(model.sharedLinks != nil)
+        let shared = try pages.map { try templates.render($0.context(model), $0.template) }
+        for (i, page) in pages.enumerated() { #expect(alone[i] == shared[i], "\(page.path)") }
+    }
+
     /// Every page of the sample notes and of the site fixture, both ways.
     @Test(arguments: ["Notes", "fixture"])
     func everyPageRendersAsSwiftMustacheDoes(_ which: String) throws {
