@@ -7,9 +7,11 @@ import Mustache
 /// force. Rendering through it was most of a cold build: each `{{value}}`
 /// split its name, walked the context stack through protocol casts, printed
 /// the value with `String(describing:)` and grew a `String` piece by piece.
-/// Page contexts hold a handful of concrete types (`PageContext`), so this
-/// renderer tells them apart by type identity, keeps one context stack, and
-/// appends to one byte buffer. It reproduces swift-mustache's rendering
+/// Pages give their values as `TemplateObject`s of `PageValue`s, so this
+/// renderer switches on a value's kind and finds a name by its `TemplateKey`
+/// number, keeps one context stack, and appends to one byte buffer. Other
+/// values (a `[String: Any]`, a user's types) are told apart by type identity
+/// and read as swift-mustache reads them. It reproduces swift-mustache's rendering
 /// rules, quirks included (an empty string opens a section; a key holding
 /// `TemplateValue.absent` stops the search up the stack); a test renders
 /// every page of the fixture sites with both and compares the bytes.
@@ -581,9 +583,9 @@ extension PageValue {
     }
 }
 
-/// The types page contexts are made of, told apart by type identity: a
-/// failed `as?` cast searches the runtime's conformance tables, and that was
-/// the largest single cost of rendering through swift-mustache.
+/// The types values given as `Any` are made of, told apart by type identity:
+/// a failed `as?` cast searches the runtime's conformance tables, and that
+/// was the largest single cost of rendering through swift-mustache.
 private enum ValueKind {
     case string, int, bool, object, objects, context, list, array, absent, other
 
