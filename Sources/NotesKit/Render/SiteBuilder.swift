@@ -71,7 +71,9 @@ public enum SiteBuilder {
         guard errors == 0 else { throw SiteError.notesHaveErrors(errors) }
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
         let templates = try TemplateSet.load(from: options.templatesDir)
+        clock.lap("site:templates")
         var cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
+        clock.lap("site:cache-load")
         let (inputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot)
         // Nothing changed since the last build, and its files are all there: nothing to do.
         if cache.inputs == inputs, let files = OutputWriter.intactOutput(outDir) {
