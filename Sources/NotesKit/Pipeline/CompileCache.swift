@@ -191,10 +191,11 @@ public final class CompileCache: @unchecked Sendable {
     /// The notes among `notes` that are in `ids` or connect or link to one of
     /// them: all that the checks of those notes read of the folder.
     static func touching(_ ids: Set<String>, _ notes: [Note]) -> [Note] {
-        notes.filter { note in
-            ids.contains(note.id) || note.connections.contains { $0.resolved.map(ids.contains) ?? false }
-                || note.links.contains { $0.resolved.map(ids.contains) ?? false }
-        }
+        // By index: filtering the values copied every note looked at.
+        notes.indices.filter { i in
+            ids.contains(notes[i].id) || notes[i].connections.contains { $0.resolved.map(ids.contains) ?? false }
+                || notes[i].links.contains { $0.resolved.map(ids.contains) ?? false }
+        }.map { notes[$0] }
     }
 
     /// Appends the entries of the notes redone; the whole file is written

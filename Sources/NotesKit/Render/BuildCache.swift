@@ -124,7 +124,7 @@ extension BuildCache {
     /// hash of each file (with its path) comes back too, in the notebook's order.
     static func inputs(_ notebook: Notebook, notesRoot: String) -> (hex: String, files: [UInt64]) {
         let notes = notebook.notes
-        let paths = notes.map { notesRoot + "/" + $0.path }
+        let paths = notes.indices.map { notesRoot + "/" + notes[$0].path }
         // The files were hashed as they were read for parsing; else read them now.
         let files = NoteSources.lastRead.hashes(of: paths) ?? {
             let hashes = ResultSlots<UInt64>(count: notes.count)

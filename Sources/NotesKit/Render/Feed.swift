@@ -5,7 +5,8 @@ enum Feed {
 
     static func atom(_ model: SiteModel) -> String {
         let options = model.options
-        let dated = model.byDate(model.notebook.notes.filter { $0.date != nil }.map(\.id)).prefix(limit)
+        let notes = model.notebook.notes
+        let dated = model.byDate(notes.indices.filter { notes[$0].date != nil }.map { notes[$0].id }).prefix(limit)
         let updated = dated.first.flatMap { model.note($0)?.date }.map(timestamp) ?? "1970-01-01T00:00:00Z"
         func x(_ s: String) -> String { HTMLEscape.xml(s) }
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""

@@ -15,7 +15,7 @@ extension PageContext {
             return [.name: name, .id: categoryID(name), .count: ids.count,
                     .notes: model.byDate(ids).map { noteItem($0, model, links: links, withCategory: false) }]
         }
-        let datedIDs: [String] = notes.filter { $0.date != nil }.map(\.id)
+        let datedIDs: [String] = notes.indices.filter { notes[$0].date != nil }.map { notes[$0].id }
         let recent: [Context] = model.byDate(datedIDs).prefix(8).map { (id: String) -> Context in
             var item: Context = [.title: model.title(id), .url: links.noteHref(id)]
             item[.date] = TemplateValue.optional(model.date(id))

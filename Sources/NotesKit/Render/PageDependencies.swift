@@ -83,17 +83,22 @@ struct PageDependencies {
         for value in listedHashes { all.add(word: value) }
         allListed = all.value
         var g = StableHash()
-        for note in notes { g.add(note.id) }
+        // Notes by index, here and below: a loop over the values copied each.
+        for i in notes.indices { g.add(notes[i].id) }
         for system in notebook.systems { g.add(system.slug); g.add(system.name) }
         for topic in notebook.topics { g.add(topic.slug); g.add(topic.title) }
         global = g.value
         var drawn = StableHash()
-        for note in notes {
-            drawn.add(note.id)
-            drawn.add(SiteModel.title(note))
-            for c in note.connections { drawn.add(c.resolved ?? "") }
-            for l in note.links { drawn.add(l.resolved ?? "") }
-            for topic in note.comparisons { for claim in topic.claims { for s in claim.subjects { drawn.add(s.slug) } } }
+        for i in notes.indices {
+            drawn.add(notes[i].id)
+            drawn.add(SiteModel.title(id: notes[i].id, heading: notes[i].title))
+            for c in notes[i].connections.indices { drawn.add(notes[i].connections[c].resolved ?? "") }
+            for l in notes[i].links.indices { drawn.add(notes[i].links[l].resolved ?? "") }
+            let comparisons = notes[i].comparisons
+            for t in comparisons.indices {
+                let claims = comparisons[t].claims
+                for c in claims.indices { for s in claims[c].subjects.indices { drawn.add(claims[c].subjects[s].slug) } }
+            }
         }
         graph = drawn.value
         var k = StableHash()

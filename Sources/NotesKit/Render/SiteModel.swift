@@ -121,7 +121,7 @@ struct SiteModel: Sendable {
     init(_ notebook: Notebook, options: SiteOptions) {
         self.notebook = notebook
         self.options = options
-        index = NoteIndex(ids: notebook.notes.map(\.id))
+        index = NoteIndex(ids: notebook.notes.indices.map { notebook.notes[$0].id })
         // Notes are read in place: copying each (a score of references to
         // retain and release) was a large part of making the model.
         let notes = notebook.notes

@@ -39,7 +39,9 @@ struct SitePage: Sendable {
         // The two biggest pages first, so they render while the rest do, not after.
         var pages = [SitePage(path: "graph.html", template: "graph", source: .graph),
                      SitePage(path: "index.html", template: "index", source: .index)]
-        for (i, note) in model.notebook.notes.enumerated() { pages.append(SitePage(path: SitePaths.note(note.id), template: "note", source: .note(i))) }
+        // By index: a loop over the notes copied each, a score of references apiece.
+        let notes = model.notebook.notes
+        for i in notes.indices { pages.append(SitePage(path: SitePaths.note(notes[i].id), template: "note", source: .note(i))) }
         for (i, s) in model.notebook.systems.enumerated() { pages.append(SitePage(path: SitePaths.system(s.slug), template: "system", source: .system(i))) }
         for (i, t) in model.notebook.topics.enumerated() { pages.append(SitePage(path: SitePaths.topic(t.slug), template: "topic", source: .topic(i))) }
         for (i, t) in model.tags.enumerated() { pages.append(SitePage(path: SitePaths.tag(t.slug), template: "tag", source: .tag(i))) }
