@@ -63,6 +63,8 @@ struct BuildCommand: ParsableCommand {
             summary(notes: record.notes, pages: record.pages, rendered: 0, files: record.files, removed: 0, since: started)
             Foundation.exit(0)
         }
+        // The templates load on another thread while the notes are checked.
+        let prepared = SiteBuilder.prepare(options)
         // The notes' bytes are not needed past here (pages read their Markdown
         // again, one at a time): `consume` lets them go before the site is built.
         let notebook = Pipeline.load(consume sources, config: settings, cachedFor: notes)
@@ -75,7 +77,7 @@ struct BuildCommand: ParsableCommand {
         do {
             // A progress line only on a terminal: logs and CI get the summary alone.
             let progress: (@Sendable (Int, Int) -> Void)? = !quiet && isatty(2) == 1 ? Self.showProgress : nil
-            let report = try SiteBuilder.build(notebook, options: options, progress: progress)
+            let report = try SiteBuilder.build(notebook, options: options, prepared: prepared, progress: progress)
             if let inputs {
                 BuildRecord.save(outDir: out, notesRoot: notes, inputs: inputs, notes: notebook.notes.count, report: report,
                                  diagnostics: notebook.diagnostics, infos: verbose)
