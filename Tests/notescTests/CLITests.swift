@@ -102,6 +102,24 @@ struct CLI {
         #expect(result.stdout == "")
     }
 
+    /// Templates load while the notes are read; one that does not parse still
+    /// stops the build with its file named, and the previous site stays.
+    @Test func brokenTemplateIsExitTwoAndKeepsTheSite() throws {
+        let scratch = try ScratchCopy(files: ["a.md": "# A\n\nSome text.\n"])
+        let out = scratch.root + "/site", notes = scratch.root
+        let first = try CLI.run(["build", notes, "--out", out, "--quiet"], in: URL(fileURLWithPath: scratch.root))
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = FileManager.default.contents(atPath: out + "/index.html")
+        #expect(before != nil)
+        let templates = scratch.root + "/broken-templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try "{{#unclosed}}".write(toFile: templates + "/note.mustache", atomically: true, encoding: .utf8)
+        let result = try CLI.run(["build", notes, "--out", out, "--templates", templates], in: URL(fileURLWithPath: scratch.root))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("note.mustache"), "\(result.stderr)")
+        #expect(FileManager.default.contents(atPath: out + "/index.html") == before)
+    }
+
     @Test func badFlagIsExitTwo() throws {
         let result = try CLI.run(["records", "--no-such-flag"])
         #expect(result.status == 2)
