@@ -78,6 +78,7 @@ struct BuildCommand: ParsableCommand {
             // A progress line only on a terminal: logs and CI get the summary alone.
             let progress: (@Sendable (Int, Int) -> Void)? = !quiet && isatty(2) == 1 ? Self.showProgress : nil
             let report = try SiteBuilder.build(notebook, options: options, prepared: prepared, progress: progress)
+            clock.lap("site:returned")
             if let inputs {
                 BuildRecord.save(outDir: out, notesRoot: notes, inputs: inputs, notes: notebook.notes.count, report: report,
                                  diagnostics: notebook.diagnostics, infos: verbose)

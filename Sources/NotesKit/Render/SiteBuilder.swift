@@ -89,25 +89,33 @@ public enum SiteBuilder {
         let errors = notebook.diagnostics.errorCount
         guard errors == 0 else { throw SiteError.notesHaveErrors(errors) }
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
-        let templates = try prepared.flatMap { $0.templatesDir == options.templatesDir ? $0.templates.value : nil }?.get()
-            ?? TemplateSet.load(from: options.templatesDir)
-        clock.lap("site:templates")
-        var cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
-        clock.lap("site:cache-load")
         let (inputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot)
-        // Nothing changed since the last build, and its files are all there: nothing to do.
-        if cache.inputs == inputs, let files = OutputWriter.intactOutput(outDir) {
-            return SiteReport(pages: cache.pages.count, files: files, removed: 0, outDir: outDir, rendered: 0)
-        }
-        cache.inputs = ""
-        clock.lap("site:inputs")
-        // What each page depends on is worked out on other threads while the model is made.
+        // What each page depends on is worked out on other threads from here,
+        // while the templates and the build cache load and the model is made.
         let madeDependencies = ResultSlots<PageDependencies>(count: 1)
         let dependencyGroup = DispatchGroup()
         DispatchQueue.global().async(group: dependencyGroup) {
             madeDependencies[0] = PageDependencies(notebook, fileHashes: fileHashes)
         }
-        let writer = try OutputWriter(outDir: outDir)
+        let templates: TemplateSet
+        var cache: BuildCache
+        do {
+            templates = try prepared.flatMap { $0.templatesDir == options.templatesDir ? $0.templates.value : nil }?.get()
+                ?? TemplateSet.load(from: options.templatesDir)
+            cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
+        } catch {
+            dependencyGroup.wait()
+            throw error
+        }
+        clock.lap("site:templates+cache")
+        // Nothing changed since the last build, and its files are all there: nothing to do.
+        if cache.inputs == inputs, let files = OutputWriter.intactOutput(outDir) {
+            dependencyGroup.wait()
+            return SiteReport(pages: cache.pages.count, files: files, removed: 0, outDir: outDir, rendered: 0)
+        }
+        cache.inputs = ""
+        let writer: OutputWriter
+        do { writer = try OutputWriter(outDir: outDir) } catch { dependencyGroup.wait(); throw error }
         // The whole-folder files are made and written on other threads: the
         // sitemap and feed from the start, the search index and graph.json
         // once it is known whether they changed.
@@ -219,6 +227,7 @@ public enum SiteBuilder {
                 next.signatures[pages[i].path] = signatures[i]
             }
             next.save(outDir: outDir)
+            clock.lap("site:cache")
             let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
             return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,
                               rendered: renderedCount)
