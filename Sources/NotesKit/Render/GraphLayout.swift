@@ -60,10 +60,18 @@ struct GraphLayout {
                 if let grid {
                     let cell = 2 * k, reach = cell * cell
                     grid.build(x: x, y: y, cell: cell)
+                    // The pushes are summed by place in the grid, where the nodes
+                    // pushed are side by side, rather than by node (a miss on each).
+                    // Each node's sum takes its pushes in the same order as before:
+                    // those from nodes before it, then its own.
+                    let memberX = grid.memberX, memberY = grid.memberY, order = grid.order
+                    let pushX = grid.pushX, pushY = grid.pushY, reached = grid.reached
+                    for m in 0..<n { pushX[m] = 0; pushY[m] = 0 }
                     for i in 0..<n {
                         // A cell lists its nodes in ascending order, the order they are
                         // worked on in: its nodes past `i` start at its cursor.
                         let own = grid.cellOf[i]
+                        let slot = grid.cursor[own]
                         grid.cursor[own] += 1
                         let cx = own % grid.width, cy = own / grid.width
                         let xi = x[i], yi = y[i]
@@ -75,16 +83,34 @@ struct GraphLayout {
                             for gx in max(cx - 1, 0)...min(cx + 1, grid.width - 1) {
                                 let c = gx + gy * grid.width
                                 for m in grid.cursor[c]..<grid.starts[c + 1] {
-                                    let ddx = xi - grid.memberX[m], ddy = yi - grid.memberY[m]
+                                    let ddx = xi - memberX[m], ddy = yi - memberY[m]
                                     let d2 = ddx * ddx + ddy * ddy
-                                    grid.reached[count] = m
+                                    reached[count] = m
                                     // One more unless `d2 > reach`, that is unless `reach - d2` has its sign bit.
                                     count &+= 1 &- Int(truncatingIfNeeded: (reach - d2).bitPattern >> 63)
                                 }
                             }
                         }
-                        for r in 0..<count { repel(i, grid.order[grid.reached[r]], cutoff: cell) }
+                        var sumX = pushX[slot], sumY = pushY[slot]
+                        for r in 0..<count {
+                            // `repel(i, order[m], cutoff: cell)`, its sums by place.
+                            let m = reached[r]
+                            var ddx = xi - memberX[m], ddy = yi - memberY[m]
+                            var d2 = ddx * ddx + ddy * ddy
+                            if d2 < 1e-6 {
+                                let j = order[m]
+                                ddx = Double((i &* 7 &+ j) % 13) - 6 + 0.5
+                                ddy = Double((j &* 5 &+ i) % 11) - 5 + 0.5
+                                d2 = ddx * ddx + ddy * ddy
+                            }
+                            if d2 > reach { continue }
+                            let f = k * k / d2
+                            sumX += ddx * f; sumY += ddy * f
+                            pushX[m] -= ddx * f; pushY[m] -= ddy * f
+                        }
+                        pushX[slot] = sumX; pushY[slot] = sumY
                     }
+                    for m in 0..<n { dx[order[m]] = pushX[m]; dy[order[m]] = pushY[m] }
                 } else {
                     for i in 0..<n { for j in (i + 1)..<n { repel(i, j, cutoff: 0) } }
                 }
@@ -157,6 +183,9 @@ struct GraphLayout {
         let cursor: UnsafeMutableBufferPointer<Int>
         /// Room for the places in `order` of the nodes within reach of one node.
         let reached: UnsafeMutableBufferPointer<Int>
+        /// The pushes on the nodes, by place in `order`.
+        let pushX: UnsafeMutableBufferPointer<Double>
+        let pushY: UnsafeMutableBufferPointer<Double>
 
         init(nodes n: Int) {
             self.n = n
@@ -167,12 +196,13 @@ struct GraphLayout {
             memberY = .allocate(capacity: n)
             cursor = .allocate(capacity: 4 * n + 16)
             reached = .allocate(capacity: n)
+            pushX = .allocate(capacity: n)
+            pushY = .allocate(capacity: n)
         }
 
         deinit {
             for buffer in [cellOf, starts, order, cursor, reached] { buffer.deallocate() }
-            memberX.deallocate()
-            memberY.deallocate()
+            for buffer in [memberX, memberY, pushX, pushY] { buffer.deallocate() }
         }
 
         func build(x: UnsafeMutableBufferPointer<Double>, y: UnsafeMutableBufferPointer<Double>, cell: Double) {
