@@ -143,7 +143,8 @@ public final class CompileCache: @unchecked Sendable {
             guard let entry = entries[file.path] else { return nil }
             if entry.file != sources.hashes[i] { changed.append(i) }
         }
-        guard let (systems, topics) = storedEntities() else { return nil }
+        // The systems and topics are read on another thread while the notes are.
+        let entities = Background { self.storedEntities() }
         // An edited note must show other notes what it showed before.
         var reparsed: [Int: ParsedNote] = [:]
         for i in changed {
@@ -157,7 +158,7 @@ public final class CompileCache: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             if let r = result(entries[files[i].path]!) { results[i] = r } else { failed[0] = true }
         }
-        guard failed[0] == nil else { return nil }
+        guard failed[0] == nil, let (systems, topics) = entities.value else { return nil }
         var notes = (0..<files.count).map { results[$0]!.note }
         var fresh: [Int: Result] = [:]
         if !changed.isEmpty {

@@ -63,12 +63,14 @@ struct BuildCache {
     var graphJSON = ""
     /// Hash of what the previous build's search index held (`PageDependencies.searchIndex`).
     var searchIndex = ""
+    /// Hash of what every page but the notes' own reads (`PageDependencies.listed`).
+    var listed = ""
     /// Per page: the hash of its bytes.
     var pages: [String: String] = [:]
     /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 9"
+    static let version = "notesc-build-cache 10"
 
     /// The output's manifest (inode, size, modification time), which every build writes anew; empty when missing.
     static func manifestStamp(_ outDir: String) -> String {
@@ -91,12 +93,14 @@ struct BuildCache {
         // Kept pages are trusted only in the output this cache's build left:
         // another build into the same folder (from another folder, with
         // another cache) changes its manifest.
-        guard lines.first.map(String.init) == version + " " + fingerprint + " " + manifestStamp(outDir), lines.count > 3,
-              lines[1].hasPrefix("inputs "), lines[2].hasPrefix("graph "), lines[3].hasPrefix("search ") else { return cache }
+        guard lines.first.map(String.init) == version + " " + fingerprint + " " + manifestStamp(outDir), lines.count > 4,
+              lines[1].hasPrefix("inputs "), lines[2].hasPrefix("graph "), lines[3].hasPrefix("search "),
+              lines[4].hasPrefix("listed ") else { return cache }
         cache.inputs = String(lines[1].dropFirst("inputs ".count))
         cache.graphJSON = String(lines[2].dropFirst("graph ".count))
         cache.searchIndex = String(lines[3].dropFirst("search ".count))
-        for line in lines.dropFirst(4) {
+        cache.listed = String(lines[4].dropFirst("listed ".count))
+        for line in lines.dropFirst(5) {
             let parts = line.split(separator: " ", maxSplits: 2)
             guard parts.count == 3 else { continue }
             let page = String(parts[2])
@@ -111,7 +115,7 @@ struct BuildCache {
         let path = Self.location(outDir: outDir)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         var text = Self.version + " " + fingerprint + " " + Self.manifestStamp(outDir) + "\n" + "inputs " + inputs + "\n" + "graph " + graphJSON + "\n"
-            + "search " + searchIndex + "\n"
+            + "search " + searchIndex + "\n" + "listed " + listed + "\n"
         for (page, hash) in pages.sorted(by: { $0.key < $1.key }) { text += hash + " " + (signatures[page] ?? "-") + " " + page + "\n" }
         try? OutputWriter.writeFile(path, text)
     }

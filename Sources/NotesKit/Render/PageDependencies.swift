@@ -35,6 +35,24 @@ struct PageDependencies {
     /// and topics' systems. An edit to a note's prose leaves it as it was.
     let searchIndex: String
 
+    /// Hash of `global` and `allListed`: all that the pages other than the
+    /// notes' own read. While it stays the same, so do their signatures
+    /// (`signature(of:_:)`): the notes such a page reads, and what it reads
+    /// of them, are all in it.
+    var listed: String {
+        var h = StableHash()
+        h.add(word: global)
+        h.add(word: allListed)
+        h.add(word: graph)
+        return h.hex
+    }
+
+    /// Whether `page`'s signature can change only when `listed` does.
+    static func readsOnlyListed(_ page: SitePage) -> Bool {
+        if case .note = page.source { return false }
+        return true
+    }
+
     /// Per note, the positions of the notes whose titles a page showing its
     /// records may show too: the notes its links lead to (`[[id]]` in a claim
     /// reads as that note's title) and those whose calcs verify its claims.

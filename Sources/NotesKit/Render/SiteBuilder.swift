@@ -173,10 +173,16 @@ public enum SiteBuilder {
             let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
             let rendered = ResultSlots<Bool>(count: pages.count)
+            // When what other notes' pages show of each note is as it was (an
+            // edit to a note's prose), so are the signatures of all but the
+            // notes' own pages: they are taken from the cache, not worked out
+            // again (50 ms of a rebuild at 10k notes, most of it system pages).
+            let listedAsBefore = !cache.listed.isEmpty && cache.listed == dependencies.listed
             // First what each page is made from: a page whose notes are as
             // they were is kept without building its data.
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                let signature = dependencies.signature(of: pages[i], model)
+                let cached = listedAsBefore && PageDependencies.readsOnlyListed(pages[i]) ? cache.signatures[pages[i].path] : nil
+                let signature = cached ?? dependencies.signature(of: pages[i], model)
                 signatures[i] = signature
                 if cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
                    writer.keep(pages[i].path) {

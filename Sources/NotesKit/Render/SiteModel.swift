@@ -88,11 +88,25 @@ struct SiteModel: Sendable {
         var outgoing: [Int]
         var incoming: [Int]
     }
-    /// Each note's neighbours, by position, made when a note page first draws
-    /// its neighbourhood: numbers, where ids were hashed and copied for each of
-    /// up to forty notes on every page.
+    /// Each note's neighbours, by position: numbers, where ids were hashed and
+    /// copied for each of up to forty notes on every page. When many pages
+    /// render (`shareLinks()` was called) they are all made once, when a note
+    /// page first draws its neighbourhood; else each is worked out when asked
+    /// (a rebuild after an edit draws one page, not ten thousand).
     private let neighbourLists: Once<[Neighbours]>
-    func neighbours(_ position: Int) -> Neighbours { neighbourLists.value[position] }
+    func neighbours(_ position: Int) -> Neighbours {
+        if sharedLinks != nil { return neighbourLists.value[position] }
+        return Self.neighbours(of: position, notebook.notes, positions: positions, backlinks: backlinks)
+    }
+
+    private static func neighbours(of i: Int, _ notes: [Note], positions: [String: Int], backlinks: [String: [Backlink]]) -> Neighbours {
+        var outgoing: [Int] = []
+        let connections = notes[i].connections, links = notes[i].links
+        for c in connections.indices { if let t = connections[c].resolved, let p = positions[t] { outgoing.append(p) } }
+        for l in links.indices { if let t = links[l].resolved, let p = positions[t] { outgoing.append(p) } }
+        let incoming = (backlinks[notes[i].id] ?? []).compactMap { positions[$0.from] }
+        return Neighbours(outgoing: outgoing, incoming: incoming)
+    }
 
     /// Inline `=expr` values by note id, for notes whose calcs were evaluated.
     let inlineCalcs: [String: [InlineCalcRecord]]
@@ -111,7 +125,8 @@ struct SiteModel: Sendable {
         var links: SharedLinks?
     }
 
-    /// Makes `sharedLinks`. Call it before pages render, not while they do.
+    /// Makes `sharedLinks`, and has `neighbours(_:)` make all notes' at once.
+    /// Call it before pages render, not while they do.
     func shareLinks() {
         guard sharedLinksMade.links == nil else { return }
         let systems = self.systems
@@ -174,16 +189,7 @@ struct SiteModel: Sendable {
             }
         }
         self.backlinks = backlinks
-        neighbourLists = Once {
-            notes.indices.map { i in
-                var outgoing: [Int] = []
-                let connections = notes[i].connections, links = notes[i].links
-                for c in connections.indices { if let t = connections[c].resolved, let p = positions[t] { outgoing.append(p) } }
-                for l in links.indices { if let t = links[l].resolved, let p = positions[t] { outgoing.append(p) } }
-                let incoming = (backlinks[notes[i].id] ?? []).compactMap { positions[$0.from] }
-                return Neighbours(outgoing: outgoing, incoming: incoming)
-            }
-        }
+        neighbourLists = Once { notes.indices.map { Self.neighbours(of: $0, notes, positions: positions, backlinks: backlinks) } }
         tags = tagOrder.sorted().map { Tag(slug: $0, name: tagNames[$0]!, notes: tagNotes[$0] ?? []) }
         tagSlugs = tagNames.reduce(into: [:]) { $0[$1.value] = $1.key }
         placed = Once { Self.place(notes) }

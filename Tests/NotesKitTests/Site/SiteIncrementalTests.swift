@@ -111,6 +111,15 @@ import Testing
         _ = try build(notes, out)
         #expect(inode("search-index.json") != searched)
         #expect(SiteFixtures.text(out, "search-index.json").contains("A new first sentence."))
+        // A prose edit keeps the other pages' signatures from the cache; a
+        // claim edit after it must still redo the pages showing the claim.
+        try (String(contentsOfFile: path, encoding: .utf8) + "\nAnother paragraph.\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try build(notes, out).rendered == 1)
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "- **FP8**: 75% faster than BF16", with: "- **FP8**: 76% faster than BF16")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try build(notes, out)
+        #expect(SiteFixtures.text(out, "systems/fp8.html").contains("76% faster than BF16"))
+        try expectCleanBuildsBytes(notes, out, clean: work + "/clean-after-claim", after: "a prose edit, then a claim edit")
     }
 
     /// `[[id]]` in a claim reads as that note's title on every page showing
