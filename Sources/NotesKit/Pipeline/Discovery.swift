@@ -82,20 +82,39 @@ enum Discovery {
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(.unreadable(path, describe(errno))) }
         // One byte past the size, so the read that finds the end needs no
-        // more room: growing the array on it doubled what every note held.
-        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(.unreadable(path, describe(errno)))
+        // more room (growing the array on it doubled what every note held),
+        // read into unset memory (setting 80 MB of cache to zero first cost
+        // as much as reading it).
+        let room = max(Int(st.st_size), 0) + 1
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
             }
-            if n == 0 { break }
-            filled += n
         }
-        bytes.removeSubrange(filled...)
+        // The file grew since it was measured: the rest a piece at a time.
+        if failure == 0, bytes.count == room {
+            var piece = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = piece.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                bytes.append(contentsOf: piece[..<n])
+            }
+        }
+        guard failure == 0 else { return .failure(.unreadable(path, describe(failure))) }
         return .success(bytes)
     }
 }

@@ -47,10 +47,15 @@ struct PageDependencies {
         return h.hex
     }
 
-    /// Whether `page`'s signature can change only when `listed` does.
-    static func readsOnlyListed(_ page: SitePage) -> Bool {
-        if case .note = page.source { return false }
-        return true
+    /// Whether `previous`, the page's signature in a build whose `listed`
+    /// was this one's, is still its signature. For every page but a note's
+    /// own, it is; a note's own page reads the note whole besides, and its
+    /// signature starts with that note's hash (`signature(of:_:)`).
+    func stillSigns(_ previous: String, _ page: SitePage) -> Bool {
+        guard case .note(let i) = page.source else { return true }
+        let own = String(noteHashes[i], radix: 16)
+        return previous.utf8.count > own.utf8.count && previous.hasPrefix(own)
+            && previous.utf8[previous.utf8.index(previous.utf8.startIndex, offsetBy: own.utf8.count)] == UInt8(ascii: ":")
     }
 
     /// Per note, the positions of the notes whose titles a page showing its
@@ -257,6 +262,8 @@ struct PageDependencies {
             previous = i
         }
         for id in Set(missing).sorted() { h.add(id); h.add("-") }
+        // A note's own page: its note's hash first, for `stillSigns(_:_:)`.
+        if let own { return String(noteHashes[own], radix: 16) + ":" + h.hex }
         return h.hex
     }
 }

@@ -100,6 +100,10 @@ import Testing
         let changed = try build(notes, out)
         #expect(changed.rendered == 1)
         #expect(wholeFolder.map(inode) == before, "a prose edit rewrote the search index or graph.json")
+        // The build cache keeps what pages other than the notes' own read, so
+        // that the next build takes their signatures as they were.
+        let cache = try String(contentsOfFile: BuildCache.location(outDir: changed.outDir), encoding: .utf8)
+        #expect(cache.split(separator: "\n").contains { $0.hasPrefix("listed ") && $0.count > "listed ".count })
         #expect(SiteFixtures.text(out, "notes/05-fp8-lm-paper.html").contains("A paragraph added at the end."))
         let clean = work + "/clean"
         _ = try build(notes, clean)
