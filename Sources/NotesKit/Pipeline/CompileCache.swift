@@ -192,10 +192,17 @@ public final class CompileCache: @unchecked Sendable {
     /// The notes among `notes` that are in `ids` or connect or link to one of
     /// them: all that the checks of those notes read of the folder.
     static func touching(_ ids: Set<String>, _ notes: [Note]) -> [Note] {
+        // A rebuild edits a note or two: comparing with each beats hashing
+        // every connection and link of the folder.
+        let few = ids.count <= 4 ? Array(ids) : nil
+        func named(_ id: String?) -> Bool {
+            guard let id else { return false }
+            if let few { return few.contains(id) }
+            return ids.contains(id)
+        }
         // By index: filtering the values copied every note looked at.
-        notes.indices.filter { i in
-            ids.contains(notes[i].id) || notes[i].connections.contains { $0.resolved.map(ids.contains) ?? false }
-                || notes[i].links.contains { $0.resolved.map(ids.contains) ?? false }
+        return notes.indices.filter { i in
+            named(notes[i].id) || notes[i].connections.contains { named($0.resolved) } || notes[i].links.contains { named($0.resolved) }
         }.map { notes[$0] }
     }
 

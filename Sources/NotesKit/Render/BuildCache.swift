@@ -89,23 +89,40 @@ struct BuildCache {
     static func load(outDir: String, fingerprint: String) -> BuildCache {
         var cache = BuildCache(fingerprint: fingerprint)
         guard case .success(let bytes) = Discovery.read(location(outDir: outDir)) else { return cache }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        // Kept pages are trusted only in the output this cache's build left:
-        // another build into the same folder (from another folder, with
-        // another cache) changes its manifest.
-        guard lines.first.map(String.init) == version + " " + fingerprint + " " + manifestStamp(outDir), lines.count > 4,
-              lines[1].hasPrefix("inputs "), lines[2].hasPrefix("graph "), lines[3].hasPrefix("search "),
-              lines[4].hasPrefix("listed ") else { return cache }
-        cache.inputs = String(lines[1].dropFirst("inputs ".count))
-        cache.graphJSON = String(lines[2].dropFirst("graph ".count))
-        cache.searchIndex = String(lines[3].dropFirst("search ".count))
-        cache.listed = String(lines[4].dropFirst("listed ".count))
-        for line in lines.dropFirst(5) {
-            let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3 else { continue }
-            let page = String(parts[2])
-            cache.pages[page] = String(parts[0])
-            if parts[1] != "-" { cache.signatures[page] = String(parts[1]) }
+        // Read as bytes, a line at a time: splitting the text into substrings
+        // and each line into an array was most of a rebuild's wait for it.
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0, header: [String] = []
+            func nextLine() -> UnsafeBufferPointer<UInt8>? {
+                guard start < all.count else { return nil }
+                let end = all[start...].firstIndex(of: 0x0A) ?? all.count
+                defer { start = end + 1 }
+                return UnsafeBufferPointer(rebasing: all[start..<end])
+            }
+            func text(_ part: UnsafeBufferPointer<UInt8>.SubSequence) -> String { String(decoding: part, as: UTF8.self) }
+            while header.count < 5, let line = nextLine() { header.append(text(line[...])) }
+            // Kept pages are trusted only in the output this cache's build left:
+            // another build into the same folder (from another folder, with
+            // another cache) changes its manifest.
+            guard header.count == 5, header[0] == version + " " + fingerprint + " " + manifestStamp(outDir),
+                  header[1].hasPrefix("inputs "), header[2].hasPrefix("graph "), header[3].hasPrefix("search "),
+                  header[4].hasPrefix("listed ") else { return }
+            cache.inputs = String(header[1].dropFirst("inputs ".count))
+            cache.graphJSON = String(header[2].dropFirst("graph ".count))
+            cache.searchIndex = String(header[3].dropFirst("search ".count))
+            cache.listed = String(header[4].dropFirst("listed ".count))
+            let lines = all[start...].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            cache.pages.reserveCapacity(lines)
+            cache.signatures.reserveCapacity(lines)
+            // `<hash> <signature or -> <page>`; the page may hold spaces.
+            while let line = nextLine() {
+                guard let first = line.firstIndex(of: 0x20),
+                      let second = line[(first + 1)...].firstIndex(of: 0x20), second + 1 < line.count else { continue }
+                let page = text(line[(second + 1)...])
+                cache.pages[page] = text(line[..<first])
+                let signature = line[(first + 1)..<second]
+                if !(signature.count == 1 && signature.first == UInt8(ascii: "-")) { cache.signatures[page] = text(signature) }
+            }
         }
         return cache
     }
@@ -114,10 +131,21 @@ struct BuildCache {
     func save(outDir: String) {
         let path = Self.location(outDir: outDir)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        var text = Self.version + " " + fingerprint + " " + Self.manifestStamp(outDir) + "\n" + "inputs " + inputs + "\n" + "graph " + graphJSON + "\n"
-            + "search " + searchIndex + "\n" + "listed " + listed + "\n"
-        for (page, hash) in pages.sorted(by: { $0.key < $1.key }) { text += hash + " " + (signatures[page] ?? "-") + " " + page + "\n" }
-        try? OutputWriter.writeFile(path, text)
+        var text: [UInt8] = []
+        text.reserveCapacity(512 + 96 * pages.count)
+        for part in [Self.version, " ", fingerprint, " ", Self.manifestStamp(outDir), "\n", "inputs ", inputs, "\n",
+                     "graph ", graphJSON, "\n", "search ", searchIndex, "\n", "listed ", listed, "\n"] {
+            text.append(contentsOf: part.utf8)
+        }
+        for (page, hash) in pages.sorted(by: { $0.key < $1.key }) {
+            text.append(contentsOf: hash.utf8)
+            text.append(0x20)
+            text.append(contentsOf: (signatures[page] ?? "-").utf8)
+            text.append(0x20)
+            text.append(contentsOf: page.utf8)
+            text.append(0x0A)
+        }
+        try? text.withUnsafeBytes { try OutputWriter.writeFile(path, $0) }
     }
 }
 

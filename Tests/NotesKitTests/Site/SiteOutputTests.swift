@@ -88,4 +88,16 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/notes/keep.txt"))
         #expect(SiteFixtures.text(out, ".notesc-manifest").contains("\nnotes/a.html\n"))
     }
+
+    /// A manifest edited by hand (or by someone else) names nothing outside
+    /// the output folder that a build would then remove.
+    @Test func manifestLinesThatLeaveTheFolderAreIgnored() throws {
+        let base = SiteFixtures.temporaryFolder("manifest-lines")
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let lines = ["# Files written by `notesc build`", "index.html", "notes/a.html", "notes/.hidden", "a/...", "a/..b/c.html",
+                     "../outside", "notes/../../outside", "/etc/passwd", "a//b", "./a", "a/.", "a/..", "notes/", "..", ".", "",
+                     "a/b/c.html"]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: base + "/m", atomically: false, encoding: .utf8)
+        #expect(OutputWriter.readManifest(base + "/m") == ["index.html", "notes/a.html", "notes/.hidden", "a/...", "a/..b/c.html", "a/b/c.html"])
+    }
 }
