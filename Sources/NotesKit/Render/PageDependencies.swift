@@ -35,8 +35,8 @@ struct PageDependencies {
     /// and topics' systems. An edit to a note's prose leaves it as it was.
     let searchIndex: String
 
-    /// Hash of `global` and `allListed`: all that the pages other than the
-    /// notes' own read. While it stays the same, so do their signatures
+    /// Hash of `global`, `allListed` and `graph`: all that the pages other
+    /// than the notes' own read. While it stays the same, so do their signatures
     /// (`signature(of:_:)`): the notes such a page reads, and what it reads
     /// of them, are all in it.
     var listed: String {
@@ -53,9 +53,7 @@ struct PageDependencies {
     /// signature starts with that note's hash (`signature(of:_:)`).
     func stillSigns(_ previous: String, _ page: SitePage) -> Bool {
         guard case .note(let i) = page.source else { return true }
-        let own = String(noteHashes[i], radix: 16)
-        return previous.utf8.count > own.utf8.count && previous.hasPrefix(own)
-            && previous.utf8[previous.utf8.index(previous.utf8.startIndex, offsetBy: own.utf8.count)] == UInt8(ascii: ":")
+        return previous.hasPrefix(String(noteHashes[i], radix: 16) + ":")
     }
 
     /// Per note, the positions of the notes whose titles a page showing its
