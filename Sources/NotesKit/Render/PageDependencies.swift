@@ -53,8 +53,11 @@ struct PageDependencies {
     /// signature starts with that note's hash (`signature(of:_:)`).
     func stillSigns(_ previous: String, _ page: SitePage) -> Bool {
         guard case .note(let i) = page.source else { return true }
-        return previous.hasPrefix(String(noteHashes[i], radix: 16) + ":")
+        return previous.hasPrefix(ownPrefix(i))
     }
+
+    /// How the signature of note `i`'s own page starts: the note's hash.
+    private func ownPrefix(_ i: Int) -> String { String(noteHashes[i], radix: 16) + ":" }
 
     /// Per note, the positions of the notes whose titles a page showing its
     /// records may show too: the notes its links lead to (`[[id]]` in a claim
@@ -261,7 +264,7 @@ struct PageDependencies {
         }
         for id in Set(missing).sorted() { h.add(id); h.add("-") }
         // A note's own page: its note's hash first, for `stillSigns(_:_:)`.
-        if let own { return String(noteHashes[own], radix: 16) + ":" + h.hex }
+        if let own { return ownPrefix(own) + h.hex }
         return h.hex
     }
 }

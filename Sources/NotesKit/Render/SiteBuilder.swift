@@ -184,11 +184,11 @@ public enum SiteBuilder {
             // First what each page is made from: a page whose notes are as
             // they were is kept without building its data.
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                let previous = listedAsBefore ? cache.signatures[pages[i].path] : nil
-                let signature = previous.flatMap { dependencies.stillSigns($0, pages[i]) ? $0 : nil }
-                    ?? dependencies.signature(of: pages[i], model)
+                let previous = cache.signatures[pages[i].path]
+                let kept = listedAsBefore ? previous.flatMap { dependencies.stillSigns($0, pages[i]) ? $0 : nil } : nil
+                let signature = kept ?? dependencies.signature(of: pages[i], model)
                 signatures[i] = signature
-                if cache.signatures[pages[i].path] == signature, let hash = cache.pages[pages[i].path],
+                if previous == signature, let hash = cache.pages[pages[i].path],
                    writer.keep(pages[i].path) {
                     hashes[i] = hash
                     rendered[i] = false
