@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Release builds optimise across the stage targets, so a hot path that
+// calls into an earlier stage is inlined and specialised as it was when the
+// stages were one module.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "notesc",
     platforms: [.macOS(.v13)],
@@ -22,16 +27,22 @@ let package = Package(
         ),
         // Makes cmark-gfm's inline parsing safe on several threads; see its source.
         .target(name: "CCmarkThreads", linkerSettings: [.linkedLibrary("dl")]),
-        .target(
-            name: "NotesKit",
-            dependencies: [
-                "CCmarkGFM",
-                "CCmarkThreads",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
-        ),
+        // The pipeline's stages, each a target that may import only the ones
+        // above it, so a later stage can never reach back into an earlier one:
+        // support → model → markdown, calc → parse → check → graph → site → build.
+        .target(name: "NotesSupport", swiftSettings: optimized),
+        .target(name: "NotesModel", dependencies: ["NotesSupport"], swiftSettings: optimized),
+        .target(name: "NotesMarkdown", dependencies: ["NotesModel", "CCmarkGFM", "CCmarkThreads", .product(name: "Yams", package: "Yams")],
+                swiftSettings: optimized),
+        .target(name: "NotesCalc", dependencies: ["NotesModel"], swiftSettings: optimized),
+        .target(name: "NotesParse", dependencies: ["NotesMarkdown", "NotesCalc"], swiftSettings: optimized),
+        .target(name: "NotesCheck", dependencies: ["NotesParse"], swiftSettings: optimized),
+        .target(name: "NotesGraph", dependencies: ["NotesCheck", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: optimized),
+        .target(name: "NotesSite", dependencies: ["NotesGraph", .product(name: "Mustache", package: "swift-mustache")],
+                swiftSettings: optimized),
+        .target(name: "NotesBuild", dependencies: ["NotesSite"], swiftSettings: optimized),
+        // The library users import: every stage, re-exported.
+        .target(name: "NotesKit", dependencies: ["NotesBuild"], swiftSettings: optimized),
         // Microsoft's mimalloc replaces malloc in the notesc binary: parsing
         // 10,000 notes makes millions of small allocations, a fifth of the
         // time with glibc's allocator.

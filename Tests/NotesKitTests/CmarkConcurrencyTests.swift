@@ -1,6 +1,15 @@
 import Dispatch
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// cmark-gfm 0.29 switches the inline extensions' special characters (`~`
 /// for strikethrough, `:` and `w` for autolinks) on and off in a process-wide

@@ -1,5 +1,14 @@
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// The caret under a diagnostic lines up with the offending text whatever the
 /// line holds before it: tabs stay tabs, multi-byte characters count once.

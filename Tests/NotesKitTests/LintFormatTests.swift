@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// Golden output of every `--format` for a folder full of mistakes, and the
 /// SARIF output validated against the official 2.1.0 schema.

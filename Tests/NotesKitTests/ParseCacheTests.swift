@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// DESIGN §7: notes taken from the parse cache give the same records and
 /// diagnostics, byte for byte, as notes parsed afresh; a damaged cache is ignored.
@@ -13,7 +22,9 @@ import Testing
     }
 
     func compile(_ root: String, cache: String?) throws -> Notebook {
-        Pipeline.load(try NoteSources.read(root: root), cache: cache.map { ParseCache(path: $0) })
+        let sources = try NoteSources.read(root: root)
+        guard let cache else { return Pipeline.compile(sources, config: Config()).notebook }
+        return Pipeline.load(sources, cache: ParseCache(path: cache))
     }
 
     /// Every fixture folder: Notes/, bad encodings, references, study notes.

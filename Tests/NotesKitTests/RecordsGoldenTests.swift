@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// Each case is a folder `Fixtures/records/<case>/` with input `notes/` and
 /// golden `expected/records.json` and `expected/diagnostics.txt`; the harness

@@ -1,5 +1,14 @@
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 @Suite struct SourceTextTests {
     @Test func lineEndings() throws {
@@ -121,19 +130,19 @@ import Testing
 @Suite struct ByteSearchTests {
     @Test func findsTheFirstOccurrenceFromAnOffset() {
         let b = Array("ab[[c]] [[d".utf8)
-        #expect(LabelledBullet.find(Array("[[".utf8), in: b, from: 0) == 2)
-        #expect(LabelledBullet.find(Array("[[".utf8), in: b, from: 3) == 8)
-        #expect(LabelledBullet.find(Array("[[".utf8), in: b, from: 9) == nil)
-        #expect(LabelledBullet.find(Array("]]".utf8), in: b, from: 0) == 5)
-        #expect(LabelledBullet.find(Array("d".utf8), in: b, from: 10) == 10)
-        #expect(LabelledBullet.find(Array("d".utf8), in: b, from: 11) == nil)
-        #expect(LabelledBullet.find(Array("aab".utf8), in: Array("aaab".utf8), from: 0) == 1)
+        #expect(ByteSearch.find(Array("[[".utf8), in: b, from: 0) == 2)
+        #expect(ByteSearch.find(Array("[[".utf8), in: b, from: 3) == 8)
+        #expect(ByteSearch.find(Array("[[".utf8), in: b, from: 9) == nil)
+        #expect(ByteSearch.find(Array("]]".utf8), in: b, from: 0) == 5)
+        #expect(ByteSearch.find(Array("d".utf8), in: b, from: 10) == 10)
+        #expect(ByteSearch.find(Array("d".utf8), in: b, from: 11) == nil)
+        #expect(ByteSearch.find(Array("aab".utf8), in: Array("aaab".utf8), from: 0) == 1)
     }
 
     @Test func needlesThatCannotFit() {
-        #expect(LabelledBullet.find(Array("abc".utf8), in: Array("ab".utf8), from: 0) == nil)
-        #expect(LabelledBullet.find(Array("bc".utf8), in: Array("abc".utf8), from: 2) == nil)
-        #expect(LabelledBullet.find(Array("x".utf8), in: [], from: 0) == nil)
-        #expect(LabelledBullet.find([], in: Array("x".utf8), from: 0) == nil)
+        #expect(ByteSearch.find(Array("abc".utf8), in: Array("ab".utf8), from: 0) == nil)
+        #expect(ByteSearch.find(Array("bc".utf8), in: Array("abc".utf8), from: 2) == nil)
+        #expect(ByteSearch.find(Array("x".utf8), in: [], from: 0) == nil)
+        #expect(ByteSearch.find([], in: Array("x".utf8), from: 0) == nil)
     }
 }

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// Fixture folders and golden files. `NOTESC_BLESS=1 swift test` rewrites
 /// the golden files on purpose; otherwise a difference fails the test.

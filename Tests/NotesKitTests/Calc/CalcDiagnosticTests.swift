@@ -1,5 +1,14 @@
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// Every rule at its exact file position: block lines start at line 20, column 3
 /// (a block indented under a list item), columns count UTF-8 bytes.

@@ -1,4 +1,13 @@
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// Evaluates one calc block (starting at `firstLine`) plus inline expressions.
 func calcRun(_ text: String, firstLine: Int = 1, column: Int = 1, inline: [CalcInlineInput] = [],

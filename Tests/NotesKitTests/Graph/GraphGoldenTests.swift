@@ -2,6 +2,15 @@ import Foundation
 import GRDB
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// Every export format of three notes folders against golden files under
 /// `Fixtures/graph/<case>/`: the study fixture, the repository's `Notes/`,

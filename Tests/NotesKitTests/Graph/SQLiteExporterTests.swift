@@ -2,6 +2,15 @@ import Foundation
 import GRDB
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// The database of `notesc graph --format sqlite`, queried as the README
 /// and docs/graph.md show.

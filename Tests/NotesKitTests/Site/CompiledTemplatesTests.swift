@@ -2,6 +2,15 @@ import Foundation
 import Mustache
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// notesc renders swift-mustache's parsed templates itself (`CompiledLibrary`);
 /// whatever it renders must be what swift-mustache renders, byte for byte.

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 
 /// `search-index.json` is written byte by byte; it must stay what
 /// `JSONEncoder` (sorted keys, slashes unescaped) gives for the same entries.

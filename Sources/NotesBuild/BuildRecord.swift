@@ -1,0 +1,121 @@
+import Foundation
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSite
+import NotesSupport
+
+/// What the last successful build into an output folder was made from and
+/// what it reported, so that a build with nothing changed can stop before
+/// parsing anything: it prints the same diagnostics and leaves the site as it
+/// is. `.notesc-cache/build-<hash of the output path>.record` in the current folder.
+public struct BuildRecord: Sendable, Equatable {
+    /// Hash of everything the site and the diagnostics are made from (`inputs(...)`).
+    public var inputs: String
+    /// Notes, pages and files of that build.
+    public var notes: Int
+    public var pages: Int
+    public var files: Int
+    /// The diagnostics of that build in output order: infos too when
+    /// `hasInfos` (it ran with `--verbose`), else errors and warnings only
+    /// (tens of thousands of infos would make the record slow to write and read).
+    public var diagnostics: [Diagnostic]
+    public var hasInfos: Bool
+    /// The output's manifest as that build left it (inode, size, modification time):
+    /// another build into the same folder changes it.
+    var manifest: String
+
+    static let format = "notesc-build-record 2"
+
+    static func location(outDir: String) -> String { BuildCache.location(outDir: outDir) + ".record" }
+
+    /// Hash of what a build is made from: the note files as read, the
+    /// settings (config, options), the templates and the notesc binary. Nil
+    /// when the output folder is refused or a templates folder cannot be read
+    /// (the build itself then says why).
+    public static func inputs(_ sources: NoteSources, config: Config, options: SiteOptions) -> String? {
+        guard let outDir = try? OutputLocation.check(options.outDir, notesRoot: options.notesRoot) else { return nil }
+        var h = StableHash()
+        h.add(format)
+        h.add(BuildCache.binaryStamp)
+        h.add(URL(fileURLWithPath: options.notesRoot).standardizedFileURL.path)
+        h.add(outDir)
+        h.add(options.title); h.add(options.language); h.add(options.baseURL ?? "-"); h.add(String(options.unsafeHTML))
+        h.add(config.title ?? "-"); h.add(config.baseURL ?? "-")
+        for (rule, severity) in config.severities.sorted(by: { $0.key < $1.key }) { h.add(rule); h.add(severity?.rawValue ?? "off") }
+        for (alias, name) in config.aliases.sorted(by: { $0.key < $1.key }) { h.add(alias); h.add(name) }
+        if let templates = options.templatesDir {
+            guard let files = try? TemplateSet.readFolder(templates) else { return nil }
+            h.add("templates \(files.count)")
+            for (path, bytes) in files.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
+        } else {
+            h.add("built-in templates")
+        }
+        h.add(sources.digest)
+        return h.hex
+    }
+
+    /// The record of the last build into `outDir` when it was made from
+    /// `inputs` and its output is all still there, untouched by another build;
+    /// nil too when `infos` are asked for and the record has none.
+    public static func current(outDir: String, notesRoot: String, inputs: String, infos: Bool) -> BuildRecord? {
+        guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot),
+              let record = load(location(outDir: out), inputs: inputs), record.hasInfos || !infos,
+              record.manifest == BuildCache.manifestStamp(out), OutputWriter.intactOutput(out) == record.files else { return nil }
+        return record
+    }
+
+    /// Drops the record for `outDir`: called before a build changes the output, so a failed or
+    /// interrupted build never leaves a record that no longer describes the output.
+    public static func forget(outDir: String, notesRoot: String) {
+        guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot) else { return }
+        unlink(location(outDir: out))
+    }
+
+    /// Records a successful build (the output as it is now). A record that cannot be written only costs speed.
+    /// `infos`: keep the info diagnostics too (the build ran with `--verbose`).
+    public static func save(outDir: String, notesRoot: String, inputs: String, notes: Int, report: SiteReport,
+                            diagnostics: [Diagnostic], infos: Bool) {
+        guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot) else { return }
+        var w = CacheWriter()
+        w.string(format)
+        w.string(inputs)
+        w.int(notes); w.int(report.pages); w.int(report.files)
+        w.string(BuildCache.manifestStamp(out))
+        w.bool(infos)
+        w.array(infos ? diagnostics : diagnostics.filter { $0.severity != .info }) { $0.diagnostic($1) }
+        var h = StableHash()
+        h.add(w.bytes)
+        w.word(h.value)
+        OutputWriter.replaceFile(location(outDir: out), w.bytes)
+    }
+
+    /// The record at `path` when it was made from `inputs`.
+    static func load(_ path: String, inputs: String) -> BuildRecord? {
+        guard case .success(let bytes) = Discovery.read(path), bytes.count >= 8 else { return nil }
+        var header = CacheReader(bytes, to: bytes.count - 8)
+        guard (try? header.string()) == format, (try? header.string()) == inputs else { return nil }
+        // The last eight bytes are a checksum of the others.
+        var h = StableHash()
+        h.add(bytes[..<(bytes.count - 8)])
+        var r = CacheReader(bytes, from: bytes.count - 8)
+        guard (try? r.word()) == h.value else { return nil }
+        r = CacheReader(bytes, to: bytes.count - 8)
+        do {
+            guard try r.string() == format else { return nil }
+            let inputs = try r.string()
+            let notes = try r.int(), pages = try r.int(), files = try r.int()
+            let manifest = try r.string()
+            let hasInfos = try r.bool()
+            let diagnostics = try r.array { try $0.diagnostic() }
+            guard r.atEnd else { return nil }
+            return BuildRecord(inputs: inputs, notes: notes, pages: pages, files: files, diagnostics: diagnostics,
+                               hasInfos: hasInfos, manifest: manifest)
+        } catch {
+            return nil
+        }
+    }
+}

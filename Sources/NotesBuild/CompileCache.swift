@@ -1,0 +1,319 @@
+import Dispatch
+import Foundation
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSite
+import NotesSupport
+
+/// What the folder-wide stages (resolve, calc, checks, entities) made of each
+/// note in the last build, so that a rebuild after an edit that other notes
+/// cannot see redoes only the edited notes.
+///
+/// A note's *interface* is what other notes' results depend on: its id, the
+/// targets of its connections and links, its calc blocks and inline calcs,
+/// its comparisons (claims, quantities, verdicts, with their lines) and
+/// whether it could be read. When the files are the same ones, the config
+/// too, and every edited note's interface is as before, every other note's
+/// records and diagnostics, and the systems and topics, are as before; an
+/// edited note is resolved and checked again, and takes its calc results and
+/// verified claims (functions of its interface and the others') from the cache.
+///
+/// One file in `.notesc-cache/`: a header (the config and binary it holds
+/// for, the systems and topics), then one entry per note; a rebuild appends
+/// the entries of the notes it redid (a later entry replaces an earlier one).
+public final class CompileCache: @unchecked Sendable {
+    static let format = "notesc-compile-cache 1"
+
+    struct Entry {
+        var file: UInt64
+        var interface: UInt64
+        var payload: Range<Int>
+    }
+
+    public let path: String
+    private let stored: [UInt8]
+    private let key: UInt64
+    private let entities: Range<Int>?
+    private let entries: [String: Entry]
+    private let written: Int
+
+    /// `.notesc-cache/compile-<hash of the notes root>` in the current folder.
+    public static func location(notesRoot: String) -> String {
+        var h = StableHash()
+        h.add(URL(fileURLWithPath: notesRoot).standardizedFileURL.path)
+        return FileManager.default.currentDirectoryPath + "/.notesc-cache/compile-" + h.hex
+    }
+
+    /// Loads the cache at `path` for `config`; missing, malformed or made for another config or binary, it is empty.
+    public init(path: String, config: Config) {
+        self.path = path
+        key = Self.key(config)
+        var entries: [String: Entry] = [:]
+        var stored: [UInt8] = []
+        var entities: Range<Int>?
+        var written = 0
+        if case .success(let bytes) = Discovery.read(path) {
+            var r = CacheReader(bytes)
+            do {
+                guard try r.string() == Self.format, try r.word() == key else { throw CacheReader.Malformed() }
+                let range = try r.rawRange()
+                guard CacheReader.verified(bytes, range) != nil else { throw CacheReader.Malformed() }
+                entities = range
+                while !r.atEnd {
+                    let notePath = try r.string()
+                    let file = try r.word(), interface = try r.word()
+                    entries[notePath] = Entry(file: file, interface: interface, payload: try r.rawRange())
+                    written += 1
+                }
+                stored = bytes
+            } catch {
+                entries = [:]
+                entities = nil
+                written = 0
+            }
+        }
+        self.stored = stored
+        self.entries = entries
+        self.entities = entities
+        self.written = written
+    }
+
+    /// The config and binary the cache holds for: aliases rename systems.
+    static func key(_ config: Config) -> UInt64 {
+        var h = StableHash()
+        h.add(format)
+        h.add(BuildCache.binaryStamp)
+        for (alias, name) in config.aliases.sorted(by: { $0.key < $1.key }) { h.add(alias); h.add(name) }
+        return h.value
+    }
+
+    /// What other notes can see of a parsed note (see the type's comment), hashed.
+    static func interface(_ parsed: ParsedNote) -> UInt64 {
+        let n = parsed.note
+        var w = CacheWriter(capacity: 4096)
+        w.string(n.id); w.string(n.path); w.bool(parsed.readable)
+        w.array(n.connections) { $0.string($1.target) }
+        w.array(n.links) { $0.string($1.target) }
+        w.array(n.calcBlocks) { w, b in w.string(b.text); w.range(b.range); w.int(b.firstLine); w.int(b.column) }
+        w.array(n.inlineCalcs) { w, c in w.string(c.expression); w.range(c.range) }
+        w.array(n.comparisons) { $0.topic($1) }
+        var h = StableHash()
+        h.add(w.bytes)
+        return h.value
+    }
+
+    /// What a note's entry holds: its records after every stage, its
+    /// diagnostics (suppressions applied, in output order, severities as the
+    /// rules give them) and its calc diagnostics before suppressions.
+    struct Result {
+        var note: Note
+        var diagnostics: [Diagnostic]
+        var calcDiagnostics: [Diagnostic]
+    }
+
+    static func encode(_ result: Result) -> [UInt8] {
+        var w = CacheWriter(capacity: 8192)
+        w.record(result.note)
+        w.array(result.diagnostics) { $0.diagnostic($1) }
+        w.array(result.calcDiagnostics) { $0.diagnostic($1) }
+        return CacheWriter.checksummed(w.bytes)
+    }
+
+    private func result(_ entry: Entry) -> Result? {
+        guard let body = CacheReader.verified(stored, entry.payload) else { return nil }
+        var r = CacheReader(stored, from: body.lowerBound, to: body.upperBound)
+        guard let note = try? r.record(), let diagnostics = try? r.array({ try $0.diagnostic() }),
+              let calc = try? r.array({ try $0.diagnostic() }), r.atEnd else { return nil }
+        return Result(note: note, diagnostics: diagnostics, calcDiagnostics: calc)
+    }
+
+    private func storedEntities() -> (systems: [System], topics: [TopicEntity])? {
+        guard let entities, let body = CacheReader.verified(stored, entities) else { return nil }
+        var r = CacheReader(stored, from: body.lowerBound, to: body.upperBound)
+        guard let gathered = try? r.entities(), r.atEnd else { return nil }
+        return gathered
+    }
+
+    /// The notebook of `sources` from the cache, with the edited notes parsed
+    /// and the folder-wide stages run again for them alone; nil when that is
+    /// not possible (files added, removed or renamed, an edited note's
+    /// interface changed, an entry missing or damaged).
+    func notebook(_ sources: NoteSources, config: Config) -> Notebook? {
+        let files = sources.files
+        // The same files: an entry for each, and so none for a file that went away.
+        guard !files.isEmpty, entries.count == files.count else { return nil }
+        var changed: [Int] = []
+        for (i, file) in files.enumerated() {
+            guard let entry = entries[file.path] else { return nil }
+            if entry.file != sources.hashes[i] { changed.append(i) }
+        }
+        // The systems and topics are read on another thread while the notes are.
+        let entities = Background { self.storedEntities() }
+        // An edited note must show other notes what it showed before.
+        var reparsed: [Int: ParsedNote] = [:]
+        for i in changed {
+            guard case .success(let bytes) = sources.contents[i] else { return nil }
+            let parsed = NoteParser.parse(id: files[i].id, path: files[i].path, bytes: bytes)
+            guard Self.interface(parsed) == entries[files[i].path]!.interface else { return nil }
+            reparsed[i] = parsed
+        }
+        let results = ResultSlots<Result>(count: files.count)
+        let failed = ResultSlots<Bool>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            if let r = result(entries[files[i].path]!) { results[i] = r } else { failed[0] = true }
+        }
+        guard failed[0] == nil, let (systems, topics) = entities.value else { return nil }
+        var notes = (0..<files.count).map { results[$0]!.note }
+        var fresh: [Int: Result] = [:]
+        if !changed.isEmpty {
+            let index = NoteIndex(ids: files.map(\.id))
+            for i in changed {
+                var note = reparsed[i]!.note
+                ReferenceResolver.resolve(&note, index: index)
+                ReferenceResolver.applyAliases(&note, aliases: config.aliases)
+                // The same interface: the same calc results and verified claims as before.
+                note.calc = notes[i].calc
+                note.comparisons = notes[i].comparisons
+                notes[i] = note
+                reparsed[i]!.note = note
+            }
+            let context = CheckContext(notes: Self.touching(Set(changed.map { files[$0].id }), notes), index: index)
+            for i in changed {
+                let parsed = reparsed[i]!
+                let calc = results[i]!.calcDiagnostics
+                let found = parsed.diagnostics + Checks.run(parsed, in: context) + calc
+                let diagnostics = Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed.suppressions, rule: $0.rule, line: $0.line) })
+                fresh[i] = Result(note: parsed.note, diagnostics: diagnostics, calcDiagnostics: calc)
+            }
+        }
+        var diagnostics = sources.diagnostics + DuplicateID.check(files)
+        for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? results[i]!.diagnostics }
+        diagnostics = Pipeline.applySeverities(diagnostics, config: config)
+        if !fresh.isEmpty { append(files, hashes: sources.hashes, fresh) }
+        return Notebook(notes: notes, systems: systems, topics: topics, diagnostics: Diagnostic.sortedForOutput(diagnostics))
+    }
+
+    /// The notes among `notes` that are in `ids` or connect or link to one of
+    /// them: all that the checks of those notes read of the folder.
+    static func touching(_ ids: Set<String>, _ notes: [Note]) -> [Note] {
+        // A rebuild edits a note or two: comparing with each beats hashing
+        // every connection and link of the folder.
+        let few = ids.count <= 4 ? Array(ids) : nil
+        func named(_ id: String?) -> Bool {
+            guard let id else { return false }
+            if let few { return few.contains(id) }
+            return ids.contains(id)
+        }
+        // By index: filtering the values copied every note looked at.
+        return notes.indices.filter { i in
+            named(notes[i].id) || notes[i].connections.contains { named($0.resolved) } || notes[i].links.contains { named($0.resolved) }
+        }.map { notes[$0] }
+    }
+
+    /// Appends the entries of the notes redone; the whole file is written
+    /// afresh when replaced entries would outnumber the live ones.
+    private func append(_ files: [NoteFile], hashes: [UInt64], _ fresh: [Int: Result]) {
+        guard written + fresh.count - files.count <= max(files.count, 64) else {
+            // Too many replaced entries: the next full compile writes the file afresh.
+            unlink(path)
+            return
+        }
+        var w = CacheWriter()
+        // An edited note's interface is the one its old entry holds (or it would not be here).
+        for i in fresh.keys.sorted() {
+            w.compiledEntry(files[i].path, hashes[i], entries[files[i].path]!.interface, Self.encode(fresh[i]!)[...])
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let done = w.bytes.withUnsafeBytes { b in write(fd, b.baseAddress, b.count) }
+        if done != w.bytes.count { unlink(path) }
+    }
+
+    /// Writes the cache afresh after a full compile.
+    func save(_ files: [NoteFile], hashes: [UInt64], interfaces: [UInt64], results: [Result],
+              systems: [System], topics: [TopicEntity]) {
+        var e = CacheWriter(capacity: 1 << 20)
+        e.entities(systems, topics)
+        guard let sink = CacheFileSink(path: path) else { return }
+        var w = CacheWriter(capacity: 1 << 20)
+        w.string(Self.format)
+        w.word(key)
+        w.raw(CacheWriter.checksummed(e.bytes))
+        sink.write(&w)
+        // Encoded on all cores a block at a time: the entries are most of the
+        // time this takes, and a block's bytes are all that is held at once.
+        for block in stride(from: 0, to: files.count, by: 1024) {
+            let end = min(block + 1024, files.count)
+            let encoded = ResultSlots<[UInt8]>(count: end - block)
+            DispatchQueue.concurrentPerform(iterations: end - block) { k in encoded[k] = Self.encode(results[block + k]) }
+            for i in block..<end { w.compiledEntry(files[i].path, hashes[i], interfaces[i], encoded[i - block]![...]) }
+            sink.write(&w)
+        }
+        sink.finish()
+    }
+}
+
+extension CacheWriter {
+    mutating func compiledEntry(_ path: String, _ file: UInt64, _ interface: UInt64, _ payload: ArraySlice<UInt8>) {
+        string(path)
+        word(file)
+        word(interface)
+        raw(payload)
+    }
+
+    mutating func entities(_ systems: [System], _ topics: [TopicEntity]) {
+        array(systems) { w, s in
+            w.string(s.slug); w.string(s.name)
+            w.array(s.spellings) { $0.string($1) }
+            w.array(s.mentions) { w, m in w.string(m.note); w.string(m.topic); w.int(m.line) }
+        }
+        array(topics) { w, t in
+            w.string(t.slug); w.string(t.title)
+            w.array(t.notes) { $0.string($1) }
+            w.array(t.systems) { $0.string($1) }
+        }
+    }
+}
+
+extension CacheReader {
+    /// A note with its calc results, as `CacheWriter.record` wrote it.
+    mutating func record() throws -> Note {
+        var n = try note()
+        n.calc = try optional { try $0.calc() }
+        return n
+    }
+
+    /// Calc results, as `CacheWriter.calc` wrote them.
+    mutating func calc() throws -> NoteCalc {
+        let statements = try array { r in
+            CalcStatementRecord(
+                line: try r.int(), source: try r.string(), display: try r.optional { try $0.string() },
+                check: try r.optional { r in
+                    CheckRecord(passed: try r.bool(), computed: try r.string(), stated: try r.string(),
+                                interval: try r.optional { try $0.string() }, forNote: try r.optional { try $0.string() })
+                },
+                error: try r.optional { try $0.string() })
+        }
+        let inline = try array { r in
+            InlineCalcRecord(range: try r.range(), expression: try r.string(), display: try r.optional { try $0.string() })
+        }
+        return NoteCalc(statements: statements, inline: inline)
+    }
+
+    mutating func entities() throws -> (systems: [System], topics: [TopicEntity]) {
+        let systems = try array { r in
+            System(slug: try r.string(), name: try r.string(), spellings: try r.array { try $0.string() },
+                   mentions: try r.array { Mention(note: try $0.string(), topic: try $0.string(), line: try $0.int()) })
+        }
+        let topics = try array { r in
+            TopicEntity(slug: try r.string(), title: try r.string(), notes: try r.array { try $0.string() },
+                        systems: try r.array { try $0.string() })
+        }
+        return (systems, topics)
+    }
+}

@@ -1,0 +1,128 @@
+import NotesCalc
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// Evaluates every note's calc blocks (imports first, cycles reported), fills
+/// `Note.calc`, and marks the claims that passing checks verify (DESIGN §3).
+enum CalcStage {
+    /// Import chains longer than this are refused rather than followed.
+    static let maxImportDepth = 64
+
+    static func run(_ parsed: inout [ParsedNote], index: NoteIndex) -> [Diagnostic] {
+        let evaluator = Evaluator(notes: parsed.map(\.note), index: index)
+        var diagnostics: [Diagnostic] = []
+        var verifications: [String: [(Quantity?, CalcValue, CheckReference)]] = [:]
+        for i in parsed.indices where parsed[i].readable && hasCalc(parsed[i].note) {
+            let note = parsed[i].note
+            let result = evaluator.evaluate(i, depth: 0)
+            parsed[i].note.calc = record(result, note)
+            for d in result.diagnostics {
+                diagnostics.append(Diagnostic(
+                    file: note.path, range: SourceRange(line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn),
+                    severity: Rule.named(d.rule)?.defaultSeverity ?? .error, rule: d.rule, message: d.message, suggestion: d.suggestion))
+            }
+            for statement in result.statements {
+                guard let check = statement.check, check.passed, check.op == "≈" || check.op == "==" else { continue }
+                var target = note.id
+                if let reference = check.forNote {
+                    guard case .note(let id) = index.resolve(reference) else {
+                        diagnostics.append(Diagnostic(
+                            file: note.path, range: SourceRange(line: statement.line, column: statement.column, length: statement.source.utf8.count),
+                            rule: .calcImport, message: "check is for no note '\(reference)'",
+                            suggestion: "name the note whose claim this check verifies by its id"))
+                        continue
+                    }
+                    target = id
+                }
+                verifications[target, default: []].append((nil, check.statedValue, CheckReference(note: note.id, line: statement.line)))
+            }
+        }
+        for i in parsed.indices {
+            guard let checks = verifications[parsed[i].note.id] else { continue }
+            for t in parsed[i].note.comparisons.indices {
+                for c in parsed[i].note.comparisons[t].claims.indices {
+                    let claim = parsed[i].note.comparisons[t].claims[c]
+                    let refs = checks.filter { _, stated, _ in claim.quantities.contains { writes($0, stated) } }.map(\.2)
+                    parsed[i].note.comparisons[t].claims[c].verifiedBy = Array(Set(refs)).sorted { ($0.note, $0.line) < ($1.note, $1.line) }
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func hasCalc(_ note: Note) -> Bool { !note.calcBlocks.isEmpty || !note.inlineCalcs.isEmpty }
+
+    /// Whether a claim's written quantity is the check's stated value: the same
+    /// number, and a percentage or a dollar amount on both sides when one is.
+    static func writes(_ quantity: Quantity, _ stated: CalcValue) -> Bool {
+        guard let value = quantity.value else { return false }
+        guard abs(value - stated.value) <= 1e-9 * max(1, abs(value)) else { return false }
+        if quantity.unit == "%" || stated.isPercent { return quantity.unit == "%" && stated.isPercent }
+        let statedIsMoney = stated.dimension.exponents == ["USD": 1]
+        if quantity.unit == "USD" || statedIsMoney { return quantity.unit == "USD" && statedIsMoney }
+        return true
+    }
+
+    static func record(_ result: CalcNoteResult, _ note: Note) -> NoteCalc {
+        let errors = Dictionary(result.diagnostics.filter { $0.rule != Rule.claimFailed.id }.map { ($0.line, $0.message) }, uniquingKeysWith: { a, _ in a })
+        return NoteCalc(
+            statements: result.statements.map { s in
+                CalcStatementRecord(
+                    line: s.line, source: s.source, display: s.display,
+                    check: s.check.map { CheckRecord(passed: $0.passed, computed: $0.computed, stated: $0.stated, interval: $0.interval, forNote: $0.forNote) },
+                    error: errors[s.line])
+            },
+            inline: zip(note.inlineCalcs, result.inline).map { written, evaluated in
+                InlineCalcRecord(range: written.range, expression: written.expression, display: evaluated.display)
+            })
+    }
+
+    /// Evaluates notes on demand, each once, following imports depth-first.
+    final class Evaluator {
+        let notes: [Note]
+        let index: NoteIndex
+        let position: [String: Int]
+        var results: [Int: CalcNoteResult] = [:]
+        var inProgress: [Int] = []
+
+        init(notes: [Note], index: NoteIndex) {
+            self.notes = notes
+            self.index = index
+            position = Dictionary(notes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        func evaluate(_ i: Int, depth: Int) -> CalcNoteResult {
+            if let done = results[i] { return done }
+            inProgress.append(i)
+            let note = notes[i]
+            let result = CalcEngine.evaluate(
+                blocks: note.calcBlocks.map { CalcBlockInput(text: $0.text, firstLine: $0.firstLine, column: $0.column) },
+                inline: note.inlineCalcs.map { CalcInlineInput(expression: $0.expression, line: $0.range.start.line, column: $0.range.start.column) },
+                resolveImport: { [unowned self] reference, _ in self.imported(reference, depth: depth) })
+            inProgress.removeLast()
+            results[i] = result
+            return result
+        }
+
+        private func imported(_ reference: String, depth: Int) -> CalcImportResult {
+            switch index.resolve(reference) {
+            case .ambiguous(let ids):
+                return .failure("'\(reference)' could be any of \(ids.map { "'\($0)'" }.joined(separator: ", "))")
+            case .missing(let suggestion):
+                return .failure("no note '\(reference)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            case .note(let id):
+                guard let j = position[id] else { return .failure("no note '\(reference)'") }
+                if let start = inProgress.firstIndex(of: j) {
+                    let cycle = (inProgress[start...] + [j]).map { notes[$0].id }
+                    return .failure("import cycle: " + cycle.joined(separator: " -> "))
+                }
+                guard depth < CalcStage.maxImportDepth else {
+                    return .failure("imports nest more than \(CalcStage.maxImportDepth) notes deep")
+                }
+                return .values(evaluate(j, depth: depth + 1).exports)
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import NotesCalc
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// Facts about the whole folder that per-note rules consult.
+package struct CheckContext {
+    let index: NoteIndex
+    /// Note id → ids of the notes whose connections resolve to it.
+    let incomingConnections: [String: Set<String>]
+    /// Note id → ids of the notes it links to or is linked from (connections and links).
+    let neighbours: [String: Set<String>]
+
+    package init(notes: [Note], index: NoteIndex) {
+        self.index = index
+        var incoming: [String: Set<String>] = [:]
+        var neighbours: [String: Set<String>] = [:]
+        for note in notes {
+            let targets = note.connections.compactMap(\.resolved) + note.links.compactMap(\.resolved)
+            for target in targets where target != note.id {
+                neighbours[note.id, default: []].insert(target)
+                neighbours[target, default: []].insert(note.id)
+            }
+            for target in note.connections.compactMap(\.resolved) {
+                incoming[target, default: []].insert(note.id)
+            }
+        }
+        incomingConnections = incoming
+        self.neighbours = neighbours
+    }
+}
+
+/// A lint rule that looks at one note at a time (it may consult the folder).
+protocol NoteRule {
+    static var rule: Rule { get }
+    static func check(_ parsed: ParsedNote, in context: CheckContext) -> [Diagnostic]
+}
+
+extension NoteRule {
+    static func diagnostic(_ note: Note, _ range: SourceRange?, _ message: String, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(file: note.path, range: range, rule: rule, message: message, suggestion: suggestion)
+    }
+}
+
+/// Every per-note rule, in DESIGN §4 order.
+package enum Checks {
+    static let noteRules: [any NoteRule.Type] = [
+        BrokenConnection.self, BrokenLink.self, AmbiguousReference.self, SelfConnection.self, DuplicateConnection.self,
+        MissingTitle.self, MissingSection.self, EmptySection.self, UnknownSection.self, MissingVerdict.self,
+        DuplicateVerdict.self, ThinComparison.self, MojibakeRule.self, OneWayConnection.self, OrphanNote.self,
+    ]
+
+    package static func run(_ parsed: ParsedNote, in context: CheckContext) -> [Diagnostic] {
+        guard parsed.readable else { return [] }
+        return noteRules.flatMap { $0.check(parsed, in: context) }
+    }
+}

@@ -1,0 +1,135 @@
+import Dispatch
+import Foundation
+import NotesCalc
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// The stages of DESIGN §1 in order: read files → parse → records → resolve
+/// references → check. Each takes values and returns values.
+public enum Pipeline {
+    /// Reads and checks a notes folder. Throws only when the run itself fails
+    /// (no such folder); problems in notes are diagnostics.
+    /// `entities: false` skips gathering systems and topics (lint does not need them).
+    public static func load(root: String, config: Config = Config(), entities: Bool = true) throws -> Notebook {
+        try compile(root: root, config: config, entities: entities).notebook
+    }
+
+    /// Like `load`, plus the decoded text of every note, so diagnostics can
+    /// quote their lines without reading the files again.
+    public static func loadKeepingSources(root: String, config: Config = Config(), entities: Bool = true) throws -> (Notebook, SourceLines) {
+        let compilation = try compile(root: root, config: config, entities: entities)
+        var sources: [String: SourceText] = [:]
+        sources.reserveCapacity(compilation.parsed.count)
+        for parsed in compilation.parsed {
+            if let source = parsed.source { sources[parsed.note.path] = source }
+        }
+        return (compilation.notebook, SourceLines(root: root, preloaded: sources))
+    }
+
+    /// What the stages produce, including the parsed sources that `--fix` needs.
+    package struct Compilation {
+        package var notebook: Notebook
+        var parsed: [ParsedNote]
+        package var files: [NoteFile]
+        /// Each note's diagnostics (suppressions applied, before config severities), in file order.
+        package var perNote: [[Diagnostic]] = []
+        /// The calc stage's diagnostics by note path.
+        package var calcByFile: [String: [Diagnostic]] = [:]
+    }
+
+    static func compile(root: String, config: Config, entities: Bool = true) throws -> Compilation {
+        var clock = StageClock()
+        let sources = try NoteSources.read(root: root)
+        clock.lap("discover+read")
+        return compile(sources, config: config, entities: entities)
+    }
+
+    /// The stages after parsing; `parsed` (in the order of `sources.files`)
+    /// skips parsing, for callers that keep parsed notes, such as the build's caches.
+    package static func compile(_ sources: NoteSources, config: Config, entities: Bool = true,
+                                parsed alreadyParsed: [ParsedNote]? = nil) -> Compilation {
+        var clock = StageClock()
+        let files = sources.files
+        let discoveryDiagnostics = sources.diagnostics
+        var parsed = alreadyParsed ?? parseAll(sources)
+        clock.lap("parse")
+        let index = NoteIndex(ids: files.map(\.id))
+        parsed.withUnsafeMutableBufferPointer { notes in
+            let notes = notes
+            DispatchQueue.concurrentPerform(iterations: notes.count) { [aliases = config.aliases] i in
+                ReferenceResolver.resolve(&notes[i].note, index: index)
+                ReferenceResolver.applyAliases(&notes[i].note, aliases: aliases)
+            }
+        }
+        clock.lap("resolve")
+        // The folder-wide steps that run on one core (the links between
+        // notes, systems and topics, the calculations) run side by side.
+        let resolved = parsed.map(\.note)
+        let context = Background { CheckContext(notes: resolved, index: index) }
+        let gathered = Background { entities ? Entities.gather(resolved, aliases: config.aliases) : ([], []) }
+        let calcDiagnostics = CalcStage.run(&parsed, index: index)
+        clock.lap("calc")
+        var diagnostics = discoveryDiagnostics + DuplicateID.check(files)
+        let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
+        let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
+        DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed, context = context.value] i in
+            let found = parsed[i].diagnostics + Checks.run(parsed[i], in: context) + calcByFile[parsed[i].note.path, default: []]
+            // Sorted here, on all cores: the final sort then meets runs already in order.
+            perNote[i] = Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) })
+        }
+        clock.lap("context+check")
+        let perNoteValues = perNote.values
+        diagnostics += perNoteValues.joined()
+        diagnostics = applySeverities(diagnostics, config: config)
+        clock.lap("join")
+        let (systems, topics) = gathered.value
+        clock.lap("entities")
+        let notebook = Notebook(notes: parsed.map(\.note), systems: systems, topics: topics,
+                                diagnostics: Diagnostic.sortedForOutput(diagnostics))
+        clock.lap("sort")
+        return Compilation(notebook: notebook, parsed: parsed, files: files, perNote: perNoteValues, calcByFile: calcByFile)
+    }
+
+    /// Config severities: a rule set `off` drops its diagnostics.
+    package static func applySeverities(_ diagnostics: [Diagnostic], config: Config) -> [Diagnostic] {
+        guard !config.severities.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { d in
+            guard let configured = config.severities[d.rule] else { return d }
+            guard let severity = configured else { return nil }
+            var copy = d
+            copy.severity = severity
+            return copy
+        }
+    }
+
+    /// Parses every file on all cores; the order of the result is the order
+    /// of the files, whatever the core count. `cached` gives the notes parsed
+    /// already (nil for the others): the build's parse cache.
+    package static func parseAll(_ sources: NoteSources, cached: ((Int) -> ParsedNote?)? = nil) -> [ParsedNote] {
+        CmarkBridge.prepare()
+        let files = sources.files
+        let results = ResultSlots<ParsedNote>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            switch sources.contents[i] {
+            case .success(let bytes):
+                results[i] = cached?(i) ?? NoteParser.parse(id: file.id, path: file.path, bytes: bytes)
+            case .failure(let error):
+                var empty = NoteParser.parse(id: file.id, path: file.path, bytes: [])
+                empty.readable = false
+                empty.source = nil
+                empty.diagnostics = [Diagnostic(file: file.path, range: nil, rule: .unreadableFile,
+                                                message: "\(error)", suggestion: "check the file's permissions")]
+                results[i] = empty
+            }
+        }
+        return results.values
+    }
+
+    /// Reads and parses `files` on all cores, without a cache.
+    static func parseAll(_ files: [NoteFile]) -> [ParsedNote] {
+        parseAll(NoteSources.read(files, diagnostics: []))
+    }
+}

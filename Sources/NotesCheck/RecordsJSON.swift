@@ -1,0 +1,108 @@
+import Foundation
+import NotesCalc
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// Stable JSON: sorted keys, two-space indentation, `"key": value`, empty
+/// containers as `[]` and `{}`, no escaped slashes, a final newline.
+public enum StableJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Data(indent(Array(try encoder.encode(value))))
+    }
+
+    /// Re-indents compact JSON; strings are copied byte for byte.
+    static func indent(_ compact: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(compact.count * 2)
+        var depth = 0
+        var i = 0
+        let n = compact.count
+        func newline() {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        }
+        while i < n {
+            let c = compact[i]
+            switch c {
+            case UInt8(ascii: "\""):
+                let start = i
+                i += 1
+                while i < n, compact[i] != UInt8(ascii: "\"") {
+                    i += compact[i] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                out.append(contentsOf: compact[start...min(i, n - 1)])
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let closer = c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if i + 1 < n, compact[i + 1] == closer {
+                    out.append(c); out.append(closer)
+                    i += 1
+                } else {
+                    out.append(c)
+                    depth += 1
+                    newline()
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                newline()
+                out.append(c)
+            case UInt8(ascii: ","):
+                out.append(c)
+                newline()
+            case UInt8(ascii: ":"):
+                out.append(c)
+                out.append(0x20)
+            default:
+                out.append(c)
+            }
+            i += 1
+        }
+        out.append(0x0A)
+        return out
+    }
+}
+
+/// Source lines for diagnostics, read back from the notes folder once per
+/// file however many diagnostics point into it.
+public final class SourceLines: @unchecked Sendable {
+    private let root: String
+    /// Texts handed over by the pipeline; read without the lock.
+    private let preloaded: [String: SourceText]
+    /// Texts read on demand.
+    private var files: [String: SourceText?] = [:]
+    private let lock = NSLock()
+
+    public init(root: String) {
+        self.root = root
+        self.preloaded = [:]
+    }
+
+    init(root: String, preloaded: [String: SourceText]) {
+        self.root = root
+        self.preloaded = preloaded
+    }
+
+    /// Line `line` of `file` (relative to the root), or nil when unavailable.
+    public func line(_ file: String, _ line: Int) -> String? {
+        if let text = preloaded[file] {
+            return line >= 1 && line <= text.lineCount ? text.line(line) : nil
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if files[file] == nil {
+            if case .success(let bytes) = Discovery.read(root + "/" + file) {
+                // Lossy for files that are not UTF-8, so their diagnostics still show the line.
+                let lossy = Array(String(decoding: bytes, as: UTF8.self).utf8)
+                files[file] = (try? SourceText.decode(bytes).get())
+                    ?? SourceText(bytes: lossy, hadBOM: false, lineStarts: SourceText.lineStarts(of: lossy))
+            } else {
+                files[file] = .some(nil)
+            }
+        }
+        guard let text = files[file] ?? nil, line >= 1, line <= text.lineCount else { return nil }
+        return text.line(line)
+    }
+}

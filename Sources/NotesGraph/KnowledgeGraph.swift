@@ -1,0 +1,304 @@
+import Foundation
+import NotesCalc
+import NotesCheck
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// The knowledge graph of a notebook (DESIGN §6): notes, systems, topics,
+/// claims and verdicts as nodes; `connects`, `links`, `states`, `about`,
+/// `in-topic` and `favors` as edges. Every export format (`json`, `jgf`,
+/// `graphml`, `dot`, `sqlite`) and the site's `graph.json` and graph page are
+/// made from this one value, so they always agree.
+///
+/// Nodes are sorted by id and edges by source, target, kind and label (in
+/// UTF-8 byte order), so the same notes give the same graph on every run.
+public struct KnowledgeGraph: Sendable {
+    /// Version of the `json` document; bumped when a key changes meaning.
+    public static let version = 1
+
+    /// Every note, system, topic, claim and verdict, sorted by id.
+    public var nodes: [GraphNode]
+    /// Every edge between two of `nodes`, sorted by source, target, kind and label.
+    public var edges: [GraphEdge]
+    /// How many notes the graph was made from.
+    public var noteCount: Int
+    /// How many error, warning and info diagnostics the notes have. Notes
+    /// with errors are still in the graph; their problems are only counted.
+    public var diagnostics: DiagnosticCounts
+
+    /// Builds the graph. Broken connections and links (those that resolve to
+    /// no note) are not edges; they are diagnostics of the notebook.
+    public init(_ notebook: Notebook) {
+        let notes = notebook.notes
+        let bullets = notes.reduce(0) { count, note in
+            note.comparisons.reduce(count) { $0 + $1.claims.count + $1.verdicts.count }
+        }
+        var builder = GraphBuilder(nodes: notebook.systems.count + notebook.topics.count + notes.count + bullets,
+                                   edges: 4 * bullets + notes.count * 6)
+        for system in notebook.systems {
+            builder.add(GraphNode(id: GraphNode.systemID(system.slug), kind: .system, label: system.name,
+                                  url: "systems/\(system.slug).html"))
+        }
+        for topic in notebook.topics {
+            builder.add(GraphNode(id: GraphNode.topicID(topic.slug), kind: .topic, label: topic.title,
+                                  url: "topics/\(topic.slug).html"))
+        }
+        // Every note is a node before any edge is made: connections and links point forward.
+        let noteNodes = notes.indices.map { i in
+            builder.add(GraphNode(id: GraphNode.noteID(notes[i].id), kind: .note, label: notes[i].title?.text ?? notes[i].id,
+                                  url: "notes/\(notes[i].id).html", path: notes[i].path, category: notes[i].category,
+                                  date: notes[i].date, tags: notes[i].tags))
+        }
+        for i in notes.indices { builder.add(notes[i], node: noteNodes[i]) }
+        (nodes, edges) = builder.finish()
+        noteCount = notebook.notes.count
+        diagnostics = DiagnosticCounts(errors: notebook.diagnostics.errorCount,
+                                       warnings: notebook.diagnostics.warningCount,
+                                       infos: notebook.diagnostics.infoCount)
+    }
+
+    /// The node with this id, if any.
+    public func node(_ id: String) -> GraphNode? {
+        var low = 0, high = nodes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if nodes[mid].id.precedesInUTF8(id) { low = mid + 1 } else { high = mid }
+        }
+        return low < nodes.count && nodes[low].id == id ? nodes[low] : nil
+    }
+
+    /// The `graph` object of the exports: note count and diagnostic counts.
+    public var attributes: [String: GraphValue] {
+        ["notes": .int(noteCount),
+         "diagnostics": .object(["errors": .int(diagnostics.errors), "warnings": .int(diagnostics.warnings),
+                                 "infos": .int(diagnostics.infos)])]
+    }
+
+    /// The node-link document of DESIGN §6, byte for byte what `Site/graph.json`
+    /// holds and `notesc graph --format json` prints. networkx loads it with
+    /// `networkx.node_link_graph(data, edges="edges")`.
+    public func json() throws -> Data {
+        // Pieces go straight into the Data: a ByteWriter's bytes would be copied whole at the end.
+        var data = Data(capacity: 256 * (nodes.count + edges.count))
+        writeJSON { data.append($0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count) }
+        return data
+    }
+
+    /// `json()` handed to `sink` a piece (about a megabyte) at a time, for
+    /// writing it to a file without holding hundreds of megabytes at once.
+    package func writeJSON(_ sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        var out = ByteWriter(capacity: 64 * 1024)
+        out.sink = sink
+        appendJSON(to: &out)
+        out.flush()
+    }
+
+    private func appendJSON(to out: inout ByteWriter) {
+        out.appendJSONObject(depth: 0, [
+            ("directed", { $0.appendJSON(.bool(true), depth: $1) }),
+            ("edges", { $0.appendJSONArray(count: edges.count, depth: $1) { $0.appendJSON(edges[$1], depth: $2) } }),
+            ("graph", { $0.appendJSON(.object(attributes), depth: $1) }),
+            ("multigraph", { $0.appendJSON(.bool(true), depth: $1) }),
+            ("nodes", { $0.appendJSONArray(count: nodes.count, depth: $1) { $0.appendJSON(nodes[$1], depth: $2) } }),
+            ("version", { $0.appendJSON(.int(Self.version), depth: $1) }),
+        ])
+        out.append(0x0A)
+    }
+}
+
+/// Counts of diagnostics by severity.
+public struct DiagnosticCounts: Hashable, Sendable {
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+}
+
+/// Collects nodes and edges note by note. An edge holds the indices of its
+/// ends in `nodes` rather than their ids, so that ordering a million edges
+/// compares integers, not strings.
+struct GraphBuilder {
+    private(set) var nodes: [GraphNode] = []
+    private var edges: [Edge] = []
+    /// The index in `nodes` of each note, system and topic by id (the last
+    /// one of an id given twice): the nodes edges name by id.
+    private var index: [String: Int32] = [:]
+
+    struct Edge {
+        var source: Int32, target: Int32
+        var kind: GraphEdge.Kind
+        var label: String?
+    }
+
+    /// Room for about this many nodes and edges.
+    init(nodes: Int = 0, edges: Int = 0) {
+        self.nodes.reserveCapacity(nodes)
+        self.edges.reserveCapacity(edges)
+    }
+
+    /// Adds a node; returns its index for the edges that start from it.
+    @discardableResult
+    mutating func add(_ node: consuming GraphNode) -> Int32 {
+        let i = Int32(nodes.count)
+        if node.kind == .note || node.kind == .system || node.kind == .topic { index[node.id] = i }
+        nodes.append(node)
+        return i
+    }
+
+    /// An edge from `source` to the node of id `target`; none when there is no such node.
+    mutating func add(_ source: Int32, _ target: String, _ kind: GraphEdge.Kind, label: String? = nil) {
+        guard let target = index[target] else { return }
+        edges.append(Edge(source: source, target: target, kind: kind, label: label))
+    }
+
+    /// An edge between two notes, systems or topics named by id; none unless both are nodes.
+    mutating func add(_ edge: GraphEdge) {
+        guard let source = index[edge.source] else { return }
+        add(source, edge.target, edge.kind, label: edge.label)
+    }
+
+    /// The edges of `note`, whose own node is `node`, with the nodes of its claims and verdicts.
+    mutating func add(_ note: Note, node: Int32) {
+        for connection in note.connections {
+            guard let target = connection.resolved else { continue }
+            add(node, GraphNode.noteID(target), .connects, label: connection.reason)
+        }
+        for link in note.links {
+            guard let target = link.resolved else { continue }
+            add(node, GraphNode.noteID(target), .links)
+        }
+        let noteID = nodes[Int(node)].id
+        // By index: a loop over the values would copy every claim and verdict.
+        for t in note.comparisons.indices {
+            let topicID = GraphNode.topicID(note.comparisons[t].slug)
+            let topicNode = index[topicID]
+            let claims = note.comparisons[t].claims
+            for c in claims.indices {
+                let line = claims[c].range.start.line
+                let claimNode = add(GraphNode(id: GraphNode.claimID(note: note.id, line: line), kind: .claim,
+                                              label: claims[c].text, note: noteID, topic: topicID, line: line,
+                                              qualifier: claims[c].qualifier, quantities: claims[c].quantities,
+                                              verified: claims[c].verified))
+                edges.append(Edge(source: node, target: claimNode, kind: .states))
+                if let topicNode { edges.append(Edge(source: claimNode, target: topicNode, kind: .inTopic)) }
+                for subject in claims[c].subjects.indices {
+                    add(claimNode, GraphNode.systemID(claims[c].subjects[subject].slug), .about)
+                }
+            }
+            let verdicts = note.comparisons[t].verdicts
+            for v in verdicts.indices {
+                let line = verdicts[v].range.start.line
+                let verdictNode = add(GraphNode(id: GraphNode.verdictID(note: note.id, line: line), kind: .verdict,
+                                                label: verdicts[v].text, note: noteID, topic: topicID, line: line))
+                edges.append(Edge(source: node, target: verdictNode, kind: .states))
+                if let topicNode { edges.append(Edge(source: verdictNode, target: topicNode, kind: .inTopic)) }
+                for slug in verdicts[v].favors {
+                    add(verdictNode, GraphNode.systemID(slug), .favors)
+                }
+            }
+        }
+    }
+
+    /// The nodes sorted by id; the edges sorted, without repeats, each with a
+    /// key unique among the edges of its source and target: the kind, then
+    /// `kind-2`, `kind-3` for further edges of that kind (two connections
+    /// with different reasons).
+    mutating func finish() -> (nodes: [GraphNode], edges: [GraphEdge]) {
+        let (order, rank) = idOrder()
+        struct SortKey { var source: Int32, target: Int32, kind: UInt8, index: Int32 }
+        var keys = edges.indices.map { i in
+            SortKey(source: rank[Int(edges[i].source)], target: rank[Int(edges[i].target)], kind: edges[i].kind.sortRank, index: Int32(i))
+        }
+        keys.sort { a, b in
+            if (a.source, a.target, a.kind) != (b.source, b.target, b.kind) { return (a.source, a.target, a.kind) < (b.source, b.target, b.kind) }
+            return (edges[Int(a.index)].label ?? "").precedesInUTF8(edges[Int(b.index)].label ?? "")
+        }
+
+        var result: [GraphEdge] = []
+        result.reserveCapacity(keys.count)
+        var repeats = 0
+        for (k, key) in keys.enumerated() {
+            let e = Int(key.index)
+            let last = keys[max(k - 1, 0)]
+            if k > 0, (last.source, last.target, last.kind) == (key.source, key.target, key.kind) {
+                // Two links to one note, or one subject written twice, make one edge.
+                if edges[Int(last.index)].label == edges[e].label { continue }
+                repeats += 1
+            } else {
+                repeats = 1
+            }
+            let kind = edges[e].kind
+            result.append(GraphEdge(source: nodes[Int(edges[e].source)].id, target: nodes[Int(edges[e].target)].id, kind: kind,
+                                    label: edges[e].label, key: repeats > 1 ? "\(kind.rawValue)-\(repeats)" : nil))
+        }
+        var sorted: [GraphNode] = []
+        swap(&sorted, &nodes)
+        Self.permute(&sorted, order)
+        return (sorted, result)
+    }
+
+    /// Puts `items` in the order of `order` (a permutation of their
+    /// indices), moving each along the permutation's cycles rather than
+    /// copying it (which would retain and release every string it holds).
+    private static func permute<T>(_ items: inout [T], _ order: [Int32]) {
+        guard !items.isEmpty else { return }
+        var placed = [Bool](repeating: false, count: items.count)
+        items.withUnsafeMutableBufferPointer { items in
+            let base = items.baseAddress!
+            for start in items.indices where !placed[start] {
+                // Position k takes the item at order[k]; the item at `start` waits aside.
+                let waiting = (base + start).move()
+                var k = start
+                while true {
+                    placed[k] = true
+                    let from = Int(order[k])
+                    if from == start { break }
+                    (base + k).moveInitialize(from: base + from, count: 1)
+                    k = from
+                }
+                (base + k).initialize(to: waiting)
+            }
+        }
+    }
+
+    /// The nodes' indices in order of their ids (UTF-8 bytes; ties in the
+    /// order they were added), and each node's rank in that order, shared by
+    /// the nodes of one id. The ids are compared in one buffer of bytes,
+    /// which is several times faster than comparing strings.
+    private func idOrder() -> (order: [Int32], rank: [Int32]) {
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        starts.reserveCapacity(nodes.count + 1)
+        for i in nodes.indices {
+            starts.append(bytes.count)
+            bytes.append(contentsOf: nodes[i].id.utf8)
+        }
+        starts.append(bytes.count)
+        var order = (0..<Int32(nodes.count)).map { $0 }
+        var rank = [Int32](repeating: 0, count: nodes.count)
+        bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                /// memcmp's sign of id `a` against id `b`, shorter first when one begins the other.
+                func compare(_ a: Int32, _ b: Int32) -> Int {
+                    let x = starts[Int(a)], y = starts[Int(b)]
+                    let m = starts[Int(a) + 1] - x, n = starts[Int(b) + 1] - y
+                    let common = min(m, n)
+                    let order = common == 0 ? 0 : Int(memcmp(bytes.baseAddress! + x, bytes.baseAddress! + y, common))
+                    return order != 0 ? order : m - n
+                }
+                order.sort { a, b in
+                    let c = compare(a, b)
+                    return c != 0 ? c < 0 : a < b
+                }
+                // Nodes of one id (a duplicate note) share the rank of the last of them.
+                var r = order.count - 1
+                for k in order.indices.reversed() {
+                    if k < order.count - 1, compare(order[k], order[k + 1]) != 0 { r = k }
+                    rank[Int(order[k])] = Int32(r)
+                }
+            }
+        }
+        return (order, rank)
+    }
+}

@@ -1,0 +1,518 @@
+import CCmarkGFM
+import CCmarkThreads
+import Foundation
+#if canImport(Glibc)
+import Glibc
+import NotesModel
+import NotesSupport
+#endif
+
+/// The one place that talks to cmark-gfm: parse bytes, copy the C tree into
+/// `MarkdownNode` values, free the C tree. No C pointer leaves this file.
+package enum CmarkBridge {
+    /// Nodes nested deeper than this are dropped (a 10,000-deep block quote
+    /// would otherwise make every recursive walk of the Swift tree overflow).
+    package static let maxDepth = 256
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Registers the core extensions (cmark's registry is a process-wide
+    /// list), then parses one document so that `CCmarkThreads` pins the
+    /// extensions' special characters before any parse runs on another thread.
+    private static let inlinesRunInParallel: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = newParser(CMARK_OPT_DEFAULT) else { return false }
+        defer { cmark_parser_free(parser) }
+        let probe = "~~a~~ www.example.com\n"
+        cmark_parser_feed(parser, probe, probe.utf8.count)
+        if let root = cmark_parser_finish(parser) { cmark_node_free(root) }
+        return notesc_cmark_special_chars_pinned() != 0
+    }()
+
+    /// Must run once before parsing on several threads.
+    package static func prepare() { _ = inlinesRunInParallel }
+
+    /// Whether documents' inlines are parsed on several threads at once.
+    static var inlineParsingIsParallel: Bool { inlinesRunInParallel }
+
+    private static let inlineLock = NSLock()
+
+    /// `cmark_parser_finish` parses the inlines. cmark-gfm 0.29 switches the
+    /// extensions' special characters (`~` for strikethrough) on and off in a
+    /// process-wide table around that, so two at once on different threads
+    /// lose each other's strikethroughs and autolinks. `CCmarkThreads` pins
+    /// the characters so the switching never happens; in the unlikely case
+    /// that it cannot (a library that binds the call internally), this step
+    /// takes turns.
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        if inlinesRunInParallel { return cmark_parser_finish(parser) }
+        inlineLock.lock()
+        defer { inlineLock.unlock() }
+        return cmark_parser_finish(parser)
+    }
+
+    private static func newParser(_ options: Int32) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(options) else { return nil }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        return parser
+    }
+
+    package static func parse(_ bytes: [UInt8]) -> MarkdownDocument {
+        prepare()
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        guard let parser = newParser(options) else {
+            return MarkdownDocument(root: MarkdownNode(kind: .document, literal: "", range: SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1), children: []))
+        }
+        defer { cmark_parser_free(parser) }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        guard let root = finish(parser) else {
+            return MarkdownDocument(root: MarkdownNode(kind: .document, literal: "", range: SourceRange(line: 1, column: 1, endLine: 1, endColumn: 1), children: []))
+        }
+        defer { cmark_node_free(root) }
+        return copyTree(root)
+    }
+
+    /// Walks the C tree once with cmark's iterator (no recursion, so depth
+    /// cannot overflow the stack) and builds the Swift tree of blocks
+    /// bottom-up. Inline nodes are folded into the block around them: their
+    /// text into its `literal`, code spans, links and images into `inlines`.
+    private static func copyTree(_ root: OpaquePointer) -> MarkdownDocument {
+        var stack: [MarkdownNode] = []
+        /// Inline text of each open block, as UTF-8, turned into a String once.
+        var texts: [[UInt8]] = []
+        /// Open links and images: index in the innermost block's `inlines`, and their text so far.
+        var openLinks: [(index: Int, text: [UInt8])] = []
+        var skipping = 0
+        var truncatedAt: Int?
+        guard let iter = cmark_iter_new(root) else {
+            return MarkdownDocument(root: copyBlock(root))
+        }
+        defer { cmark_iter_free(iter) }
+
+        func appendText(_ p: UnsafePointer<CChar>?) {
+            guard let p, !texts.isEmpty else { return }
+            let bytes = UnsafeRawBufferPointer(start: p, count: strlen(p))
+            texts[texts.count - 1].append(contentsOf: bytes)
+            for i in openLinks.indices { openLinks[i].text.append(contentsOf: bytes) }
+        }
+        func appendSpace() {
+            guard !texts.isEmpty else { return }
+            texts[texts.count - 1].append(0x20)
+            for i in openLinks.indices { openLinks[i].text.append(0x20) }
+        }
+        func close() -> MarkdownNode {
+            var done = stack.removeLast()
+            let text = texts.removeLast()
+            if !text.isEmpty { done.literal = String(decoding: text, as: UTF8.self) }
+            return done
+        }
+
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE) {
+                guard skipping == 0, !stack.isEmpty else { continue }
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE:
+                    appendText(cmark_node_get_literal(node))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    appendSpace()
+                case CMARK_NODE_CODE:
+                    let literal = cmark_node_get_literal(node)
+                    appendText(literal)
+                    stack[stack.count - 1].inlines.append(MarkdownInline(kind: .code, text: string(literal), range: range(of: node)))
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    if event == CMARK_EVENT_ENTER {
+                        let destination = string(cmark_node_get_url(node))
+                        let kind: MarkdownInline.Kind = type == CMARK_NODE_LINK ? .link(destination: destination) : .image(destination: destination)
+                        stack[stack.count - 1].inlines.append(MarkdownInline(kind: kind, text: "", range: range(of: node)))
+                        openLinks.append((stack[stack.count - 1].inlines.count - 1, []))
+                    } else if let open = openLinks.popLast() {
+                        stack[stack.count - 1].inlines[open.index].text = String(decoding: open.text, as: UTF8.self)
+                    }
+                default:
+                    break
+                }
+                continue
+            }
+            let isContainer = cmark_node_first_child(node) != nil || isContainerType(node)
+            if event == CMARK_EVENT_ENTER {
+                if skipping > 0 || stack.count >= maxDepth {
+                    if skipping == 0 { truncatedAt = Int(cmark_node_get_start_line(node)) }
+                    if isContainer { skipping += 1 }
+                    continue
+                }
+                let copy = copyBlock(node)
+                if isContainer || stack.isEmpty {
+                    stack.append(copy)
+                    texts.append([])
+                } else {
+                    stack[stack.count - 1].children.append(copy)
+                }
+            } else if event == CMARK_EVENT_EXIT {
+                if skipping > 0 { skipping -= 1; continue }
+                guard stack.count > 1 else { continue }
+                let done = close()
+                stack[stack.count - 1].children.append(done)
+            }
+        }
+        guard !stack.isEmpty else { return MarkdownDocument(root: copyBlock(root), truncatedAtLine: truncatedAt) }
+        return MarkdownDocument(root: close(), truncatedAtLine: truncatedAt)
+    }
+
+    /// cmark reports ENTER and EXIT only for node types that can have children.
+    private static func isContainerType(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
+             CMARK_NODE_HTML_INLINE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
+             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_REFERENCE:
+            return false
+        default:
+            return true
+        }
+    }
+
+    private static func string(_ p: UnsafePointer<CChar>?) -> String {
+        p.map { String(cString: $0) } ?? ""
+    }
+
+    private static func range(of node: OpaquePointer) -> SourceRange {
+        SourceRange(
+            line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
+    }
+
+    private static func copyBlock(_ node: OpaquePointer) -> MarkdownNode {
+        var literal = ""
+        let kind: MarkdownNode.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: kind = .document
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_LIST: kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_ITEM: kind = .item
+        case CMARK_NODE_CODE_BLOCK:
+            kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))
+            literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock; literal = string(cmark_node_get_literal(node))
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        default:
+            switch string(cmark_node_get_type_string(node)) {
+            case "table": kind = .table
+            case "table_row", "table_header": kind = .tableRow
+            case "table_cell": kind = .tableCell
+            case let other: kind = .other(other)
+            }
+        }
+        return MarkdownNode(kind: kind, literal: literal, range: range(of: node), children: [])
+    }
+}
+
+// MARK: - HTML rendering for the site
+
+/// What a Markdown → HTML render may change on the way: link targets,
+/// `[[wikilinks]]` and inline `=expr` calculations. The hooks return HTML
+/// the caller has already escaped.
+package struct HTMLRenderHooks {
+    /// What to do with a link or image destination.
+    package enum Destination {
+        case keep
+        case replace(String)
+        /// The link is removed and its text kept; an image is replaced by its alt text.
+        case drop
+        /// The link's text is kept inside the given opening tag (closed by `</span>`).
+        case broken(openingTag: String)
+    }
+
+    /// What a `[[wikilink]]` becomes.
+    package struct Wikilink {
+        /// The page link, or nil when the target is no note.
+        var href: String?
+        /// The text shown.
+        var text: String
+        /// Opening tag around `text` when `href` is nil (closed by `</span>`).
+        var brokenTag: String = "<span class=\"broken-link\">"
+
+        package init(href: String? = nil, text: String, brokenTag: String = "<span class=\"broken-link\">") {
+            self.href = href
+            self.text = text
+            self.brokenTag = brokenTag
+        }
+}
+
+    package var unsafe = false
+    package var destination: (_ url: String, _ isImage: Bool) -> Destination = { _, _ in .keep }
+    /// Called with the target (without `.md`), the label after `|` and the fragment after `#`.
+    package var wikilink: ((_ target: String, _ label: String?, _ fragment: String?) -> Wikilink)?
+    /// HTML for inline code that starts with `=`, given the expression after `=`; nil keeps the code span.
+    package var inlineCalc: (_ expression: String) -> String? = { _ in nil }
+
+    package init(wikilink: ((_ target: String, _ label: String?, _ fragment: String?) -> Wikilink)? = nil) {
+        self.wikilink = wikilink
+    }
+}
+
+/// One top-level block of a document, rendered.
+package struct RenderedBlock: Sendable {
+    package enum Kind: Equatable, Sendable {
+        case heading(level: Int)
+        case list
+        case codeBlock(info: String)
+        case paragraph, thematicBreak, htmlBlock, footnoteDefinition, other
+    }
+
+    package var kind: Kind
+    /// First and last line of the block in the text rendered (cmark's lines).
+    package var startLine: Int
+    var endLine: Int
+    package var html: String
+    /// Plain text of a heading; the literal of a code block.
+    package var text: String = ""
+    /// The rendered items of a list, each with its own lines.
+    package var items: [RenderedBlock] = []
+}
+
+extension CmarkBridge {
+    /// Renders a whole document to HTML with cmark-gfm's HTML renderer and
+    /// the parser's extensions (so tagfilter applies). Raw HTML is omitted
+    /// unless `unsafe`.
+    static func renderHTML(_ markdown: [UInt8], unsafe: Bool) -> String {
+        var hooks = HTMLRenderHooks()
+        hooks.unsafe = unsafe
+        return withRenderedTree(markdown, hooks: hooks) { root, options, extensions in
+            render(root, options, extensions)
+        } ?? ""
+    }
+
+    /// Renders each top-level block of a document separately (lists item by
+    /// item too), so the site can put structured records between them.
+    package static func renderBlocks(_ markdown: [UInt8], hooks: HTMLRenderHooks) -> [RenderedBlock] {
+        withRenderedTree(markdown, hooks: hooks) { root, options, extensions in
+            var blocks: [RenderedBlock] = []
+            var child = cmark_node_first_child(root)
+            while let node = child {
+                var block = RenderedBlock(kind: blockKind(node), startLine: Int(cmark_node_get_start_line(node)),
+                                          endLine: Int(cmark_node_get_end_line(node)), html: render(node, options, extensions))
+                switch block.kind {
+                case .heading: block.text = plainText(node)
+                case .codeBlock: block.text = string(cmark_node_get_literal(node))
+                case .list:
+                    var item = cmark_node_first_child(node)
+                    while let i = item {
+                        block.items.append(RenderedBlock(kind: .other, startLine: Int(cmark_node_get_start_line(i)),
+                                                         endLine: Int(cmark_node_get_end_line(i)), html: render(i, options, extensions)))
+                        item = cmark_node_next(i)
+                    }
+                default: break
+                }
+                blocks.append(block)
+                child = cmark_node_next(node)
+            }
+            return blocks
+        } ?? []
+    }
+
+    /// Renders one line of inline Markdown (a claim, a verdict) without the
+    /// paragraph around it; nil when the text is not a single paragraph.
+    package static func renderInline(_ markdown: String, hooks: HTMLRenderHooks) -> String? {
+        withRenderedTree(Array(markdown.utf8), hooks: hooks) { root, options, extensions -> String? in
+            guard let paragraph = cmark_node_first_child(root), cmark_node_next(paragraph) == nil,
+                  cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return nil }
+            var html = ""
+            var child = cmark_node_first_child(paragraph)
+            while let node = child {
+                html += render(node, options, extensions)
+                child = cmark_node_next(node)
+            }
+            return html
+        } ?? nil
+    }
+
+    /// Parses `markdown`, applies `hooks` to the tree and hands the tree to `body`.
+    private static func withRenderedTree<T>(_ markdown: [UInt8], hooks: HTMLRenderHooks,
+                                            _ body: (OpaquePointer, Int32, UnsafeMutablePointer<cmark_llist>?) -> T) -> T? {
+        prepare()
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | (hooks.unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let parser = newParser(options) else { return nil }
+        defer { cmark_parser_free(parser) }
+        markdown.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        guard let root = finish(parser) else { return nil }
+        defer { cmark_node_free(root) }
+        applyHooks(root, hooks)
+        return body(root, options, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    private static func render(_ node: OpaquePointer, _ options: Int32, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let html = cmark_render_html(node, options, extensions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    private static func blockKind(_ node: OpaquePointer) -> RenderedBlock.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        default: return .other
+        }
+    }
+
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        guard let iter = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iter) }
+        while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(n) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: out += string(cmark_node_get_literal(n))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// Rewrites links, wikilinks and inline calculations. Nodes are collected
+    /// first and changed after the walk, since cmark's iterator must not see
+    /// a tree change under it.
+    private static func applyHooks(_ root: OpaquePointer, _ hooks: HTMLRenderHooks) {
+        if hooks.wikilink != nil { cmark_consolidate_text_nodes(root) }
+        var links: [OpaquePointer] = [], texts: [OpaquePointer] = [], codes: [OpaquePointer] = []
+        if let iter = cmark_iter_new(root) {
+            while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+                case CMARK_NODE_TEXT:
+                    if hooks.wikilink != nil, hasDoubleBracket(cmark_node_get_literal(node)), !insideLink(node) { texts.append(node) }
+                case CMARK_NODE_CODE:
+                    if cmark_node_get_literal(node)?.pointee == CChar(UInt8(ascii: "=")) { codes.append(node) }
+                default: break
+                }
+            }
+            cmark_iter_free(iter)
+        }
+        for node in codes {
+            let expression = String(string(cmark_node_get_literal(node)).dropFirst())
+            guard let html = hooks.inlineCalc(expression), let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(custom, html)
+            cmark_node_set_on_exit(custom, "")
+            cmark_node_insert_before(node, custom)
+            cmark_node_free(node)
+        }
+        for node in links {
+            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            switch hooks.destination(string(cmark_node_get_url(node)), isImage) {
+            case .keep: break
+            case .replace(let url): cmark_node_set_url(node, url)
+            case .drop:
+                if isImage {
+                    let text = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(text, plainText(node))
+                    cmark_node_insert_before(node, text)
+                } else {
+                    while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+                }
+                cmark_node_free(node)
+            case .broken(let tag):
+                guard let span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+                cmark_node_set_on_enter(span, tag)
+                cmark_node_set_on_exit(span, "</span>")
+                cmark_node_insert_before(node, span)
+                if isImage {
+                    let text = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(text, plainText(node))
+                    cmark_node_append_child(span, text)
+                } else {
+                    while let child = cmark_node_first_child(node) { cmark_node_append_child(span, child) }
+                }
+                cmark_node_free(node)
+            }
+        }
+        if let wikilink = hooks.wikilink {
+            for node in texts { splitWikilinks(node, wikilink) }
+        }
+    }
+
+    private static func hasDoubleBracket(_ p: UnsafePointer<CChar>?) -> Bool {
+        guard var p else { return false }
+        let bracket = CChar(UInt8(ascii: "["))
+        while p.pointee != 0 {
+            if p.pointee == bracket, p[1] == bracket { return true }
+            p += 1
+        }
+        return false
+    }
+
+    private static func insideLink(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let p = parent {
+            let type = cmark_node_get_type(p)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(p)
+        }
+        return false
+    }
+
+    /// Replaces a text node holding `[[target|label]]` runs with text, link
+    /// and marked-broken nodes.
+    private static func splitWikilinks(_ node: OpaquePointer,
+                                       _ resolve: (String, String?, String?) -> HTMLRenderHooks.Wikilink) {
+        let b = Array(string(cmark_node_get_literal(node)).utf8)
+        var pieces: [OpaquePointer] = []
+        var plainStart = 0
+        var i = 0
+        func text(_ bytes: ArraySlice<UInt8>) {
+            guard !bytes.isEmpty, let t = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_literal(t, String(decoding: bytes, as: UTF8.self))
+            pieces.append(t)
+        }
+        while i + 1 < b.count {
+            guard b[i] == UInt8(ascii: "["), b[i + 1] == UInt8(ascii: "["),
+                  let end = ByteSearch.find([UInt8(ascii: "]"), UInt8(ascii: "]")], in: b, from: i + 2) else { i += 1; continue }
+            guard let parts = NoteLink.wikilink(String(decoding: b[(i + 2)..<end], as: UTF8.self)) else { i += 1; continue }
+            let link = resolve(parts.target, parts.label, parts.fragment)
+            text(b[plainStart..<i])
+            let inline: OpaquePointer?
+            if let href = link.href {
+                inline = cmark_node_new(CMARK_NODE_LINK)
+                cmark_node_set_url(inline, href)
+            } else {
+                inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                cmark_node_set_on_enter(inline, link.brokenTag)
+                cmark_node_set_on_exit(inline, "</span>")
+            }
+            if let inline, let t = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(t, link.text)
+                cmark_node_append_child(inline, t)
+                pieces.append(inline)
+            }
+            i = end + 2
+            plainStart = i
+        }
+        guard !pieces.isEmpty else { return }
+        text(b[plainStart...])
+        for piece in pieces { cmark_node_insert_before(node, piece) }
+        cmark_node_free(node)
+    }
+}

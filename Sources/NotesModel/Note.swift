@@ -1,0 +1,183 @@
+import NotesSupport
+
+/// One study note: the records notesc reads out of a Markdown file.
+public struct Note: Codable, Sendable {
+    /// The path below the notes root without `.md`: `papers/deepseek-v2`.
+    public var id: String
+    /// The path below the notes root: `papers/deepseek-v2.md`.
+    public var path: String
+    public var title: Title?
+    public var metadata: [MetadataEntry]
+    /// `Date Processed` (or front matter `date`) as `YYYY-MM-DD`, when valid.
+    public var date: String?
+    public var category: String?
+    public var tags: [String]
+    public var aliases: [String]
+    /// Whether the note has any study section (TL;DR, Key Comparisons, Take, Calculations, Connections).
+    public var isStudyNote: Bool
+    public var sections: [Section]
+    public var tldr: [String]
+    public var comparisons: [Topic]
+    public var take: Take?
+    public var calcBlocks: [CalcBlock]
+    public var inlineCalcs: [InlineCalc]
+    public var connections: [Connection]
+    public var links: [NoteLink]
+    /// Values and check outcomes of the calc blocks; nil until evaluated.
+    public var calc: NoteCalc?
+
+    package init(id: String, path: String, title: Title? = nil, metadata: [MetadataEntry], date: String? = nil, category: String? = nil, tags: [String], aliases: [String], isStudyNote: Bool, sections: [Section], tldr: [String], comparisons: [Topic], take: Take? = nil, calcBlocks: [CalcBlock], inlineCalcs: [InlineCalc], connections: [Connection], links: [NoteLink], calc: NoteCalc? = nil) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.metadata = metadata
+        self.date = date
+        self.category = category
+        self.tags = tags
+        self.aliases = aliases
+        self.isStudyNote = isStudyNote
+        self.sections = sections
+        self.tldr = tldr
+        self.comparisons = comparisons
+        self.take = take
+        self.calcBlocks = calcBlocks
+        self.inlineCalcs = inlineCalcs
+        self.connections = connections
+        self.links = links
+        self.calc = calc
+    }
+}
+
+/// The note's H1.
+public struct Title: Codable, Sendable {
+    public var text: String
+    public var range: SourceRange
+
+    package init(text: String, range: SourceRange) {
+        self.text = text
+        self.range = range
+    }
+}
+
+/// A `**Key**: value` line, or a front matter key.
+public struct MetadataEntry: Codable, Sendable {
+    public var key: String
+    public var value: String
+    public var range: SourceRange
+    /// Where the value starts, for diagnostics about the value itself.
+    public var valueRange: SourceRange
+
+    package init(key: String, value: String, range: SourceRange, valueRange: SourceRange) {
+        self.key = key
+        self.value = value
+        self.range = range
+        self.valueRange = valueRange
+    }
+}
+
+/// An H2 section as written, with the kind recognised from its words.
+public struct Section: Codable, Sendable {
+    public var kind: SectionKind
+    /// The heading text as written (mojibake and emoji included).
+    public var heading: String
+    public var range: SourceRange
+    /// The last line that belongs to the section.
+    public var endLine: Int
+    /// Whether anything but blank lines and `---` follows the heading.
+    public var hasContent: Bool
+
+    package init(kind: SectionKind, heading: String, range: SourceRange, endLine: Int, hasContent: Bool) {
+        self.kind = kind
+        self.heading = heading
+        self.range = range
+        self.endLine = endLine
+        self.hasContent = hasContent
+    }
+}
+
+/// The study sections of DESIGN §2, recognised by their words.
+public enum SectionKind: String, Codable, Sendable, CaseIterable {
+    case tldr, comparisons, take, calculations, connections, references, openQuestions, other
+}
+
+/// The `## ... Take` section: commentary by a named author.
+public struct Take: Codable, Sendable {
+    public var author: String?
+    public var paragraphs: [String]
+    public var range: SourceRange
+
+    package init(author: String? = nil, paragraphs: [String], range: SourceRange) {
+        self.author = author
+        self.paragraphs = paragraphs
+        self.range = range
+    }
+}
+
+/// A fenced block with info string `calc`.
+public struct CalcBlock: Codable, Sendable {
+    public var text: String
+    /// The fence line.
+    public var range: SourceRange
+    /// File line of the first statement line (the line after the fence).
+    public var firstLine: Int
+    /// Column where the block's content lines start.
+    public var column: Int
+
+    package init(text: String, range: SourceRange, firstLine: Int, column: Int) {
+        self.text = text
+        self.range = range
+        self.firstLine = firstLine
+        self.column = column
+    }
+}
+
+/// Inline code in prose that starts with `=`: `` `=reduction -> %` ``.
+public struct InlineCalc: Codable, Sendable {
+    /// The expression after `=`.
+    public var expression: String
+    public var range: SourceRange
+
+    package init(expression: String, range: SourceRange) {
+        self.expression = expression
+        self.range = range
+    }
+}
+
+/// A bullet of the Connections section: `- **note-id**: why`.
+public struct Connection: Codable, Sendable {
+    /// The target as written.
+    public var target: String
+    public var reason: String
+    public var range: SourceRange
+    /// The note id the target resolves to, when it resolves.
+    public var resolved: String?
+
+    package init(target: String, reason: String, range: SourceRange, resolved: String? = nil) {
+        self.target = target
+        self.reason = reason
+        self.range = range
+        self.resolved = resolved
+    }
+}
+
+/// A `[[wikilink]]` or relative `.md` link in prose.
+public struct NoteLink: Codable, Sendable {
+    public enum Style: String, Codable, Sendable { case wikilink, markdown }
+    public var style: Style
+    /// The target as written: a note id, stem or relative path without `.md`.
+    public var target: String
+    public var label: String?
+    /// `#heading` part, if any.
+    public var fragment: String?
+    public var range: SourceRange
+    public var resolved: String?
+
+    package init(style: Style, target: String, label: String? = nil, fragment: String? = nil, range: SourceRange, resolved: String? = nil) {
+        self.style = style
+        self.target = target
+        self.label = label
+        self.fragment = fragment
+        self.range = range
+        self.resolved = resolved
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+import NotesCalc
+import NotesMarkdown
+import NotesModel
+import NotesSupport
+#endif
+
+/// A Markdown file found below the notes root.
+public struct NoteFile: Hashable, Sendable {
+    /// The path below the root without `.md`.
+    public var id: String
+    /// The path below the root.
+    public var path: String
+    /// The path to open.
+    public var absolutePath: String
+}
+
+/// Finds every `*.md` below the notes root, in a stable order. Hidden files and
+/// folders (`.git`, `.obsidian`) are skipped; symlinks are followed only to
+/// files inside the root, never to folders (no loops, no escapes).
+package enum Discovery {
+    static func find(root: String) throws -> (files: [NoteFile], diagnostics: [Diagnostic]) {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDir) else { throw NotesError.noSuchFolder(root) }
+        guard isDir.boolValue else { throw NotesError.notAFolder(root) }
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        var files: [NoteFile] = []
+        var diagnostics: [Diagnostic] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            let names: [String]
+            do {
+                names = try fm.contentsOfDirectory(atPath: folder)
+            } catch {
+                diagnostics.append(Diagnostic(file: relative.isEmpty ? "." : relative, range: nil, rule: .unreadableFile,
+                                              message: "cannot read folder: \(describe(errnoOf(error)))"))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                let full = root + "/" + rel
+                var st = stat()
+                guard lstat(full, &st) == 0 else { continue }
+                let type = st.st_mode & S_IFMT
+                if type == S_IFDIR {
+                    pending.append(rel)
+                    continue
+                }
+                guard name.lowercased().hasSuffix(".md") else { continue }
+                if type == S_IFLNK {
+                    let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+                    var targetIsDir: ObjCBool = false
+                    let exists = fm.fileExists(atPath: target, isDirectory: &targetIsDir)
+                    guard exists, !targetIsDir.boolValue, target.hasPrefix(realRoot + "/") else {
+                        diagnostics.append(Diagnostic(
+                            file: rel, range: nil, severity: .warning, rule: Rule.unreadableFile.id,
+                            message: exists ? "symlink points outside the notes folder; not followed" : "symlink points nowhere (or loops); not followed",
+                            suggestion: "copy the note into the notes folder instead of linking to it"))
+                        continue
+                    }
+                } else if type != S_IFREG {
+                    continue
+                }
+                files.append(NoteFile(id: String(rel.dropLast(3)), path: rel, absolutePath: full))
+            }
+        }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return (files, diagnostics)
+    }
+
+    private static func errnoOf(_ error: Error) -> Int32 {
+        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) } ?? EACCES
+    }
+
+    package static func describe(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
+
+    /// Reads a whole file with POSIX calls (no extra copies, no Foundation bridging).
+    package static func read(_ path: String) -> Result<[UInt8], NotesError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.unreadable(path, describe(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(.unreadable(path, describe(errno))) }
+        // One byte past the size, so the read that finds the end needs no
+        // more room (growing the array on it doubled what every note held),
+        // read into unset memory (setting 80 MB of cache to zero first cost
+        // as much as reading it).
+        let room = max(Int(st.st_size), 0) + 1
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        // The file grew since it was measured: the rest a piece at a time.
+        if failure == 0, bytes.count == room {
+            var piece = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = piece.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                bytes.append(contentsOf: piece[..<n])
+            }
+        }
+        guard failure == 0 else { return .failure(.unreadable(path, describe(failure))) }
+        return .success(bytes)
+    }
+}
+
+/// Failures of a run itself (exit status 2), as opposed to problems in notes.
+public enum NotesError: Error, CustomStringConvertible, Equatable {
+    case noSuchFolder(String)
+    case notAFolder(String)
+    case unreadable(String, String)
+    case invalidConfig(String)
+
+    public var description: String {
+        switch self {
+        case .noSuchFolder(let p): "no such folder: \(p)"
+        case .notAFolder(let p): "not a folder: \(p)"
+        case .unreadable(let p, let why): "cannot read \(p): \(why)"
+        case .invalidConfig(let why): why
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Dispatch
+import Foundation
+import NotesCalc
+import NotesMarkdown
+import NotesModel
+import NotesSupport
+
+/// A notes folder as read from disk, before anything is parsed: the files
+/// found, each one's bytes (or why it could not be read) and their hashes.
+/// Read once: a rebuild hashes exactly the bytes it then parses, so what the
+/// build cache records is what the site was made from.
+public struct NoteSources: Sendable {
+    /// Every note file, in the stable order of `Discovery.find`.
+    package var files: [NoteFile]
+    /// Each file's bytes, in the order of `files`.
+    package var contents: [Result<[UInt8], NotesError>]
+    /// Each file's path and bytes hashed together (`StableHash`), in the order of `files`.
+    public private(set) var hashes: [UInt64]
+    /// Problems met while looking for files (unreadable folders, symlinks not followed).
+    package var diagnostics: [Diagnostic]
+
+    /// Finds and reads every note of `root` on all cores. Throws only when
+    /// `root` is no folder; an unreadable file is read as a failure.
+    public static func read(root: String) throws -> NoteSources {
+        let (files, diagnostics) = try Discovery.find(root: root)
+        return read(files, diagnostics: diagnostics)
+    }
+
+    package static func read(_ files: [NoteFile], diagnostics: [Diagnostic]) -> NoteSources {
+        let contents = ResultSlots<Result<[UInt8], NotesError>>(count: files.count)
+        let hashes = ResultSlots<UInt64>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let read = Discovery.read(files[i].absolutePath)
+            hashes[i] = fileHash(path: files[i].path, read)
+            contents[i] = read
+        }
+        return NoteSources(files: files, contents: contents.values, hashes: hashes.values, diagnostics: diagnostics)
+    }
+
+    /// The hash of one file as `BuildCache.inputs` takes it: its path and bytes.
+    package static func fileHash(path: String, _ read: Result<[UInt8], NotesError>) -> UInt64 {
+        var h = StableHash()
+        h.add(path)
+        switch read {
+        case .success(let bytes): h.add(bytes)
+        case .failure: h.add("unreadable")
+        }
+        return h.value
+    }
+
+    /// The number of note files found.
+    public var count: Int { files.count }
+
+    /// Everything read, in one hash: the files found, their bytes, and the
+    /// problems met finding them.
+    public var digest: String {
+        var h = StableHash()
+        h.add("files \(files.count)")
+        for (file, hash) in zip(files, hashes) {
+            h.add(file.id)
+            h.add(word: hash)
+        }
+        for (i, read) in contents.enumerated() {
+            if case .failure(let error) = read { h.add("\(i) \(error)") }
+        }
+        for d in diagnostics { h.add("\(d.file) \(d.severity.rawValue) \(d.rule) \(d.message)") }
+        return h.hex
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+#endif
+
+/// Writes a build into a staging folder beside `--out`, then moves it into
+/// place: a build that fails half-way leaves the previous output as it was.
+/// `.notesc-manifest` lists the files a build wrote, so the next build
+/// removes those it no longer writes and never touches anything else.
+package final class OutputWriter: @unchecked Sendable {
+    static let manifestName = ".notesc-manifest"
+
+    let outDir: String
+    let stagingDir: String
+    private var written: [String] = []
+    /// Files the previous build wrote with the same content: left in place.
+    private var kept = Set<String>()
+    private let lock = NSLock()
+
+    init(outDir: String) throws {
+        self.outDir = outDir
+        let url = URL(fileURLWithPath: outDir)
+        stagingDir = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".notesc-staging"
+        if FileManager.default.fileExists(atPath: stagingDir) { try? FileManager.default.removeItem(atPath: stagingDir) }
+        try Self.makeDirectory(stagingDir)
+    }
+
+    /// Creates folders (below the staging folder) before pages are written in parallel.
+    func makeDirectories(_ paths: Set<String>) throws {
+        for path in paths.sorted() where !path.isEmpty {
+            try Self.makeDirectory(stagingDir + "/" + path)
+        }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(path, UnsafeRawBufferPointer($0)) }
+    }
+
+    func write(_ path: String, _ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write(path, $0) }
+    }
+
+    /// Writes a file `produce` hands over piece by piece.
+    func write(_ path: String, streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) throws {
+        let full = stagingDir + "/" + path
+        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError.io("cannot create \(full): \(Self.errnoText())") }
+        defer { close(fd) }
+        let failure = ResultSlots<String>(count: 1)
+        produce { buffer in
+            guard failure[0] == nil else { return }
+            do { try Self.writeAll(fd, buffer, path: full) } catch { failure[0] = "\(error)" }
+        }
+        if let failure = failure[0] { throw SiteError.io(failure) }
+        lock.lock()
+        written.append(path)
+        lock.unlock()
+    }
+
+    private func write(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+        try Self.writeFile(stagingDir + "/" + path, buffer)
+        lock.lock()
+        written.append(path)
+        lock.unlock()
+    }
+
+    /// Keeps `path` from the previous build (its content would be the same)
+    /// when it is still there; false when it must be written again.
+    func keep(_ path: String) -> Bool {
+        var st = stat()
+        guard lstat(outDir + "/" + path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
+        lock.lock()
+        written.append(path)
+        kept.insert(path)
+        lock.unlock()
+        return true
+    }
+
+    /// Moves the staged files into `outDir`, removes what the previous build
+    /// wrote and this one did not, and writes the new manifest.
+    func commit() throws -> (written: Int, removed: Int) {
+        let files = written.sorted()
+        let manifest = "# Files written by `notesc build`; the next build removes those it no longer writes.\n" + files.joined(separator: "\n") + "\n"
+        var manifestText = manifest
+        try manifestText.withUTF8 { try Self.writeFile(stagingDir + "/" + Self.manifestName, UnsafeRawBufferPointer($0)) }
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if !fm.fileExists(atPath: outDir, isDirectory: &isDir) {
+            try Self.makeDirectory(URL(fileURLWithPath: outDir).deletingLastPathComponent().path)
+            guard rename(stagingDir, outDir) == 0 else { throw SiteError.io("cannot move the build into \(outDir): \(Self.errnoText())") }
+            return (files.count, 0)
+        }
+        let previous = Self.readManifest(outDir + "/" + Self.manifestName)
+        var made = Set<String>()
+        for file in files + [Self.manifestName] where !kept.contains(file) {
+            let parent = (file as NSString).deletingLastPathComponent
+            if !parent.isEmpty, !made.contains(parent) {
+                try Self.makeInside(outDir, parent)
+                made.insert(parent)
+            }
+            guard rename(stagingDir + "/" + file, outDir + "/" + file) == 0 else {
+                throw SiteError.io("cannot write \(outDir)/\(file): \(Self.errnoText())")
+            }
+        }
+        let keep = Set(files)
+        var removed = 0
+        for old in previous where !keep.contains(old) && old != Self.manifestName {
+            var st = stat()
+            let full = outDir + "/" + old
+            guard lstat(full, &st) == 0, st.st_mode & S_IFMT == S_IFREG || st.st_mode & S_IFMT == S_IFLNK else { continue }
+            if unlink(full) == 0 {
+                removed += 1
+                // Folders the old build made and that are now empty go too.
+                var folder = (old as NSString).deletingLastPathComponent
+                while !folder.isEmpty, rmdir(outDir + "/" + folder) == 0 {
+                    folder = (folder as NSString).deletingLastPathComponent
+                }
+            }
+        }
+        try? fm.removeItem(atPath: stagingDir)
+        return (files.count, removed)
+    }
+
+    /// Removes the staging folder after a failed build.
+    func abandon() {
+        try? FileManager.default.removeItem(atPath: stagingDir)
+    }
+
+    // MARK: - POSIX
+
+    /// Paths of a manifest that are safe to delete: relative, no `..`, no empty parts.
+    static func readManifest(_ path: String) -> [String] {
+        guard case .success(let bytes) = Discovery.read(path) else { return [] }
+        // Checked as bytes, line by line: splitting each line into its parts
+        // was most of the time a rebuild took to put its files in place.
+        return bytes.split(separator: 0x0A).compactMap { line -> String? in
+            guard let first = line.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/") else { return nil }
+            // No part may be empty, `.` or `..`.
+            var length = 0, dots = 0
+            for b in line {
+                if b == UInt8(ascii: "/") {
+                    if length == 0 || (dots == length && length <= 2) { return nil }
+                    length = 0
+                    dots = 0
+                } else {
+                    length += 1
+                    if b == UInt8(ascii: ".") { dots += 1 }
+                }
+            }
+            if length == 0 || (dots == length && length <= 2) { return nil }
+            return String(decoding: line, as: UTF8.self)
+        }
+    }
+
+    static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError.io("cannot create \(path): \(errnoText())") }
+        defer { close(fd) }
+        try writeAll(fd, buffer, path: path)
+    }
+
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SiteError.io("cannot write \(path): \(errnoText())")
+            }
+            offset += n
+        }
+    }
+
+    static func makeDirectory(_ path: String) throws {
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError.io("cannot create folder \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Creates `relative` below `root` one part at a time, refusing a part
+    /// that is a symlink or a file, so nothing is written outside `root`.
+    static func makeInside(_ root: String, _ relative: String) throws {
+        var path = root
+        for part in relative.split(separator: "/") {
+            path += "/" + part
+            var st = stat()
+            if lstat(path, &st) == 0 {
+                guard st.st_mode & S_IFMT == S_IFDIR else {
+                    throw SiteError.io("\(path) is in the way: it is not a folder (a link or a file); move it and build again")
+                }
+            } else if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw SiteError.io("cannot create folder \(path): \(errnoText())")
+            }
+        }
+    }
+
+    static func errnoText() -> String { Discovery.describe(errno) }
+}

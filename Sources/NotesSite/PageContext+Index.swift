@@ -1,0 +1,74 @@
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+extension PageContext {
+    /// The home page: notes by category and date, counts, recent notes, systems and tags.
+    static func index(_ model: SiteModel) -> Context {
+        let page = "index.html"
+        let links = PageLinks(page: page, model: model)
+        let notes = model.notebook.notes
+        var byCategory: [String: [String]] = [:]
+        for i in notes.indices { byCategory[notes[i].category ?? uncategorised, default: []].append(notes[i].id) }
+        let names = byCategory.keys.sorted { a, b in
+            if (a == uncategorised) != (b == uncategorised) { return b == uncategorised }
+            return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
+        }
+        let categories = names.map { name -> Context in
+            let ids = byCategory[name] ?? []
+            return [.name: name, .id: categoryID(name), .count: ids.count,
+                    .notes: model.byDate(ids).map { noteItem($0, model, links: links, withCategory: false) }]
+        }
+        let datedIDs: [String] = notes.indices.filter { notes[$0].date != nil }.map { notes[$0].id }
+        let recent: [Context] = model.byDate(datedIDs).prefix(8).map { (id: String) -> Context in
+            var item: Context = [.title: model.title(id), .url: links.noteHref(id)]
+            item[.date] = TemplateValue.optional(model.date(id))
+            return item
+        }
+        var counted: [(system: System, notes: Int)] = []
+        for system in model.notebook.systems {
+            counted.append((system, SiteModel.noteCount(model.claimsBySystem[system.slug] ?? [])))
+        }
+        counted.sort { $0.notes != $1.notes ? $0.notes > $1.notes : $0.system.slug < $1.system.slug }
+        let topSystems: [Context] = counted.prefix(24).map { (entry: (system: System, notes: Int)) -> Context in
+            [.name: entry.system.name, .url: links.href(SitePaths.system(entry.system.slug)), .count: entry.notes]
+        }
+        let tags = model.tags.map { t -> Context in [.name: t.name, .url: links.href(SitePaths.tag(t.slug)), .count: t.notes.count] }
+        var claimCount = 0, verifiedCount = 0
+        for position in notes.indices {
+            let listing = model.listing(position)
+            claimCount += listing.claims
+            verifiedCount += listing.verified
+        }
+        var context = base(model, page: page, title: "All notes", kind: "index",
+                           description: "\(notes.count) study notes, with the systems and topics they compare.")
+        context[.counts] = [.notes: notes.count, .systems: model.notebook.systems.count, .topics: model.notebook.topics.count,
+                             .claims: claimCount, .verified: verifiedCount] as Context
+        context[.categories] = categories
+        context[.recent] = recent
+        context[.hasRecent] = !recent.isEmpty
+        context[.systems] = topSystems
+        context[.hasSystems] = !topSystems.isEmpty
+        context[.tags] = tags
+        context[.hasTags] = !tags.isEmpty
+        return context
+    }
+
+    static func graph(_ model: SiteModel) -> Context {
+        let page = "graph.html"
+        let links = PageLinks(page: page, model: model)
+        let drawing = GraphSVG.whole(model, links: links)
+        var context = base(model, page: page, title: "Knowledge graph", kind: "graph",
+                           description: "Every note and the notes and systems it connects to.")
+        context[.graph] = [.svg: drawing.svg, .description: drawing.description, .hasSystems: drawing.hasSystems] as Context
+        return context
+    }
+
+    static func notFound(_ model: SiteModel) -> Context {
+        base(model, page: "404.html", title: "Page not found", kind: "404")
+    }
+}

@@ -1,0 +1,56 @@
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+extension PageContext {
+    /// Metadata a note page shows elsewhere than in its metadata list.
+    private static let hiddenMetadata: Set<String> = ["title", "category", "tags", "aliases"]
+
+    /// A note's page: header, body sections with records in place, table of
+    /// contents, backlinks and the note's neighbourhood in the graph.
+    static func note(_ note: Note, _ model: SiteModel) -> Context {
+        let page = SitePaths.note(note.id)
+        let links = PageLinks(page: page, model: model)
+        let markdown = NoteBody.markdown(of: note, root: model.options.notesRoot)
+        var body = NoteBody(note: note, model: model, links: links)
+        body.compose(CmarkBridge.renderBlocks(markdown, hooks: links.hooks(for: note.id)))
+
+        let metadata = note.metadata.compactMap { m -> Context? in
+            let key = m.key.lowercased()
+            guard !hiddenMetadata.contains(key) else { return nil }
+            let isDate = (key == "date processed" || key == "date") && m.value == note.date
+            return [.key: m.key, .value: m.value, .isDate: isDate]
+        }
+        var seenTags = Set<String>()
+        let tags = note.tags.compactMap { tag -> Context? in
+            let slug = slugify(tag)
+            guard !slug.isEmpty, seenTags.insert(slug).inserted else { return nil }
+            return [.name: tag, .url: links.href(SitePaths.tag(slug))]
+        }
+        let backlinks = (model.backlinks[note.id] ?? []).map { b -> Context in
+            var item: Context = [.url: links.noteHref(b.from), .title: model.title(b.from)]
+            item[.reason] = TemplateValue.optional(b.reason)
+            return item
+        }
+        var n: Context = [
+            .id: note.id, .title: SiteModel.title(note),
+            .metadata: metadata, .hasMetadata: !metadata.isEmpty,
+            .tags: tags, .hasTags: !tags.isEmpty,
+            .sections: body.sections,
+            .toc: body.toc, .hasToc: body.toc.count > 1,
+            .backlinks: backlinks, .hasBacklinks: !backlinks.isEmpty,
+        ]
+        if let category = note.category {
+            n[.category] = category
+            n[.categoryURL] = links.href("index.html", fragment: categoryID(category))
+        }
+        n[.localGraph] = GraphSVG.neighbourhood(of: note.id, model, links: links)
+        var context = base(model, page: page, title: SiteModel.title(note), kind: "note", description: summary(note))
+        context[.note] = n
+        return context
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// `search-index.json`: what the search box searches, one entry per note,
+/// system and topic. `search-index.js` holds the same data for pages opened
+/// from disk, where browsers refuse to fetch files.
+enum SearchIndex {
+    struct Entry: Encodable {
+        var kind: String
+        var title: String
+        var url: String
+        var category: String?
+        var date: String?
+        var tags: [String]
+        var text: String
+    }
+
+    /// The document `json(_:)` writes, for comparing with `JSONEncoder`'s bytes.
+    struct Document: Encodable {
+        static let version = 1
+        var version = Document.version
+        var entries: [Entry]
+    }
+
+    static func entries(_ notebook: Notebook) -> [Entry] {
+        // Made from the notes alone (not the site model), so it can start as soon as they are read.
+        let systemNames = Dictionary(notebook.systems.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var entries: [Entry] = []
+        for note in notebook.notes {
+            var words = note.tldr.joined(separator: " ")
+            // Counting bytes first spares most TL;DRs the grapheme walk.
+            if words.utf8.count > 600, words.count > 600 { words = String(words.prefix(600)) }
+            let systems = note.comparisons.flatMap { $0.claims.flatMap { $0.subjects.map(\.name) } }
+            var seen = Set<String>()
+            let keywords = (note.comparisons.map(\.title) + systems).filter { seen.insert($0).inserted }
+            entries.append(Entry(kind: "note", title: SiteModel.title(note), url: SitePaths.encode(SitePaths.note(note.id)),
+                                 category: note.category, date: note.date, tags: note.tags,
+                                 text: ([words] + keywords).joined(separator: " ").trimmingSpaces))
+        }
+        for system in notebook.systems {
+            entries.append(Entry(kind: "system", title: system.name, url: SitePaths.encode(SitePaths.system(system.slug)),
+                                 category: nil, date: nil, tags: [], text: system.spellings.joined(separator: " ")))
+        }
+        for topic in notebook.topics {
+            entries.append(Entry(kind: "topic", title: topic.title, url: SitePaths.encode(SitePaths.topic(topic.slug)),
+                                 category: nil, date: nil, tags: [], text: topic.systems.map { systemNames[$0] ?? $0 }.joined(separator: " ")))
+        }
+        return entries
+    }
+
+    /// The index as compact JSON with sorted keys (the bytes `JSONEncoder`
+    /// gives with `.sortedKeys` and `.withoutEscapingSlashes`; a test keeps
+    /// them equal), and the same as a script.
+    static func files(_ notebook: Notebook) -> (json: [UInt8], script: [UInt8]) {
+        var json = Self.json(entries(notebook))
+        // `</script>` inside a string must not end the script early.
+        let script = Array("window.notescSearchIndex = ".utf8) + escapeForScript(json) + Array(";\n".utf8)
+        json.append(0x0A)
+        return (json, script)
+    }
+
+    /// The document written byte by byte: `JSONEncoder` spent a quarter of a
+    /// second building and sorting its tree at 10,000 notes, on every rebuild.
+    static func json(_ entries: [Entry]) -> [UInt8] {
+        var w = JSONWriter(capacity: entries.count * 512)
+        w.compact = true
+        w.object { w in
+            w.key("entries")
+            w.array(entries) { w, e in
+                w.object { w in
+                    w.optional("category", e.category)
+                    w.optional("date", e.date)
+                    w.string("kind", e.kind)
+                    w.strings("tags", e.tags)
+                    w.string("text", e.text)
+                    w.string("title", e.title)
+                    w.string("url", e.url)
+                }
+            }
+            w.int("version", Document.version)
+        }
+        return w.bytes
+    }
+
+    private static func escapeForScript(_ json: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count)
+        for b in json {
+            if b == UInt8(ascii: "<") { out += Array("\\u003c".utf8) } else { out.append(b) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,287 @@
+import Dispatch
+import Foundation
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// What `notesc build` needs besides the notes.
+public struct SiteOptions: Sendable {
+    /// The notes folder (read again for each note's Markdown).
+    public var notesRoot: String
+    /// The folder the site goes into.
+    public var outDir: String
+    /// A folder of templates and assets that replace built-in ones by name; nil for the built-in set.
+    public var templatesDir: String?
+    /// Pass raw HTML in notes through (still subject to GFM's tagfilter).
+    public var unsafeHTML: Bool
+    /// The site's name, in every page title and the feed.
+    public var title: String
+    /// `lang` of every page.
+    public var language: String
+    /// The address the site is published at; makes `sitemap.xml` and `feed.xml` absolute. Pages stay relative.
+    public var baseURL: String?
+
+    public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
+                title: String = "Study notes", language: String = "en", baseURL: String? = nil) {
+        self.notesRoot = notesRoot; self.outDir = outDir; self.templatesDir = templatesDir; self.unsafeHTML = unsafeHTML
+        self.title = title; self.language = language; self.baseURL = baseURL
+    }
+}
+
+/// What a build wrote.
+public struct SiteReport: Sendable, Equatable {
+    /// HTML pages written.
+    public var pages: Int
+    /// All files written, pages included.
+    public var files: Int
+    /// Files of the previous build that this one no longer writes, removed.
+    public var removed: Int
+    /// The output folder, absolute.
+    public var outDir: String
+    /// Pages rendered anew; the others were unchanged since the previous build and kept.
+    public var rendered: Int = 0
+}
+
+/// Why a build wrote nothing.
+public enum SiteError: Error, CustomStringConvertible, Equatable {
+    /// The notes have error diagnostics.
+    case notesHaveErrors(Int)
+    /// `--out` names a folder a build must not write into.
+    case refusedOutput(String)
+    case template(String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .notesHaveErrors(let n): "\(n) error\(n == 1 ? "" : "s") in the notes; nothing was written"
+        case .refusedOutput(let why): why
+        case .template(let why): "template: \(why)"
+        case .io(let why): why
+        }
+    }
+}
+
+/// A build's templates, loaded on another thread while the notes are read
+/// and checked (`SiteBuilder.prepare`): parsing and compiling them is a
+/// tenth of a rebuild after an edit at a thousand notes.
+public final class PreparedSite: Sendable {
+    fileprivate let templatesDir: String?
+    fileprivate let templates: Background<Result<TemplateSet, Error>>
+
+    fileprivate init(templatesDir: String?) {
+        self.templatesDir = templatesDir
+        templates = Background { Result { try TemplateSet.load(from: templatesDir) } }
+    }
+}
+
+/// Builds the static website of DESIGN §5 from a notebook.
+public enum SiteBuilder {
+    /// Starts loading what a build with `options` needs besides the notes;
+    /// pass the result to `build`.
+    public static func prepare(_ options: SiteOptions) -> PreparedSite {
+        PreparedSite(templatesDir: options.templatesDir)
+    }
+
+    /// Renders every page on all cores into a staging folder, then moves the
+    /// result into `options.outDir`. Throws, writing nothing, when the notes
+    /// have errors, `outDir` is refused, or a template does not parse.
+    /// `progress(done, total)` is called from worker threads as pages finish, for a terminal progress line.
+    /// `fileHashes` are the notes' `NoteSources.hashes`, when the caller read them, so they are not read again.
+    public static func build(_ notebook: Notebook, options: SiteOptions, prepared: PreparedSite? = nil, fileHashes: [UInt64]? = nil,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteReport {
+        var clock = StageClock()
+        let errors = notebook.diagnostics.errorCount
+        guard errors == 0 else { throw SiteError.notesHaveErrors(errors) }
+        let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
+        let (inputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot, fileHashes: fileHashes)
+        // What each page depends on is worked out on other threads from here,
+        // while the templates and the build cache load and the model is made.
+        let madeDependencies = ResultSlots<PageDependencies>(count: 1)
+        let dependencyGroup = DispatchGroup()
+        DispatchQueue.global().async(group: dependencyGroup) {
+            madeDependencies[0] = PageDependencies(notebook, fileHashes: fileHashes)
+        }
+        let templates: TemplateSet
+        var cache: BuildCache
+        do {
+            templates = try prepared.flatMap { $0.templatesDir == options.templatesDir ? $0.templates.value : nil }?.get()
+                ?? TemplateSet.load(from: options.templatesDir)
+            cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
+        } catch {
+            dependencyGroup.wait()
+            throw error
+        }
+        clock.lap("site:templates+cache")
+        // Nothing changed since the last build, and its files are all there: nothing to do.
+        if cache.inputs == inputs, let files = OutputWriter.intactOutput(outDir) {
+            dependencyGroup.wait()
+            return SiteReport(pages: cache.pages.count, files: files, removed: 0, outDir: outDir, rendered: 0)
+        }
+        cache.inputs = ""
+        let writer: OutputWriter
+        do { writer = try OutputWriter(outDir: outDir) } catch { dependencyGroup.wait(); throw error }
+        // The whole-folder files are made and written on other threads: the
+        // sitemap and feed from the start, the search index and graph.json
+        // once it is known whether they changed.
+        let globalFailures = ResultSlots<String>(count: 3)
+        let globals = DispatchGroup()
+        do {
+            defer { dependencyGroup.wait(); globals.wait() }
+            let model = SiteModel(notebook, options: options)
+            // Let go on another thread once the build is done: freeing the
+            // model took a rebuild at 10k notes 10 ms.
+            defer { DispatchQueue.global().async { withExtendedLifetime(model) {} } }
+            let pages = SitePage.all(model)
+            func folder(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+            var folders = Set(pages.map { folder($0.path) })
+            folders.formUnion(templates.assets.map { folder($0.path) })
+            try writer.makeDirectories(folders)
+            // The sitemap and the feed, from the model alone, while pages are worked out.
+            DispatchQueue.global().async(group: globals) {
+                do {
+                    let listed = pages.filter(\.inSitemap).sorted { $0.path < $1.path }
+                    try writer.write("sitemap.xml", Sitemap.xml(listed.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
+                    try writer.write("feed.xml", Feed.atom(model))
+                } catch {
+                    globalFailures[2] = "\(error)"
+                }
+            }
+            CmarkBridge.prepare()
+            clock.lap("site:model")
+            dependencyGroup.wait()
+            var dependencies = madeDependencies[0]!
+            dependencies.add(tags: model.tags)
+            clock.lap("site:deps")
+            // The search index is kept when nothing it holds changed (an edit
+            // to a note's prose leaves it as it was).
+            if !(cache.searchIndex == dependencies.searchIndex && writer.keep("search-index.json") && writer.keep("search-index.js")) {
+                DispatchQueue.global().async(group: globals) {
+                    do {
+                        let search = SearchIndex.files(notebook)
+                        try writer.write("search-index.json", search.json)
+                        try writer.write("search-index.js", search.script)
+                    } catch {
+                        globalFailures[0] = "\(error)"
+                    }
+                }
+            }
+            // graph.json is kept when nothing it holds changed, and goes to its
+            // file a megabyte at a time (it is hundreds at 10k notes).
+            if !(cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")) {
+                DispatchQueue.global().async(group: globals) {
+                    do {
+                        try writer.write("graph.json", streaming: KnowledgeGraph(notebook).writeJSON)
+                    } catch {
+                        globalFailures[1] = "\(error)"
+                    }
+                }
+            }
+            let signatures = ResultSlots<String>(count: pages.count)
+            let hashes = ResultSlots<String>(count: pages.count)
+            let failures = ResultSlots<String>(count: pages.count)
+            let rendered = ResultSlots<Bool>(count: pages.count)
+            // When what other notes' pages show of each note is as it was (an
+            // edit to a note's prose), so are the signatures of all pages but
+            // those of the notes edited: they are taken from the cache, not
+            // worked out again (100 ms of a rebuild at 10k notes).
+            let listedAsBefore = !cache.listed.isEmpty && cache.listed == dependencies.listed
+            // First what each page is made from: a page whose notes are as
+            // they were is kept without building its data.
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                let previous = cache.signatures[pages[i].path]
+                let kept = listedAsBefore ? previous.flatMap { dependencies.stillSigns($0, pages[i]) ? $0 : nil } : nil
+                let signature = kept ?? dependencies.signature(of: pages[i], model)
+                signatures[i] = signature
+                if previous == signature, let hash = cache.pages[pages[i].path],
+                   writer.keep(pages[i].path) {
+                    hashes[i] = hash
+                    rendered[i] = false
+                }
+            }
+            let toRender = pages.indices.filter { rendered[$0] == nil }
+            if toRender.count >= Self.pagesWorthSharedLinks { model.shareLinks() }
+            clock.lap("site:signatures")
+            let counter = ProgressCounter(total: toRender.count, report: progress)
+            DispatchQueue.concurrentPerform(iterations: toRender.count) { k in
+                defer { counter.step() }
+                let i = toRender[k]
+                do {
+                    // Rendering is cheaper than hashing the page's data was, so
+                    // a page whose inputs changed is rendered and kept when its
+                    // bytes came out as before.
+                    let page = try templates.render(pages[i].context(model), pages[i].template)
+                    var hash = StableHash()
+                    hash.add(page)
+                    hashes[i] = hash.hex
+                    if cache.pages[pages[i].path] == hash.hex, writer.keep(pages[i].path) {
+                        rendered[i] = false
+                        return
+                    }
+                    try writer.write(pages[i].path, page)
+                    rendered[i] = true
+                } catch {
+                    failures[i] = "\(error)"
+                }
+            }
+            clock.lap("site:pages")
+            globals.wait()
+            clock.lap("site:globals")
+            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] ?? globalFailures[2] {
+                throw SiteError.io(failure)
+            }
+            for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
+            let result = try writer.commit()
+            clock.lap("site:write")
+            var next = BuildCache(fingerprint: cache.fingerprint)
+            next.inputs = inputs
+            next.graphJSON = dependencies.knowledgeGraph
+            next.searchIndex = dependencies.searchIndex
+            next.listed = dependencies.listed
+            for i in pages.indices {
+                next.pages[pages[i].path] = hashes[i]
+                next.signatures[pages[i].path] = signatures[i]
+            }
+            next.save(outDir: outDir)
+            clock.lap("site:cache")
+            let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
+            return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,
+                              rendered: renderedCount)
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+}
+
+extension SiteBuilder {
+    /// From this many pages to render, the links pages one folder deep share
+    /// are made first (`SiteModel.shareLinks()`); they save each such page
+    /// its own, and cost about as much as a hundred pages do.
+    static let pagesWorthSharedLinks = 100
+}
+
+/// Counts finished pages and reports about every 1% of them.
+final class ProgressCounter: @unchecked Sendable {
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+    private let lock = NSLock()
+    private var done = 0
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func step() {
+        guard let report else { return }
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        if now == total || now % max(1, total / 100) == 0 { report(now, total) }
+    }
+}

@@ -1,0 +1,378 @@
+import Foundation
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// What every page needs to know about the whole folder, computed once
+/// before pages render: titles, backlinks, tags, claims by system.
+struct SiteModel: Sendable {
+    /// A note that refers to another: by a connection (with its reason) or a link in prose.
+    struct Backlink: Sendable {
+        var from: String
+        var reason: String?
+    }
+
+    /// Where a claim stands (`claim(_:)` gives the claim itself). Not a copy of
+    /// the claim: copying and freeing every claim once per subject was a third
+    /// of making the model.
+    struct PlacedClaim: Sendable {
+        var note: String
+        var topic: String
+        var verified: Bool
+        /// `notebook.notes[position].comparisons[comparison].claims[index]`.
+        var position: Int
+        var comparison: Int
+        var index: Int
+    }
+
+    /// A verdict and where it stands.
+    struct PlacedVerdict: Sendable {
+        var note: String
+        var topic: String
+        /// The systems it favours.
+        var favors: [String]
+        /// `notebook.notes[position].comparisons[comparison].verdicts[index]`.
+        var position: Int
+        var comparison: Int
+        var index: Int
+    }
+
+    struct Tag: Sendable {
+        var slug: String
+        var name: String
+        var notes: [String]
+    }
+
+    let notebook: Notebook
+    let options: SiteOptions
+    let index: NoteIndex
+    private let positions: [String: Int]
+    /// Notes that connect or link to a note, by target id, in note order.
+    let backlinks: [String: [Backlink]]
+    let tags: [Tag]
+    let tagSlugs: [String: String]
+    /// Claims about each system, by system slug, in note order.
+    var claimsBySystem: [String: [PlacedClaim]] { placed.value.claimsBySystem }
+    /// Verdicts of each topic, by topic slug, in note order.
+    var verdictsByTopic: [String: [PlacedVerdict]] { placed.value.verdictsByTopic }
+    /// Claims of each topic, by topic slug, in note order.
+    var claimsByTopic: [String: [PlacedClaim]] { placed.value.claimsByTopic }
+    let systems: [String: System]
+    let topics: [String: TopicEntity]
+    /// Verdicts by topic slug, then note id: a system page asks for them note by note.
+    var verdictsByTopicAndNote: [String: [String: [PlacedVerdict]]] { placed.value.verdictsByTopicAndNote }
+    /// Claims and verdicts by system and topic, made when a page first asks:
+    /// only system, topic, list and graph pages do, and a rebuild after a
+    /// prose edit renders none of them.
+    private let placed: Once<Placed>
+
+    struct Placed {
+        var claimsBySystem: [String: [PlacedClaim]] = [:]
+        var claimsByTopic: [String: [PlacedClaim]] = [:]
+        var verdictsByTopic: [String: [PlacedVerdict]] = [:]
+        var verdictsByTopicAndNote: [String: [String: [PlacedVerdict]]] = [:]
+    }
+    /// What note lists show of a note besides its title and date.
+    struct Listing {
+        var claims: Int
+        var verified: Int
+        /// The TL;DR's first paragraph, cut short (`PageContext.summary`).
+        var summary: String?
+    }
+    /// Each note's listing, by position, made when a page first lists notes
+    /// (each note is listed on the home page and on its tags' pages).
+    private let listings: Once<[Listing]>
+    func listing(_ position: Int) -> Listing { listings.value[position] }
+
+    /// A note's neighbours in the graph, as positions in `notebook.notes`:
+    /// the notes its connections and then its links lead to, and the notes
+    /// that connect or link to it (`backlinks`), each that exists.
+    struct Neighbours {
+        var outgoing: [Int]
+        var incoming: [Int]
+    }
+    /// Each note's neighbours, by position: numbers, where ids were hashed and
+    /// copied for each of up to forty notes on every page. When many pages
+    /// render (`shareLinks()` was called) they are all made once, when a note
+    /// page first draws its neighbourhood; else each is worked out when asked
+    /// (a rebuild after an edit draws one page, not ten thousand).
+    private let neighbourLists: Once<[Neighbours]>
+    func neighbours(_ position: Int) -> Neighbours {
+        if sharedLinks != nil { return neighbourLists.value[position] }
+        return Self.neighbours(of: position, notebook.notes, positions: positions, backlinks: backlinks)
+    }
+
+    private static func neighbours(of i: Int, _ notes: [Note], positions: [String: Int], backlinks: [String: [Backlink]]) -> Neighbours {
+        var outgoing: [Int] = []
+        let connections = notes[i].connections, links = notes[i].links
+        for c in connections.indices { if let t = connections[c].resolved, let p = positions[t] { outgoing.append(p) } }
+        for l in links.indices { if let t = links[l].resolved, let p = positions[t] { outgoing.append(p) } }
+        let incoming = (backlinks[notes[i].id] ?? []).compactMap { positions[$0.from] }
+        return Neighbours(outgoing: outgoing, incoming: incoming)
+    }
+
+    /// Inline `=expr` values by note id, for notes whose calcs were evaluated.
+    let inlineCalcs: [String: [InlineCalcRecord]]
+    private let titles: [String: String]
+    private let dates: [String: String]
+    /// Claims' and verdicts' inline HTML, shared by the pages that show them.
+    let recordHTML = RecordHTMLCache()
+    /// Links as pages one folder deep write them, made once for all of them
+    /// by `shareLinks()`; nil until then. A build that renders a handful of
+    /// pages (a rebuild after an edit) does without: making them for every
+    /// note of the folder cost more than those pages save.
+    var sharedLinks: SharedLinks? { sharedLinksMade.links }
+    private let sharedLinksMade = SharedLinksSlot()
+
+    private final class SharedLinksSlot: @unchecked Sendable {
+        var links: SharedLinks?
+    }
+
+    /// Makes `sharedLinks`, and has `neighbours(_:)` make all notes' at once.
+    /// Call it before pages render, not while they do.
+    func shareLinks() {
+        guard sharedLinksMade.links == nil else { return }
+        let systems = self.systems
+        sharedLinksMade.links = SharedLinks(notebook) { systems[$0]?.name ?? $0 }
+    }
+
+    init(_ notebook: Notebook, options: SiteOptions) {
+        self.notebook = notebook
+        self.options = options
+        index = NoteIndex(ids: notebook.notes.indices.map { notebook.notes[$0].id })
+        // Notes are read in place: copying each (a score of references to
+        // retain and release) was a large part of making the model.
+        let notes = notebook.notes
+        var positions: [String: Int] = [:], titles: [String: String] = [:], dates: [String: String] = [:]
+        positions.reserveCapacity(notes.count)
+        titles.reserveCapacity(notes.count)
+        var inline: [String: [InlineCalcRecord]] = [:]
+        for i in notes.indices {
+            let id = notes[i].id
+            positions[id] = i
+            titles[id] = Self.title(id: id, heading: notes[i].title)
+            if let date = notes[i].date { dates[id] = date }
+            if let records = notes[i].calc?.inline, !records.isEmpty { inline[id] = records }
+        }
+        self.positions = positions
+        self.titles = titles
+        listings = Once {
+            // Claims are counted in place: iterating copied every claim, each a score of references.
+            notes.indices.map { i in
+                var claims = 0, verified = 0
+                for t in notes[i].comparisons.indices {
+                    let list = notes[i].comparisons[t].claims
+                    claims += list.count
+                    for c in list.indices where list[c].verified { verified += 1 }
+                }
+                return Listing(claims: claims, verified: verified, summary: PageContext.summary(notes[i].tldr))
+            }
+        }
+        inlineCalcs = inline
+        self.dates = dates
+
+        var backlinks: [String: [Backlink]] = [:]
+        var tagNotes: [String: [String]] = [:], tagNames: [String: String] = [:], tagOrder: [String] = []
+        for position in notes.indices {
+            let id = notes[position].id
+            var seen = Set<String>()
+            for c in notes[position].connections {
+                guard let target = c.resolved, target != id, seen.insert(target).inserted else { continue }
+                backlinks[target, default: []].append(Backlink(from: id, reason: c.reason.isEmpty ? nil : c.reason))
+            }
+            for link in notes[position].links {
+                guard let target = link.resolved, target != id, seen.insert(target).inserted else { continue }
+                backlinks[target, default: []].append(Backlink(from: id, reason: nil))
+            }
+            for tag in notes[position].tags {
+                let slug = slugify(tag)
+                guard !slug.isEmpty else { continue }
+                if tagNames[slug] == nil { tagNames[slug] = tag; tagOrder.append(slug) }
+                if tagNotes[slug]?.last != id { tagNotes[slug, default: []].append(id) }
+            }
+        }
+        self.backlinks = backlinks
+        neighbourLists = Once { notes.indices.map { Self.neighbours(of: $0, notes, positions: positions, backlinks: backlinks) } }
+        tags = tagOrder.sorted().map { Tag(slug: $0, name: tagNames[$0]!, notes: tagNotes[$0] ?? []) }
+        tagSlugs = tagNames.reduce(into: [:]) { $0[$1.value] = $1.key }
+        placed = Once { Self.place(notes) }
+        let systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        self.systems = systems
+        topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Every claim and verdict by the systems and topics it is about, in note order.
+    private static func place(_ notes: [Note]) -> Placed {
+        var placed = Placed()
+        for position in notes.indices {
+            let id = notes[position].id
+            let comparisons = notes[position].comparisons
+            for comparison in comparisons.indices {
+                let topic = comparisons[comparison].slug
+                let claims = comparisons[comparison].claims
+                for index in claims.indices {
+                    let claim = PlacedClaim(note: id, topic: topic, verified: claims[index].verified,
+                                            position: position, comparison: comparison, index: index)
+                    placed.claimsByTopic[topic, default: []].append(claim)
+                    // Once per system: a claim names a handful, so looking back beats a set per claim.
+                    let subjects = claims[index].subjects
+                    for k in subjects.indices where !subjects[..<k].contains(where: { $0.slug == subjects[k].slug }) {
+                        placed.claimsBySystem[subjects[k].slug, default: []].append(claim)
+                    }
+                }
+                let verdicts = comparisons[comparison].verdicts
+                for index in verdicts.indices {
+                    placed.verdictsByTopic[topic, default: []].append(
+                        PlacedVerdict(note: id, topic: topic, favors: verdicts[index].favors,
+                                      position: position, comparison: comparison, index: index))
+                }
+            }
+        }
+        placed.verdictsByTopicAndNote = placed.verdictsByTopic.mapValues { Dictionary(grouping: $0, by: \.note) }
+        return placed
+    }
+
+    func note(_ id: String) -> Note? { positions[id].map { notebook.notes[$0] } }
+
+    /// Where note `id` is in `notebook.notes`.
+    func position(_ id: String) -> Int? { positions[id] }
+
+    /// The title a reader sees for a note: its H1, or its id when it has none.
+    func title(_ id: String) -> String { titles[id] ?? id }
+
+    func date(_ id: String) -> String? { dates[id] }
+
+    func exists(_ id: String) -> Bool { positions[id] != nil }
+
+    static func title(_ note: Note) -> String { title(id: note.id, heading: note.title) }
+
+    static func title(id: String, heading: Title?) -> String {
+        let text = heading?.text.trimmingSpaces ?? ""
+        return text.isEmpty ? id : text
+    }
+
+    /// How many notes these claims are in. Claims are kept in note order, so
+    /// a note's claims are side by side: counting changes of note is enough.
+    static func noteCount(_ claims: [PlacedClaim]) -> Int {
+        var count = 0
+        var last: String?
+        for c in claims where c.note != last {
+            count += 1
+            last = c.note
+        }
+        return count
+    }
+
+    func systemName(_ slug: String) -> String { systems[slug]?.name ?? slug }
+    func topicTitle(_ slug: String) -> String { topics[slug]?.title ?? slug }
+
+    /// Notes in the order readers browse them: newest first, then by title.
+    func byDate(_ ids: [String]) -> [String] {
+        // Keys made once per note, not once per comparison.
+        let keyed = ids.map { (id: $0, date: dates[$0] ?? "", title: title($0).lowercased()) }
+        return keyed.sorted { a, b in
+            if a.date != b.date { return a.date > b.date }
+            if a.title != b.title { return a.title < b.title }
+            return a.id < b.id
+        }.map(\.id)
+    }
+}
+
+/// Links that pages one folder deep (every system, topic and tag page, and
+/// the pages of notes but nested ones) share: each note's page and title,
+/// the subjects of claims by label and the systems verdicts favor. Made
+/// before pages render and never changed, so threads read it without a lock.
+final class SharedLinks: @unchecked Sendable {
+    typealias Context = TemplateObject
+
+    /// The way from a page one folder deep to the site root.
+    static let root = "../"
+
+    /// The page (`../notes/<id>.html`) and title of each note, by id.
+    let notes: [String: (page: String, title: String)]
+    /// The subjects of claims with each label, and their links.
+    let subjects: [String: (subjects: [Subject], links: [Context])]
+    /// The links of the systems verdicts favor, by the slugs they favor.
+    let favors: [[String]: [Context]]
+
+    init(_ notebook: Notebook, systemName: (String) -> String) {
+        var notes: [String: (page: String, title: String)] = [:]
+        notes.reserveCapacity(notebook.notes.count)
+        var subjects: [String: (subjects: [Subject], links: [Context])] = [:]
+        var favors: [[String]: [Context]] = [:]
+        // Notes, topics, claims and verdicts are read in place: a loop over
+        // their values copied each, a score of references apiece.
+        let all = notebook.notes
+        for i in all.indices {
+            let id = all[i].id
+            notes[id] = (SitePaths.href(SitePaths.note(id), root: Self.root), SiteModel.title(id: id, heading: all[i].title))
+            let comparisons = all[i].comparisons
+            for t in comparisons.indices {
+                // A label is read the same way wherever it is written; the first claim's subjects stand for it.
+                let claims = comparisons[t].claims
+                for c in claims.indices where subjects[claims[c].label] == nil {
+                    subjects[claims[c].label] = (claims[c].subjects, PageLinks.subjectLinks(claims[c].subjects, root: Self.root))
+                }
+                let verdicts = comparisons[t].verdicts
+                for v in verdicts.indices where favors[verdicts[v].favors] == nil {
+                    favors[verdicts[v].favors] = PageLinks.favorLinks(verdicts[v].favors, root: Self.root, systemName: systemName)
+                }
+            }
+        }
+        self.notes = notes
+        self.subjects = subjects
+        self.favors = favors
+    }
+}
+
+/// Inline HTML of claims and verdicts by note, line and the page's way to
+/// the site root (links in it are relative). Filled by the threads that
+/// render pages; a value made twice by two threads at once is the same.
+final class RecordHTMLCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var root: String
+        var note: String
+        var line: Int
+    }
+
+    private var values: [Key: String] = [:]
+    private let lock = NSLock()
+
+    func value(root: String, note: String, line: Int, make: () -> String) -> String {
+        let key = Key(root: root, note: note, line: line)
+        lock.lock()
+        let known = values[key]
+        lock.unlock()
+        if let known { return known }
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
+    }
+}
+
+/// A value made the first time it is asked for, by whichever thread asks;
+/// others wait for it.
+final class Once<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: () -> Value
+
+    init(_ make: @escaping () -> Value) {
+        self.make = make
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
+    }
+}

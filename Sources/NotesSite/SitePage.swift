@@ -1,0 +1,60 @@
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// One HTML page of the site: where it goes, which template renders it and
+/// how its values are made (lazily, on the thread that renders it).
+struct SitePage: Sendable {
+    enum Source: Sendable {
+        case index, graph, notFound
+        case note(Int), system(Int), topic(Int), tag(Int)
+        case list(String)
+    }
+
+    var path: String
+    var template: String
+    var source: Source
+
+    var inSitemap: Bool {
+        if case .notFound = source { return false }
+        return true
+    }
+
+    func context(_ model: SiteModel) -> TemplateObject {
+        switch source {
+        case .index: PageContext.index(model)
+        case .graph: PageContext.graph(model)
+        case .notFound: PageContext.notFound(model)
+        case .note(let i): PageContext.note(model.notebook.notes[i], model)
+        case .system(let i): PageContext.system(model.notebook.systems[i], model)
+        case .topic(let i): PageContext.topic(model.notebook.topics[i], model)
+        case .tag(let i): PageContext.tag(model.tags[i], model)
+        case .list(let kind): PageContext.list(kind, model)
+        }
+    }
+
+    func lastmod(_ model: SiteModel) -> String? {
+        if case .note(let i) = source { return model.notebook.notes[i].date }
+        return nil
+    }
+
+    /// Every page, notes first (they take longest, so parallel workers start on them).
+    static func all(_ model: SiteModel) -> [SitePage] {
+        // The two biggest pages first, so they render while the rest do, not after.
+        var pages = [SitePage(path: "graph.html", template: "graph", source: .graph),
+                     SitePage(path: "index.html", template: "index", source: .index)]
+        // By index: a loop over the notes copied each, a score of references apiece.
+        let notes = model.notebook.notes
+        for i in notes.indices { pages.append(SitePage(path: SitePaths.note(notes[i].id), template: "note", source: .note(i))) }
+        for (i, s) in model.notebook.systems.enumerated() { pages.append(SitePage(path: SitePaths.system(s.slug), template: "system", source: .system(i))) }
+        for (i, t) in model.notebook.topics.enumerated() { pages.append(SitePage(path: SitePaths.topic(t.slug), template: "topic", source: .topic(i))) }
+        for (i, t) in model.tags.enumerated() { pages.append(SitePage(path: SitePaths.tag(t.slug), template: "tag", source: .tag(i))) }
+        for kind in ["systems", "topics", "tags"] { pages.append(SitePage(path: "\(kind)/index.html", template: "list", source: .list(kind))) }
+        pages.append(SitePage(path: "404.html", template: "404", source: .notFound))
+        return pages
+    }
+}

@@ -1,0 +1,58 @@
+import NotesCalc
+import NotesCheck
+import NotesGraph
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// Where each page of the site lives, and how one page links to another.
+/// Every link is relative, so the site works from disk and under any base path.
+enum SitePaths {
+    static func note(_ id: String) -> String { "notes/\(id).html" }
+    static func system(_ slug: String) -> String { "systems/\(page(slug)).html" }
+    static func topic(_ slug: String) -> String { "topics/\(page(slug)).html" }
+    static func tag(_ slug: String) -> String { "tags/\(page(slug)).html" }
+
+    /// `systems/index.html` lists the systems, so a system whose slug is `index` gets another name.
+    private static func page(_ slug: String) -> String { slug == "index" ? "index-" : slug }
+
+    /// `../` once per folder of `page`: the way from the page back to the site root.
+    static func root(of page: String) -> String {
+        String(repeating: "../", count: page.utf8.filter { $0 == UInt8(ascii: "/") }.count)
+    }
+
+    /// A site path as it goes into `href`: percent-encoded except for
+    /// unreserved characters and `/`.
+    static func encode(_ path: String) -> String {
+        if path.utf8.allSatisfy(isUnreserved) { return path }
+        var out = ""
+        out.reserveCapacity(path.utf8.count)
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let hex = Array("0123456789ABCDEF".utf8)
+                out += "%"
+                out.unicodeScalars.append(Unicode.Scalar(hex[Int(b >> 4)]))
+                out.unicodeScalars.append(Unicode.Scalar(hex[Int(b & 0xF)]))
+            }
+        }
+        return out
+    }
+
+    private static func isUnreserved(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~") || b == UInt8(ascii: "/")
+    }
+
+    /// The link from a page whose root prefix is `root` to the site path `path`.
+    static func href(_ path: String, root: String, fragment: String? = nil) -> String {
+        root + encode(path) + (fragment.map { "#" + encode($0) } ?? "")
+    }
+
+    /// The anchor of a line of a note: claims, verdicts and calc statements.
+    static func lineAnchor(_ line: Int) -> String { "L\(line)" }
+}

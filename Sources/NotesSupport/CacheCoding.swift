@@ -1,0 +1,207 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A compact binary form for the caches in `.notesc-cache/`: integers as
+/// LEB128 varints (zigzag for signed), strings as a length and their UTF-8
+/// bytes, doubles by bit pattern, so that a value reads back exactly.
+package struct CacheWriter {
+    package fileprivate(set) var bytes: [UInt8] = []
+
+    package init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    /// Empties the buffer (keeping its memory) once its bytes went to a file.
+    package mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+    package mutating func unsigned(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    package mutating func int(_ value: Int) {
+        let v = Int64(value)
+        unsigned(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+    }
+
+    package mutating func word(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    package mutating func string(_ value: String) {
+        var s = value
+        s.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    package mutating func raw(_ value: some Collection<UInt8>) {
+        unsigned(UInt64(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    package mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+        guard let value else { return bool(false) }
+        bool(true)
+        write(&self, value)
+    }
+
+    package mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+        unsigned(UInt64(values.count))
+        for value in values { write(&self, value) }
+    }
+}
+
+extension CacheWriter {
+    /// `body` after an eight-byte checksum of it: a cache entry whose damage a reader notices.
+    package static func checksummed(_ body: [UInt8]) -> [UInt8] {
+        var h = StableHash()
+        h.add(body)
+        var entry = CacheWriter(capacity: body.count + 8)
+        entry.word(h.value)
+        entry.bytes.append(contentsOf: body)
+        return entry.bytes
+    }
+}
+
+/// Reads what `CacheWriter` wrote. Every read checks its bounds and throws
+/// `CacheReader.Malformed` on a truncated or corrupt file: a bad cache costs
+/// speed, never a crash.
+package struct CacheReader {
+    package struct Malformed: Error {
+        package init() {
+        }
+}
+
+    private let bytes: [UInt8]
+    private(set) var offset: Int
+    package let end: Int
+
+    package init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        self.offset = start
+        self.end = min(end ?? bytes.count, bytes.count)
+    }
+
+    package var atEnd: Bool { offset >= end }
+
+    package mutating func unsigned() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < end, shift < 64 else { throw Malformed() }
+            let b = bytes[offset]
+            offset += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    package mutating func int() throws -> Int {
+        let u = try unsigned()
+        return Int(truncatingIfNeeded: Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
+    }
+
+    /// A count of things each taking at least one byte: never more than what is left.
+    package mutating func count() throws -> Int {
+        let n = try unsigned()
+        guard n <= UInt64(end - offset) else { throw Malformed() }
+        return Int(n)
+    }
+
+    package mutating func word() throws -> UInt64 {
+        guard end - offset >= 8 else { throw Malformed() }
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
+        offset += 8
+        return v
+    }
+
+    package mutating func bool() throws -> Bool {
+        guard offset < end else { throw Malformed() }
+        let b = bytes[offset]
+        offset += 1
+        guard b <= 1 else { throw Malformed() }
+        return b == 1
+    }
+
+    /// A string as written. The caches check their entries' checksums, so
+    /// the bytes are what a `String` gave; decoding still repairs bad UTF-8
+    /// rather than trusting it.
+    package mutating func string() throws -> String {
+        let range = try rawRange()
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The offsets of a `raw` value.
+    package mutating func rawRange() throws -> Range<Int> {
+        let n = try count()
+        defer { offset += n }
+        return offset..<(offset + n)
+    }
+
+    /// The part of `range` after the checksum `CacheWriter.checksummed` put first, when the checksum holds.
+    package static func verified(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+        var r = CacheReader(bytes, from: range.lowerBound, to: range.upperBound)
+        guard let checksum = try? r.word() else { return nil }
+        var h = StableHash()
+        h.add(bytes[r.offset..<r.end])
+        return h.value == checksum ? r.offset..<r.end : nil
+    }
+
+    package mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    package mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
+        let n = try count()
+        var values: [T] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n { values.append(try read(&self)) }
+        return values
+    }
+}
+
+/// A cache file written a piece at a time beside its place and renamed into
+/// it when complete, so that a reader never meets half a file and a large
+/// cache is never whole in memory. A file that cannot be written only costs speed.
+package final class CacheFileSink {
+    private let path: String
+    private let temporary: String
+    private let fd: Int32
+    private var failed = false
+
+    package init?(path: String) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        self.path = path
+        temporary = path + ".\(getpid()).tmp"
+        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+    }
+
+    /// Writes what `writer` holds and empties it.
+    package func write(_ writer: inout CacheWriter) {
+        writer.bytes.withUnsafeBytes { b in
+            var done = 0
+            while !failed, done < b.count {
+                let n = Glibc.write(fd, b.baseAddress! + done, b.count - done)
+                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { failed = true }
+            }
+        }
+        writer.reset()
+    }
+
+    /// Closes the file and puts it in its place (or removes it when a write failed).
+    package func finish() {
+        close(fd)
+        if failed || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}
