@@ -225,13 +225,15 @@ for n in "${SIZES[@]}"; do
 
     # --- builds: cold, i.e. no previous output and no cache. ---------------
     SITE="$OUT/out/notesc-$n"
-    # notesc keeps its build cache in ./.notesc-cache; each N gets its own
-    # working folder so a cold build can start without one.
+    # notesc keeps its caches in $XDG_CACHE_HOME/notesc (binaries before
+    # December 2026 in ./.notesc-cache); each N gets its own working and
+    # cache folder so a cold build can start without one.
     WORK="$OUT/work-$n"
     mkdir -p "$WORK"
+    export XDG_CACHE_HOME="$WORK/cache"
     HUGO_OUT="$OUT/out/hugo-$n"
     if has_subcommand build; then
-        cold_notesc() { set_aside "$SITE"; rm -rf "$WORK/.notesc-cache"; }
+        cold_notesc() { set_aside "$SITE"; rm -rf "$WORK/.notesc-cache" "$XDG_CACHE_HOME"; }
         pushd "$WORK" >/dev/null
         measure "notesc build (cold)" "$n" cold_notesc /dev/null "$OUT/logs/build-$n.stderr" \
             "$NOTESC" build "$NOTES" --out "$SITE"

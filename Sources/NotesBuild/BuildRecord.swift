@@ -11,7 +11,7 @@ import NotesSupport
 /// What the last successful build into an output folder was made from and
 /// what it reported, so that a build with nothing changed can stop before
 /// parsing anything: it prints the same diagnostics and leaves the site as it
-/// is. `.notesc-cache/build-<hash of the output path>.record` in the current folder.
+/// is. `record-<hash of the output path>` in the notes' cache folder.
 public struct BuildRecord: Sendable, Equatable {
     /// Hash of everything the site and the diagnostics are made from (`inputs(...)`).
     public var inputs: String
@@ -28,9 +28,13 @@ public struct BuildRecord: Sendable, Equatable {
     /// another build into the same folder changes it.
     var manifest: String
 
-    static let format = "notesc-build-record 2"
+    static let format = "record 3"
 
-    static func location(outDir: String) -> String { BuildCache.location(outDir: outDir) + ".record" }
+    static func location(cacheFolder: String, outDir: String) -> String {
+        var h = StableHash()
+        h.add(outDir)
+        return cacheFolder + "/record-" + h.hex
+    }
 
     /// Hash of what a build is made from: the note files as read, the
     /// settings (config, options), the templates and the notesc binary. Nil
@@ -40,7 +44,7 @@ public struct BuildRecord: Sendable, Equatable {
         guard let outDir = try? OutputLocation.check(options.outDir, notesRoot: options.notesRoot) else { return nil }
         var h = StableHash()
         h.add(format)
-        h.add(BuildCache.binaryStamp)
+        h.add(CacheFile.binaryStamp)
         h.add(URL(fileURLWithPath: options.notesRoot).standardizedFileURL.path)
         h.add(outDir)
         h.add(options.title); h.add(options.language); h.add(options.baseURL ?? "-"); h.add(String(options.unsafeHTML))
@@ -61,61 +65,41 @@ public struct BuildRecord: Sendable, Equatable {
     /// The record of the last build into `outDir` when it was made from
     /// `inputs` and its output is all still there, untouched by another build;
     /// nil too when `infos` are asked for and the record has none.
-    public static func current(outDir: String, notesRoot: String, inputs: String, infos: Bool) -> BuildRecord? {
-        guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot),
-              let record = load(location(outDir: out), inputs: inputs), record.hasInfos || !infos,
-              record.manifest == BuildCache.manifestStamp(out), OutputWriter.intactOutput(out) == record.files else { return nil }
-        return record
-    }
-
-    /// Drops the record for `outDir`: called before a build changes the output, so a failed or
-    /// interrupted build never leaves a record that no longer describes the output.
-    public static func forget(outDir: String, notesRoot: String) {
-        guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot) else { return }
-        unlink(location(outDir: out))
-    }
-
-    /// Records a successful build (the output as it is now). A record that cannot be written only costs speed.
-    /// `infos`: keep the info diagnostics too (the build ran with `--verbose`).
-    public static func save(outDir: String, notesRoot: String, inputs: String, notes: Int, report: SiteReport,
-                            diagnostics: [Diagnostic], infos: Bool) {
-        guard let out = try? OutputLocation.check(outDir, notesRoot: notesRoot) else { return }
-        var w = CacheWriter()
-        w.string(format)
-        w.string(inputs)
-        w.int(notes); w.int(report.pages); w.int(report.files)
-        w.string(BuildCache.manifestStamp(out))
-        w.bool(infos)
-        w.array(infos ? diagnostics : diagnostics.filter { $0.severity != .info }) { $0.diagnostic($1) }
-        var h = StableHash()
-        h.add(w.bytes)
-        w.word(h.value)
-        OutputWriter.replaceFile(location(outDir: out), w.bytes)
-    }
-
-    /// The record at `path` when it was made from `inputs`.
-    static func load(_ path: String, inputs: String) -> BuildRecord? {
-        guard case .success(let bytes) = Discovery.read(path), bytes.count >= 8 else { return nil }
-        var header = CacheReader(bytes, to: bytes.count - 8)
-        guard (try? header.string()) == format, (try? header.string()) == inputs else { return nil }
-        // The last eight bytes are a checksum of the others.
-        var h = StableHash()
-        h.add(bytes[..<(bytes.count - 8)])
-        var r = CacheReader(bytes, from: bytes.count - 8)
-        guard (try? r.word()) == h.value else { return nil }
-        r = CacheReader(bytes, to: bytes.count - 8)
+    static func current(cacheFolder: String, outDir: String, inputs: String, infos: Bool) -> BuildRecord? {
+        guard let file = CacheFile.load(location(cacheFolder: cacheFolder, outDir: outDir), format: format),
+              let block = file.blocks.first, let body = file.verified(block) else { return nil }
+        var r = CacheReader(file.bytes, from: body.lowerBound, to: body.upperBound)
         do {
-            guard try r.string() == format else { return nil }
-            let inputs = try r.string()
+            guard try r.string() == inputs else { return nil }
             let notes = try r.int(), pages = try r.int(), files = try r.int()
             let manifest = try r.string()
             let hasInfos = try r.bool()
             let diagnostics = try r.array { try $0.diagnostic() }
-            guard r.atEnd else { return nil }
+            guard r.atEnd, hasInfos || !infos, manifest == BuildCache.manifestStamp(outDir),
+                  OutputWriter.intactOutput(outDir) == files else { return nil }
             return BuildRecord(inputs: inputs, notes: notes, pages: pages, files: files, diagnostics: diagnostics,
                                hasInfos: hasInfos, manifest: manifest)
         } catch {
             return nil
         }
+    }
+
+    /// Drops the record for `outDir`: called before a build changes the output, so a failed or
+    /// interrupted build never leaves a record that no longer describes the output.
+    static func forget(cacheFolder: String, outDir: String) {
+        CacheFile.remove(location(cacheFolder: cacheFolder, outDir: outDir))
+    }
+
+    /// Records a successful build (the output as it is now). A record that cannot be written only costs speed.
+    /// `infos`: keep the info diagnostics too (the build ran with `--verbose`).
+    static func save(cacheFolder: String, outDir: String, inputs: String, notes: Int, report: SiteReport,
+                     diagnostics: [Diagnostic], infos: Bool) {
+        var w = CacheWriter()
+        w.string(inputs)
+        w.int(notes); w.int(report.pages); w.int(report.files)
+        w.string(BuildCache.manifestStamp(outDir))
+        w.bool(infos)
+        w.array(infos ? diagnostics : diagnostics.filter { $0.severity != .info }) { $0.diagnostic($1) }
+        CacheFile.write(location(cacheFolder: cacheFolder, outDir: outDir), format: format, blocks: [w.bytes])
     }
 }

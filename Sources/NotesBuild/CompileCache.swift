@@ -22,71 +22,55 @@ import NotesSupport
 /// edited note is resolved and checked again, and takes its calc results and
 /// verified claims (functions of its interface and the others') from the cache.
 ///
-/// One file in `.notesc-cache/`: a header (the config and binary it holds
-/// for, the systems and topics), then one entry per note; a rebuild appends
-/// the entries of the notes it redid (a later entry replaces an earlier one).
+/// A `CacheFile`: a first block (the config it holds for, the systems and
+/// topics), then one block per note (path, file hash, interface, results); a
+/// rebuild appends the blocks of the notes it redid (a later block replaces
+/// an earlier one).
 public final class CompileCache: @unchecked Sendable {
-    static let format = "notesc-compile-cache 1"
+    static let format = "compile 2"
 
     struct Entry {
         var file: UInt64
         var interface: UInt64
-        var payload: Range<Int>
+        var block: Range<Int>
     }
 
     public let path: String
-    private let stored: [UInt8]
+    private let stored: CacheFile.Contents?
     private let key: UInt64
     private let entities: Range<Int>?
     private let entries: [String: Entry]
-    private let written: Int
 
-    /// `.notesc-cache/compile-<hash of the notes root>` in the current folder.
-    public static func location(notesRoot: String) -> String {
-        var h = StableHash()
-        h.add(URL(fileURLWithPath: notesRoot).standardizedFileURL.path)
-        return FileManager.default.currentDirectoryPath + "/.notesc-cache/compile-" + h.hex
-    }
+    /// `compile` in the notes' cache folder.
+    public static func location(cacheFolder: String) -> String { cacheFolder + "/compile" }
 
     /// Loads the cache at `path` for `config`; missing, malformed or made for another config or binary, it is empty.
     public init(path: String, config: Config) {
         self.path = path
         key = Self.key(config)
         var entries: [String: Entry] = [:]
-        var stored: [UInt8] = []
         var entities: Range<Int>?
-        var written = 0
-        if case .success(let bytes) = Discovery.read(path) {
-            var r = CacheReader(bytes)
-            do {
-                guard try r.string() == Self.format, try r.word() == key else { throw CacheReader.Malformed() }
-                let range = try r.rawRange()
-                guard CacheReader.verified(bytes, range) != nil else { throw CacheReader.Malformed() }
-                entities = range
-                while !r.atEnd {
-                    let notePath = try r.string()
-                    let file = try r.word(), interface = try r.word()
-                    entries[notePath] = Entry(file: file, interface: interface, payload: try r.rawRange())
-                    written += 1
+        let loaded = CacheFile.load(path, format: Self.format)
+        if let loaded, let first = loaded.blocks.first, let body = loaded.verified(first) {
+            var r = CacheReader(loaded.bytes, from: body.lowerBound, to: body.upperBound)
+            if (try? r.word()) == key {
+                entities = r.offset..<body.upperBound
+                for block in loaded.blocks.dropFirst() {
+                    var r = loaded.reader(block)
+                    guard let notePath = try? r.string(), let file = try? r.word(), let interface = try? r.word() else { continue }
+                    entries[notePath] = Entry(file: file, interface: interface, block: block)
                 }
-                stored = bytes
-            } catch {
-                entries = [:]
-                entities = nil
-                written = 0
             }
         }
-        self.stored = stored
+        stored = entities == nil ? nil : loaded
         self.entries = entries
         self.entities = entities
-        self.written = written
     }
 
     /// The config and binary the cache holds for: aliases rename systems.
     static func key(_ config: Config) -> UInt64 {
         var h = StableHash()
         h.add(format)
-        h.add(BuildCache.binaryStamp)
         for (alias, name) in config.aliases.sorted(by: { $0.key < $1.key }) { h.add(alias); h.add(name) }
         return h.value
     }
@@ -115,25 +99,28 @@ public final class CompileCache: @unchecked Sendable {
         var calcDiagnostics: [Diagnostic]
     }
 
-    static func encode(_ result: Result) -> [UInt8] {
+    /// A note's block: its path, file hash and interface, then its results.
+    static func encode(_ path: String, _ file: UInt64, _ interface: UInt64, _ result: Result) -> [UInt8] {
         var w = CacheWriter(capacity: 8192)
+        w.string(path); w.word(file); w.word(interface)
         w.record(result.note)
         w.array(result.diagnostics) { $0.diagnostic($1) }
         w.array(result.calcDiagnostics) { $0.diagnostic($1) }
-        return CacheWriter.checksummed(w.bytes)
+        return w.bytes
     }
 
     private func result(_ entry: Entry) -> Result? {
-        guard let body = CacheReader.verified(stored, entry.payload) else { return nil }
-        var r = CacheReader(stored, from: body.lowerBound, to: body.upperBound)
-        guard let note = try? r.record(), let diagnostics = try? r.array({ try $0.diagnostic() }),
+        guard let stored, let body = stored.verified(entry.block) else { return nil }
+        var r = CacheReader(stored.bytes, from: body.lowerBound, to: body.upperBound)
+        guard (try? r.string()) != nil, (try? r.word()) == entry.file, (try? r.word()) == entry.interface,
+              let note = try? r.record(), let diagnostics = try? r.array({ try $0.diagnostic() }),
               let calc = try? r.array({ try $0.diagnostic() }), r.atEnd else { return nil }
         return Result(note: note, diagnostics: diagnostics, calcDiagnostics: calc)
     }
 
     private func storedEntities() -> (systems: [System], topics: [TopicEntity])? {
-        guard let entities, let body = CacheReader.verified(stored, entities) else { return nil }
-        var r = CacheReader(stored, from: body.lowerBound, to: body.upperBound)
+        guard let stored, let entities else { return nil }
+        var r = CacheReader(stored.bytes, from: entities.lowerBound, to: entities.upperBound)
         guard let gathered = try? r.entities(), r.atEnd else { return nil }
         return gathered
     }
@@ -214,44 +201,39 @@ public final class CompileCache: @unchecked Sendable {
         }.map { notes[$0] }
     }
 
-    /// Appends the entries of the notes redone; the whole file is written
-    /// afresh when replaced entries would outnumber the live ones.
+    /// Appends the blocks of the notes redone; the whole file is written
+    /// afresh by the next full compile when replaced blocks would outnumber the live ones.
     private func append(_ files: [NoteFile], hashes: [UInt64], _ fresh: [Int: Result]) {
-        guard written + fresh.count - files.count <= max(files.count, 64) else {
-            // Too many replaced entries: the next full compile writes the file afresh.
-            unlink(path)
+        guard let stored, stored.blocks.count - 1 + fresh.count - files.count <= max(files.count, 64) else {
+            CacheFile.remove(path)
             return
         }
-        var w = CacheWriter()
         // An edited note's interface is the one its old entry holds (or it would not be here).
-        for i in fresh.keys.sorted() {
-            w.compiledEntry(files[i].path, hashes[i], entries[files[i].path]!.interface, Self.encode(fresh[i]!)[...])
-        }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let done = w.bytes.withUnsafeBytes { b in write(fd, b.baseAddress, b.count) }
-        if done != w.bytes.count { unlink(path) }
+        CacheFile.append(path, blocks: fresh.keys.sorted().map { i in
+            Self.encode(files[i].path, hashes[i], entries[files[i].path]!.interface, fresh[i]!)
+        })
     }
 
     /// Writes the cache afresh after a full compile.
     func save(_ files: [NoteFile], hashes: [UInt64], interfaces: [UInt64], results: [Result],
               systems: [System], topics: [TopicEntity]) {
+        guard let sink = CacheFile.Sink(path: path, format: Self.format) else { return }
         var e = CacheWriter(capacity: 1 << 20)
+        e.word(key)
         e.entities(systems, topics)
-        guard let sink = CacheFileSink(path: path) else { return }
         var w = CacheWriter(capacity: 1 << 20)
-        w.string(Self.format)
-        w.word(key)
-        w.raw(CacheWriter.checksummed(e.bytes))
+        CacheFile.block(e.bytes, into: &w)
         sink.write(&w)
         // Encoded on all cores a block at a time: the entries are most of the
         // time this takes, and a block's bytes are all that is held at once.
         for block in stride(from: 0, to: files.count, by: 1024) {
             let end = min(block + 1024, files.count)
             let encoded = ResultSlots<[UInt8]>(count: end - block)
-            DispatchQueue.concurrentPerform(iterations: end - block) { k in encoded[k] = Self.encode(results[block + k]) }
-            for i in block..<end { w.compiledEntry(files[i].path, hashes[i], interfaces[i], encoded[i - block]![...]) }
+            DispatchQueue.concurrentPerform(iterations: end - block) { k in
+                let i = block + k
+                encoded[k] = Self.encode(files[i].path, hashes[i], interfaces[i], results[i])
+            }
+            for i in block..<end { CacheFile.block(encoded[i - block]!, into: &w) }
             sink.write(&w)
         }
         sink.finish()
@@ -259,13 +241,6 @@ public final class CompileCache: @unchecked Sendable {
 }
 
 extension CacheWriter {
-    mutating func compiledEntry(_ path: String, _ file: UInt64, _ interface: UInt64, _ payload: ArraySlice<UInt8>) {
-        string(path)
-        word(file)
-        word(interface)
-        raw(payload)
-    }
-
     mutating func entities(_ systems: [System], _ topics: [TopicEntity]) {
         array(systems) { w, s in
             w.string(s.slug); w.string(s.name)

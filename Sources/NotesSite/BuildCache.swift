@@ -27,7 +27,7 @@ package struct BuildCache {
     /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
-    static let version = "notesc-build-cache 10"
+    static let version = "site 11"
 
     /// The output's manifest (inode, size, modification time), which every build writes anew; empty when missing.
     package static func manifestStamp(_ outDir: String) -> String {
@@ -36,19 +36,23 @@ package struct BuildCache {
         return "\(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }
 
-    /// `.notesc-cache/build-<hash of the output path>` in the current folder.
-    package static func location(outDir: String) -> String {
+    /// `site-<hash of the output path>` in the notes' cache folder: one per output folder.
+    package static func location(cacheFolder: String, outDir: String) -> String {
         var h = StableHash()
         h.add(outDir)
-        return FileManager.default.currentDirectoryPath + "/.notesc-cache/build-" + h.hex
+        return cacheFolder + "/site-" + h.hex
     }
 
-    static func load(outDir: String, fingerprint: String) -> BuildCache {
+    /// The cache of the last build into `outDir`; empty when there is none,
+    /// it is damaged, or it was made with other templates or options.
+    static func load(cacheFolder: String?, outDir: String, fingerprint: String) -> BuildCache {
         var cache = BuildCache(fingerprint: fingerprint)
-        guard case .success(let bytes) = Discovery.read(location(outDir: outDir)) else { return cache }
+        guard let cacheFolder, let file = CacheFile.load(location(cacheFolder: cacheFolder, outDir: outDir), format: version),
+              let block = file.blocks.first, let body = file.verified(block) else { return cache }
         // Read as bytes, a line at a time: splitting the text into substrings
         // and each line into an array was most of a rebuild's wait for it.
-        bytes.withUnsafeBufferPointer { all in
+        file.bytes.withUnsafeBufferPointer { whole in
+            let all = UnsafeBufferPointer(rebasing: whole[body])
             var start = 0, header: [String] = []
             func nextLine() -> UnsafeBufferPointer<UInt8>? {
                 guard start < all.count else { return nil }
@@ -85,9 +89,8 @@ package struct BuildCache {
     }
 
     /// Saved after a build succeeded; a cache that cannot be written only costs speed.
-    func save(outDir: String) {
-        let path = Self.location(outDir: outDir)
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    func save(cacheFolder: String?, outDir: String) {
+        guard let cacheFolder else { return }
         var text: [UInt8] = []
         text.reserveCapacity(512 + 96 * pages.count)
         for part in [Self.version, " ", fingerprint, " ", Self.manifestStamp(outDir), "\n", "inputs ", inputs, "\n",
@@ -102,7 +105,7 @@ package struct BuildCache {
             text.append(contentsOf: page.utf8)
             text.append(0x0A)
         }
-        try? text.withUnsafeBytes { try OutputWriter.writeFile(path, $0) }
+        CacheFile.write(Self.location(cacheFolder: cacheFolder, outDir: outDir), format: Self.version, blocks: [text])
     }
 }
 
@@ -126,19 +129,9 @@ extension BuildCache {
         var h = StableHash()
         for file in files { h.add(String(file, radix: 16)) }
         for system in notebook.systems { h.add(system.slug); h.add(system.name) }
-        h.add(binaryStamp)
+        h.add(CacheFile.binaryStamp)
         return (h.hex, files)
     }
-
-    /// The notesc binary: its path, size and modification time. A new binary may make other pages.
-    package static let binaryStamp: String = {
-        var st = stat()
-        // /proc/self/exe names the binary even when it was found on PATH.
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        guard stat(executable, &st) == 0 else { return "unknown binary" }
-        return "\(executable) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
-    }()
 }
 
 extension OutputWriter {
@@ -151,19 +144,6 @@ extension OutputWriter {
         let files = readManifest(manifest)
         for file in files where lstat(outDir + "/" + file, &st) != 0 { return nil }
         return files.count
-    }
-
-    /// Writes a cache file aside and renames it into place, so that a reader
-    /// never meets half a file; a file that cannot be written only costs speed.
-    package static func replaceFile(_ path: String, _ bytes: [UInt8]) {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        do {
-            try bytes.withUnsafeBytes { try writeFile(temporary, $0) }
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
-        }
     }
 
     static func writeFile(_ path: String, _ text: String) throws {

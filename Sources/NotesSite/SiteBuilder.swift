@@ -24,11 +24,14 @@ public struct SiteOptions: Sendable {
     public var language: String
     /// The address the site is published at; makes `sitemap.xml` and `feed.xml` absolute. Pages stay relative.
     public var baseURL: String?
+    /// The notes' cache folder (`CacheFolder.path`), where the renderer keeps
+    /// what each page was made from; nil renders every page.
+    public var cacheFolder: String?
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
-                title: String = "Study notes", language: String = "en", baseURL: String? = nil) {
+                title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheFolder: String? = nil) {
         self.notesRoot = notesRoot; self.outDir = outDir; self.templatesDir = templatesDir; self.unsafeHTML = unsafeHTML
-        self.title = title; self.language = language; self.baseURL = baseURL
+        self.title = title; self.language = language; self.baseURL = baseURL; self.cacheFolder = cacheFolder
     }
 }
 
@@ -44,6 +47,14 @@ public struct SiteReport: Sendable, Equatable {
     public var outDir: String
     /// Pages rendered anew; the others were unchanged since the previous build and kept.
     public var rendered: Int = 0
+
+    package init(pages: Int, files: Int, removed: Int, outDir: String, rendered: Int = 0) {
+        self.pages = pages
+        self.files = files
+        self.removed = removed
+        self.outDir = outDir
+        self.rendered = rendered
+    }
 }
 
 /// Why a build wrote nothing.
@@ -110,7 +121,7 @@ public enum SiteBuilder {
         do {
             templates = try prepared.flatMap { $0.templatesDir == options.templatesDir ? $0.templates.value : nil }?.get()
                 ?? TemplateSet.load(from: options.templatesDir)
-            cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
+            cache = BuildCache.load(cacheFolder: options.cacheFolder, outDir: outDir, fingerprint: templates.fingerprint(options))
         } catch {
             dependencyGroup.wait()
             throw error
@@ -245,7 +256,7 @@ public enum SiteBuilder {
                 next.pages[pages[i].path] = hashes[i]
                 next.signatures[pages[i].path] = signatures[i]
             }
-            next.save(outDir: outDir)
+            next.save(cacheFolder: options.cacheFolder, outDir: outDir)
             clock.lap("site:cache")
             let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
             return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,

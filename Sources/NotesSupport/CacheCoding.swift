@@ -3,11 +3,11 @@ import Foundation
 import Glibc
 #endif
 
-/// A compact binary form for the caches in `.notesc-cache/`: integers as
+/// A compact binary form for the caches (`CacheFile`): integers as
 /// LEB128 varints (zigzag for signed), strings as a length and their UTF-8
 /// bytes, doubles by bit pattern, so that a value reads back exactly.
 package struct CacheWriter {
-    package fileprivate(set) var bytes: [UInt8] = []
+    package internal(set) var bytes: [UInt8] = []
 
     package init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
@@ -81,7 +81,7 @@ package struct CacheReader {
 }
 
     private let bytes: [UInt8]
-    private(set) var offset: Int
+    package private(set) var offset: Int
     package let end: Int
 
     package init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
@@ -167,41 +167,5 @@ package struct CacheReader {
         values.reserveCapacity(n)
         for _ in 0..<n { values.append(try read(&self)) }
         return values
-    }
-}
-
-/// A cache file written a piece at a time beside its place and renamed into
-/// it when complete, so that a reader never meets half a file and a large
-/// cache is never whole in memory. A file that cannot be written only costs speed.
-package final class CacheFileSink {
-    private let path: String
-    private let temporary: String
-    private let fd: Int32
-    private var failed = false
-
-    package init?(path: String) {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        self.path = path
-        temporary = path + ".\(getpid()).tmp"
-        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return nil }
-    }
-
-    /// Writes what `writer` holds and empties it.
-    package func write(_ writer: inout CacheWriter) {
-        writer.bytes.withUnsafeBytes { b in
-            var done = 0
-            while !failed, done < b.count {
-                let n = Glibc.write(fd, b.baseAddress! + done, b.count - done)
-                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { failed = true }
-            }
-        }
-        writer.reset()
-    }
-
-    /// Closes the file and puts it in its place (or removes it when a write failed).
-    package func finish() {
-        close(fd)
-        if failed || rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

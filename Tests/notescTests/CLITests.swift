@@ -24,6 +24,8 @@ struct CLI {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
+        // Caches go to a scratch folder, never the user's or the repository.
+        env["XDG_CACHE_HOME"] = scratchCache
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -41,6 +43,9 @@ struct CLI {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// The cache home of the notesc runs that name none, removed by the OS's temporary-folder cleaning.
+    static let scratchCache = NSTemporaryDirectory() + "notesc-tests-cache-\(getpid())"
 
     static func fixture(_ name: String) -> String {
         "Tests/NotesKitTests/Fixtures/records/\(name)/notes"

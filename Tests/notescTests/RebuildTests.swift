@@ -3,10 +3,10 @@ import Testing
 
 /// DESIGN §7: `notesc build` after a change (or none) gives, byte for byte,
 /// the site, diagnostics and exit status of a clean build of the same notes,
-/// whatever its caches in `.notesc-cache/` hold.
+/// whatever its caches hold.
 @Suite struct RebuildTests {
     /// A scratch folder: a copy of `Notes/` to edit, the folder builds run in
-    /// (their `.notesc-cache/`) and the site they write.
+    /// (their caches in its `.cache/`) and the site they write.
     struct Scratch {
         let work: URL
         var notes: String { work.path + "/notes" }
@@ -35,7 +35,9 @@ import Testing
 
     func build(_ notes: String, _ out: String, in directory: URL, _ flags: [String] = [],
                environment: [String: String] = [:]) throws -> (Outcome, stderr: String) {
-        let result = try CLI.run(["build", notes, "--out", out] + flags, environment: environment, in: directory)
+        // Each folder builds with its own caches: a clean build has none.
+        let env = ["XDG_CACHE_HOME": directory.path + "/.cache"].merging(environment) { $1 }
+        let result = try CLI.run(["build", notes, "--out", out] + flags, environment: env, in: directory)
         let kept = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("built ") }
         return (Outcome(status: result.status, diagnostics: kept.joined(separator: "\n")), result.stderr)
     }
@@ -189,9 +191,12 @@ import Testing
         #expect(try expectCleanResult(scratch, after: "mending it").status == 0)
 
         // Every cache file cut short, then filled with garbage: ignored.
-        let cache = scratch.work.path + "/.notesc-cache"
+        let home = scratch.work.path + "/.cache/notesc"
+        let folders = try FileManager.default.contentsOfDirectory(atPath: home)
+        #expect(folders.count == 1, "one cache folder per notes root: \(folders)")
+        let cache = home + "/" + folders[0]
         let names = try FileManager.default.contentsOfDirectory(atPath: cache)
-        #expect(names.contains { $0.hasPrefix("parse-") } && names.contains { $0.hasSuffix(".record") })
+        #expect(Set(names.map { $0.split(separator: "-")[0] }) == ["parse", "compile", "site", "record"], "\(names)")
         try scratch.edit("06-mla-explained.md") { $0 + "\nMore prose.\n" }
         let damages: [(Data) -> Data] = [{ $0.prefix($0.count / 2) }, { _ in Data("garbage\n".utf8) }, { $0.dropLast(1) }]
         for damage in damages {

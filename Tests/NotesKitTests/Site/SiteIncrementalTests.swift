@@ -14,9 +14,13 @@ import Testing
 /// DESIGN §7: a second build redoes only what depends on the change, and its
 /// output is byte for byte what a clean build gives.
 @Suite struct SiteIncrementalTests {
-    func build(_ notes: String, _ out: String) throws -> SiteReport {
-        try SiteBuilder.build(try Pipeline.load(root: notes), options: SiteOptions(notesRoot: notes, outDir: out))
+    func build(_ notes: String, _ out: String, cacheFolder: String? = nil) throws -> SiteReport {
+        try SiteBuilder.build(try Pipeline.load(root: notes), options: SiteOptions(notesRoot: notes, outDir: out,
+                                                                                 cacheFolder: cacheFolder ?? cache(notes)))
     }
+
+    /// The renderer's cache folder for a copy of the notes: beside it, in the scratch folder.
+    func cache(_ notes: String) -> String { (notes as NSString).deletingLastPathComponent + "/cache" }
 
     /// `out`, built incrementally, holds what a clean build of `notes` into `clean` gives, byte for byte.
     func expectCleanBuildsBytes(_ notes: String, _ out: String, clean: String, after edit: String) throws {
@@ -111,7 +115,8 @@ import Testing
         #expect(wholeFolder.map(inode) == before, "a prose edit rewrote the search index or graph.json")
         // The build cache keeps what pages other than the notes' own read, so
         // that the next build takes their signatures as they were.
-        let cache = try String(contentsOfFile: BuildCache.location(outDir: changed.outDir), encoding: .utf8)
+        let cache = String(decoding: try Data(contentsOf: URL(fileURLWithPath: BuildCache.location(cacheFolder: cache(notes), outDir: changed.outDir))),
+                           as: UTF8.self)
         #expect(cache.split(separator: "\n").contains { $0.hasPrefix("listed ") && $0.count > "listed ".count })
         #expect(SiteFixtures.text(out, "notes/05-fp8-lm-paper.html").contains("A paragraph added at the end."))
         let clean = work + "/clean"
@@ -161,13 +166,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: work) }
         let notes = Fixtures.repository.appendingPathComponent("Notes").path
         let out = work + "/out"
-        let first = try build(notes, out)
+        let first = try build(notes, out, cacheFolder: work + "/cache")
         let templates = work + "/templates"
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
         try DefaultTemplates.files["404.mustache"]!.replacingOccurrences(of: "</", with: "<!-- edited --></", options: [], range: nil)
             .write(toFile: templates + "/404.mustache", atomically: true, encoding: .utf8)
         let notebook = try Pipeline.load(root: notes)
-        let second = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out, templatesDir: templates))
+        let second = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out, templatesDir: templates,
+                                                                                         cacheFolder: work + "/cache"))
         #expect(second.rendered == first.pages)
     }
 

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import NotesKit
+
+/// The flags of the commands that build a site (`build`, `serve`).
+struct SiteFlags: ParsableArguments {
+    @Argument(help: "The notes folder.")
+    var notes: String = "Notes"
+
+    @Option(help: "Templates and assets that replace the built-in ones by name (default: ./Templates when present).")
+    var templates: String?
+
+    @Flag(help: "Pass raw HTML in notes through to the pages (GFM's tagfilter still applies).")
+    var unsafeHTML = false
+
+    @Option(help: "Config file (default: notesc.yml in the notes folder): site title, base URL, rule severities, aliases.")
+    var config: String?
+
+    @Option(help: "The cache folder (default: one per notes folder in $XDG_CACHE_HOME/notesc, else ~/.cache/notesc).")
+    var cacheDir: String?
+
+    /// `--templates`, else `./Templates` when it is a folder.
+    var templatesDir: String? {
+        if let templates { return templates }
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: "Templates", isDirectory: &isDir) && isDir.boolValue ? "Templates" : nil
+    }
+
+    /// The build these flags ask for, into `out`.
+    func request(out: String, infos: Bool = false) -> BuildRequest {
+        BuildRequest(notesRoot: notes, outDir: out, templatesDir: templatesDir, configPath: config,
+                     unsafeHTML: unsafeHTML, cacheDir: cacheDir, infos: infos)
+    }
+}
