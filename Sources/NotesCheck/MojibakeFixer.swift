@@ -53,16 +53,9 @@ public enum MojibakeFixer {
         let mode = stat(target, &st) == 0 ? st.st_mode & 0o7777 : 0o644
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw NotesError.unreadable(temporary, Discovery.describe(errno)) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let why = Discovery.describe(errno)
-                close(fd); unlink(temporary)
-                throw NotesError.unreadable(temporary, why)
-            }
-            written += n
+        if let why = FileIO.writeAll(fd, bytes) {
+            close(fd); unlink(temporary)
+            throw NotesError.unreadable(temporary, why)
         }
         fchmod(fd, mode)
         close(fd)

@@ -77,11 +77,7 @@ extension KnowledgeGraph {
         defer { close(fd) }
         var failure: String?
         writeJSON { buffer in
-            var offset = 0
-            while failure == nil, offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n >= 0 { offset += n } else if errno != EINTR { failure = AtomicFile.lastError() }
-            }
+            if failure == nil { failure = FileIO.writeAll(fd, buffer) }
         }
         if let failure { throw GraphExportError.cannotWrite(path: path, reason: failure) }
     }

@@ -168,15 +168,7 @@ package final class OutputWriter: @unchecked Sendable {
     }
 
     private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
-        var offset = 0
-        while offset < buffer.count {
-            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw SiteError.io("cannot write \(path): \(errnoText())")
-            }
-            offset += n
-        }
+        if let why = FileIO.writeAll(fd, buffer) { throw SiteError.io("cannot write \(path): \(why)") }
     }
 
     static func makeDirectory(_ path: String) throws {

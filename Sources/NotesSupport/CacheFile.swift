@@ -111,8 +111,7 @@ package enum CacheFile {
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let done = w.bytes.withUnsafeBytes { b in Glibc.write(fd, b.baseAddress, b.count) }
-        if done != w.bytes.count { unlink(path); return false }
+        if FileIO.writeAll(fd, w.bytes) != nil { unlink(path); return false }
         return true
     }
 
@@ -142,13 +141,7 @@ package enum CacheFile {
 
         /// Writes what `writer` holds (whole blocks) and empties it.
         package func write(_ writer: inout CacheWriter) {
-            writer.bytes.withUnsafeBytes { b in
-                var done = 0
-                while !failed, done < b.count {
-                    let n = Glibc.write(fd, b.baseAddress! + done, b.count - done)
-                    if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { failed = true }
-                }
-            }
+            if !failed, FileIO.writeAll(fd, writer.bytes) != nil { failed = true }
             writer.reset()
         }
 

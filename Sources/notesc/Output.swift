@@ -1,5 +1,6 @@
 import Foundation
 import NotesKit
+import NotesSupport
 
 /// Writing to stdout and stderr without Foundation's buffering surprises.
 enum Output {
@@ -12,18 +13,10 @@ enum Output {
     /// Writes all of `bytes` to stdout with write(2), retrying short writes;
     /// a failed write ends the run with status 2.
     static func stdout(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    // A full disk must not pass for a complete document.
-                    stderr("error: cannot write to stdout: \(String(cString: strerror(errno)))\n")
-                    Foundation.exit(2)
-                }
-                offset += n
-            }
+        if let why = FileIO.writeAll(1, bytes) {
+            // A full disk must not pass for a complete document.
+            stderr("error: cannot write to stdout: \(why)\n")
+            Foundation.exit(2)
         }
     }
 
