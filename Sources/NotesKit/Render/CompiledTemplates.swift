@@ -108,10 +108,14 @@ private final class Program: @unchecked Sendable {
         blockSets = builder.blockSets
     }
 
+    /// `array`'s elements, in a buffer whose count is theirs (its memory has
+    /// room for one at least, so it always has an address): `deinit`
+    /// deinitializes `strings.count` strings, and for a set of templates
+    /// without a single name it released one that was never set.
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
         let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
         _ = buffer.initialize(from: array)
-        return buffer
+        return UnsafeMutableBufferPointer(rebasing: buffer[..<array.count])
     }
 
     deinit {
