@@ -13,11 +13,16 @@ let package = Package(
         .library(name: "NotesKit", targets: ["NotesKit"]),
         .executable(name: "notesc", targets: ["notesc"]),
     ],
+    // Exact versions, the ones this project's machines mirror: Package.resolved
+    // is not committed (the mirror's commit ids are not GitHub's), so a range
+    // would let a clone build against a release nobody here has tested.
+    // swift-mustache is the reference renderer that notesc's own template
+    // renderer is held to byte for byte (CompiledTemplatesTests).
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(

@@ -7,45 +7,49 @@ import NotesModel
 import NotesParse
 import NotesSupport
 
-/// swift-mustache's parsed templates, rendered straight into bytes.
+/// Pages rendered from notesc's own parse of the templates (`TemplateParser`)
+/// straight into bytes.
 ///
-/// swift-mustache parses every template, so its grammar and its rules for
-/// whitespace, standalone lines, partials and inheritance are the ones in
-/// force. Rendering through it was most of a cold build: each `{{value}}`
-/// split its name, walked the context stack through protocol casts, printed
-/// the value with `String(describing:)` and grew a `String` piece by piece.
-/// Pages give their values as `TemplateObject`s of `PageValue`s, so this
-/// renderer switches on a value's kind and finds a name by its `TemplateKey`
-/// number, keeps one context stack, and appends to one byte buffer. Other
-/// values (a `[String: Any]`, a user's types) are told apart by type identity
-/// and read as swift-mustache reads them. It reproduces swift-mustache's rendering
+/// This is a second renderer, kept for speed: rendering through swift-mustache
+/// was most of a cold build. Each `{{value}}` split its name, walked the
+/// context stack through protocol casts, printed the value with
+/// `String(describing:)` and grew a `String` piece by piece. Pages give their
+/// values as `TemplateObject`s of `PageValue`s, so this renderer switches on a
+/// value's kind and finds a name by its `TemplateKey` number, keeps one
+/// context stack, and appends to one byte buffer. Other values (a
+/// `[String: Any]`, a user's types) are told apart by type identity and read
+/// through swift-mustache's public protocols (`MustacheParent`,
+/// `MustacheSequence`, `MustacheCustomRenderable`…), as it reads them.
+/// swift-mustache stays the reference: this renderer reproduces its rendering
 /// rules, quirks included (an empty string opens a section; a key holding
-/// `TemplateValue.absent` stops the search up the stack); a test renders
+/// `TemplateValue.absent` stops the search up the stack), and a test renders
 /// every page of the fixture sites with both and compares the bytes.
 ///
-/// What it does not cover — transforms (`{{uppercased(name)}}`) and
-/// dynamic partials (`{{>*name}}`), which only a user's templates could use —
-/// makes `CompiledLibrary(templates)` fail, and swift-mustache renders the
-/// whole set as before.
+/// What it does not cover is left to swift-mustache: templates with
+/// transforms (`{{uppercased(name)}}`), dynamic partials (`{{>*name}}`) or
+/// other content types never reach it (`TemplateNeedsSwiftMustache`), and a
+/// page whose values would have to be read by reflection (a struct's
+/// properties) or called (`MustacheLambda`) makes `render` return nil.
 struct CompiledLibrary: Sendable {
     private let program: Program
     private let byName: [String: Int]
 
-    /// Nil when a template uses something this renderer does not, or when
-    /// swift-mustache's parsed form is not the one this was written against.
-    init?(_ parsed: [String: MustacheTemplate]) {
+    init(_ parsed: [String: [TemplateToken]]) {
         var builder = ProgramBuilder()
-        guard let byName = try? builder.add(parsed) else { return nil }
-        self.byName = byName
+        byName = builder.add(parsed)
         program = Program(builder)
     }
 
-    /// The page `template` makes of `context`; nil when there is no such template.
+    /// Whether there is a template `name`.
+    func has(_ name: String) -> Bool { byName[name] != nil }
+
+    /// The page `template` makes of `context`; nil when there is no such
+    /// template, or when only swift-mustache can render this context.
     func render(_ context: Any, template name: String) -> [UInt8]? {
         guard let template = byName[name] else { return nil }
         var renderer = Renderer(program: program, root: context)
         renderer.render(template, Frame())
-        return renderer.out
+        return renderer.needsSwiftMustache ? nil : renderer.out
     }
 }
 
@@ -67,7 +71,7 @@ private struct Op {
         /// `{{>name}}` or `{{<name}}…{{/name}}`: template `a` (none when a < 0),
         /// the blocks put in `blockSets[b]` (none when b < 0), indentation `strings[c]` (none when c < 0).
         case partial
-        /// `{{% CONTENT_TYPE: … }}`: escaping `a`, 0 HTML, 1 none, n ≥ 2 `contentTypes[n - 2]`.
+        /// `{{% CONTENT_TYPE: … }}`: escaping `a`, 0 HTML, 1 none.
         case contentType
     }
 
@@ -87,12 +91,6 @@ private struct Name {
     var count: Int32
 }
 
-/// How `{{value}}` is escaped: swift-mustache's `CONTENT_TYPE` pragma.
-private enum Escaping {
-    case html, text
-    case other(MustacheContentType)
-}
-
 /// Every template of a set, flattened into tables that live as long as the
 /// program. The tables that every value and section reads are raw buffers:
 /// reading them takes no reference, which threads would contend for.
@@ -106,7 +104,6 @@ private final class Program: @unchecked Sendable {
     /// `strings[i]` as a `TemplateKey`'s number, -1 when no page gives that name.
     let keys: UnsafeMutableBufferPointer<Int32>
     let blockSets: [[String: Int]]
-    let contentTypes: [MustacheContentType]
 
     init(_ builder: ProgramBuilder) {
         ops = Self.copy(builder.ops)
@@ -116,13 +113,16 @@ private final class Program: @unchecked Sendable {
         strings = Self.copy(builder.strings)
         keys = Self.copy(builder.strings.map { TemplateKey(name: $0)?.rawValue ?? -1 })
         blockSets = builder.blockSets
-        contentTypes = builder.contentTypes
     }
 
+    /// `array`'s elements, in a buffer whose count is theirs (its memory has
+    /// room for one at least, so it always has an address): `deinit`
+    /// deinitializes `strings.count` strings, and for a set of templates
+    /// without a single name it released one that was never set.
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
         let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
         _ = buffer.initialize(from: array)
-        return buffer
+        return UnsafeMutableBufferPointer(rebasing: buffer[..<array.count])
     }
 
     deinit {
@@ -136,7 +136,7 @@ private final class Program: @unchecked Sendable {
     }
 }
 
-/// Reads swift-mustache's parsed templates into a `Program`.
+/// Compiles parsed templates (`TemplateParser`) into a `Program`.
 private struct ProgramBuilder {
     var ops: [Op] = []
     var text: [UInt8] = []
@@ -144,33 +144,26 @@ private struct ProgramBuilder {
     var names: [Name] = []
     var strings: [String] = []
     var blockSets: [[String: Int]] = []
-    var contentTypes: [MustacheContentType] = []
     /// Partials by name, filled in once every named template has its number.
     private var partialNames: [(op: Int, name: String)] = []
 
-    struct Unsupported: Error { var what: String }
-
     /// Adds every template; returns their numbers by name.
-    mutating func add(_ parsed: [String: MustacheTemplate]) throws -> [String: Int] {
+    mutating func add(_ parsed: [String: [TemplateToken]]) -> [String: Int] {
         var byName: [String: Int] = [:]
-        for name in parsed.keys.sorted() { byName[name] = try add(parsed[name]!) }
+        for name in parsed.keys.sorted() { byName[name] = add(parsed[name]!) }
         for (op, name) in partialNames { ops[op].a = Int32(byName[name] ?? -1) }
         return byName
     }
 
     /// Adds one template and those inside it; returns its number.
-    private mutating func add(_ template: MustacheTemplate) throws -> Int {
-        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value else {
-            throw Unsupported(what: "no tokens in a parsed template")
-        }
+    private mutating func add(_ tokens: [TemplateToken]) -> Int {
         // Inner templates are added as their tokens are met, so this one's
         // ops go in after them, together.
         let outerPartials = pendingPartials
         pendingPartials = []
         var own: [Op] = []
-        for (i, token) in Mirror(reflecting: tokens).children.enumerated() {
-            own.append(try op(token.value, index: i))
-        }
+        own.reserveCapacity(tokens.count)
+        for (i, token) in tokens.enumerated() { own.append(op(token, index: i)) }
         let start = ops.count
         for (i, name) in pendingPartials { partialNames.append((start + i, name)) }
         pendingPartials = outerPartials
@@ -182,8 +175,9 @@ private struct ProgramBuilder {
     /// Partials of the template being added: (index among its ops, name).
     private var pendingPartials: [(Int, String)] = []
 
-    private mutating func string(_ s: String?) -> Int32 {
-        guard let s else { return -1 }
+    /// An indentation's string; none (-1) when empty, which indents nothing.
+    private mutating func indentation(_ s: String?) -> Int32 {
+        guard let s, !s.isEmpty else { return -1 }
         strings.append(s)
         return Int32(strings.count - 1)
     }
@@ -196,88 +190,35 @@ private struct ProgramBuilder {
         return Int32(names.count - 1)
     }
 
-    /// One of swift-mustache's `MustacheTemplate.Token`s, read by reflection
-    /// (the type is internal to it): the case's name and its values by label.
-    private mutating func op(_ token: Any, index: Int) throws -> Op {
-        let mirror = Mirror(reflecting: token)
-        guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else {
-            throw Unsupported(what: "token \(token)")
-        }
-        let fields = Dictionary(Mirror(reflecting: payload.value).children.compactMap { child in
-            child.label.map { ($0, child.value) }
-        }, uniquingKeysWith: { first, _ in first })
-        func field<T>(_ label: String, as _: T.Type) throws -> T {
-            guard let value = fields[label] as? T else { throw Unsupported(what: "\(kind).\(label)") }
-            return value
-        }
-        func optional<T>(_ label: String, as _: T.Type) throws -> T? {
-            guard let value = fields[label] else { throw Unsupported(what: "\(kind).\(label)") }
-            let mirror = Mirror(reflecting: value)
-            guard mirror.displayStyle == .optional else { throw Unsupported(what: "\(kind).\(label)") }
-            guard let wrapped = mirror.children.first?.value else { return nil }
-            guard let typed = wrapped as? T else { throw Unsupported(what: "\(kind).\(label)") }
-            return typed
-        }
-        func variableName() throws -> String {
-            guard try field("transforms", as: [String].self).isEmpty else { throw Unsupported(what: "transforms") }
-            return try field("name", as: String.self)
-        }
-        switch kind {
-        case "text":
-            guard let string = payload.value as? String else { throw Unsupported(what: "text") }
+    private mutating func op(_ token: TemplateToken, index: Int) -> Op {
+        switch token {
+        case .text(let string):
             let op = Op(kind: .text, a: Int32(text.count), b: Int32(string.utf8.count))
             text += string.utf8
             return op
-        case "variable":
-            return Op(kind: .escaped, a: name(try variableName()))
-        case "unescapedVariable":
-            return Op(kind: .unescaped, a: name(try variableName()))
-        case "section", "invertedSection":
-            let variable = name(try variableName())
-            let inner = try add(try field("template", as: MustacheTemplate.self))
-            return Op(kind: kind == "section" ? .section : .invertedSection, a: variable, b: Int32(inner))
-        case "blockExpansion":
-            let block = string(try field("name", as: String.self))
-            let inner = try add(try field("default", as: MustacheTemplate.self))
-            return Op(kind: .block, a: block, b: Int32(inner), c: string(try optional("indentation", as: String.self)))
-        case "partial":
+        case .variable(let variable, let escaped):
+            return Op(kind: escaped ? .escaped : .unescaped, a: name(variable))
+        case .section(let variable, let inverted, let tokens):
+            let variable = name(variable)
+            let inner = add(tokens)
+            return Op(kind: inverted ? .invertedSection : .section, a: variable, b: Int32(inner))
+        case .block(let block, let tokens, let indentation):
+            strings.append(block)
+            let block = Int32(strings.count - 1)
+            let inner = add(tokens)
+            return Op(kind: .block, a: block, b: Int32(inner), c: self.indentation(indentation))
+        case .partial(let partial, let indentation, let blocks):
             var set: Int32 = -1
-            if let blocks = try optional("inherits", as: [String: MustacheTemplate].self) {
+            if let blocks {
                 var numbers: [String: Int] = [:]
-                for name in blocks.keys.sorted() { numbers[name] = try add(blocks[name]!) }
+                for name in blocks.keys.sorted() { numbers[name] = add(blocks[name]!) }
                 blockSets.append(numbers)
                 set = Int32(blockSets.count - 1)
             }
-            pendingPartials.append((index, try field(".0", as: String.self)))
-            return Op(kind: .partial, a: -1, b: set, c: string(try optional("indentation", as: String.self)))
-        case "contentType":
-            guard let type = payload.value as? MustacheContentType else { throw Unsupported(what: "content type") }
-            switch Escaping(type) {
-            case .html: return Op(kind: .contentType, a: 0)
-            case .text: return Op(kind: .contentType, a: 1)
-            case .other(let type):
-                contentTypes.append(type)
-                return Op(kind: .contentType, a: Int32(contentTypes.count + 1))
-            }
-        default:
-            // dynamicNamePartial, and anything a later swift-mustache adds.
-            throw Unsupported(what: kind)
-        }
-    }
-}
-
-extension Escaping {
-    /// swift-mustache's own HTML and TEXT types by name (they are internal to
-    /// it); ours (`FastHTMLContentType`) escapes as its HTML type does.
-    init(_ type: MustacheContentType) {
-        switch type {
-        case is FastHTMLContentType: self = .html
-        default:
-            switch String(describing: Swift.type(of: type)) {
-            case "HTMLContentType": self = .html
-            case "TextContentType": self = .text
-            default: self = .other(type)
-            }
+            pendingPartials.append((index, partial))
+            return Op(kind: .partial, a: -1, b: set, c: self.indentation(indentation))
+        case .contentType(let html):
+            return Op(kind: .contentType, a: html ? 0 : 1)
         }
     }
 }
@@ -291,7 +232,7 @@ private struct Frame {
     var indentation: Int32 = -1
     /// `Renderer.blockSets[blocks]`; none when negative.
     var blocks: Int32 = -1
-    /// 0 HTML, 1 none, n ≥ 2 `program.contentTypes[n - 2]`.
+    /// 0 HTML, 1 none.
     var escaping: Int32 = 0
 }
 
@@ -305,6 +246,8 @@ private struct Renderer {
     private let keys: UnsafeMutableBufferPointer<Int32>
     var stack: [PageValue]
     var out: [UInt8] = []
+    /// Set when a value met can only be rendered by swift-mustache: the page is then thrown away.
+    private(set) var needsSwiftMustache = false
     /// Indentations and block sets in force somewhere in this page, made as
     /// partials nest (a few per page).
     private var indentations: [String] = []
@@ -331,12 +274,14 @@ private struct Renderer {
             return
         }
         // In an indented partial, each token that starts a line of this
-        // template's output is indented (swift-mustache's rule, token by token).
+        // template's output is indented (swift-mustache's rule, token by
+        // token: its last character is "\n", and "\r\n" is one character).
         let indentation = indentations[Int(frame.indentation)]
         let outStart = out.count
         for i in start..<end {
             let tokenStart = out.count
             let atLineStart = tokenStart > outStart && out[tokenStart - 1] == 0x0A
+                && !(tokenStart - 1 > outStart && out[tokenStart - 2] == 0x0D)
             render(ops[i], &frame)
             if atLineStart && out.count > tokenStart {
                 out.insert(contentsOf: indentation.utf8, at: tokenStart)
@@ -411,6 +356,8 @@ private struct Renderer {
                     for item in Self.items(sequence) { push(PageValue(any: item), template, frame) }
                 } else if let renderable = other as? MustacheCustomRenderable, renderable.isNull {
                     return
+                } else if other is MustacheLambda {
+                    needsSwiftMustache = true
                 } else {
                     push(value, template, frame)
                 }
@@ -462,7 +409,7 @@ private struct Renderer {
     /// The value a name stands for, as swift-mustache finds it: the first
     /// part up the stack, the rest inside what that gave; nil when missing
     /// or `absent`.
-    private func lookup(_ number: Int32) -> PageValue? {
+    private mutating func lookup(_ number: Int32) -> PageValue? {
         let name = names[Int(number)]
         // Most names are one word looked for up the stack of objects: each
         // level is looked at in place. (Copying each value looked at, level by
@@ -503,7 +450,7 @@ private struct Renderer {
         return Self.represented(found)
     }
 
-    private func descend(_ parts: Range<Int>, from object: PageValue) -> PageValue? {
+    private mutating func descend(_ parts: Range<Int>, from object: PageValue) -> PageValue? {
         var object = object
         for part in parts {
             guard let child = child(part, of: object) else { return nil }
@@ -514,21 +461,28 @@ private struct Renderer {
 
     /// `object.name`, for the name `strings[part]`: an object's or a
     /// dictionary's entry; nothing for text, numbers and lists.
-    private func child(_ part: Int, of object: PageValue) -> PageValue? {
+    private mutating func child(_ part: Int, of object: PageValue) -> PageValue? {
         switch object {
         case .object(let object): return object.value(keys[part])
         case .string, .int, .bool, .objects, .values, .absent: return nil
         case .other(let other):
-            if ValueKind(other) == .context { return (other as! [String: Any])[strings[part]].map(PageValue.init(any:)) }
-            // As swift-mustache does for any other type.
+            switch ValueKind(other) {
+            case .context: return (other as! [String: Any])[strings[part]].map(PageValue.init(any:))
+            case .list, .array: return nil
+            default: break
+            }
             guard let other = Self.represented(other) else { return nil }
-            let name = strings[part]
-            if let parent = other as? MustacheParent { return parent.child(named: name).map(PageValue.init(any:)) }
-            guard let match = Mirror(reflecting: other).children.first(where: { $0.label == name }) else { return nil }
-            let value = Mirror(reflecting: match.value)
-            guard value.displayStyle == .optional else { return PageValue(any: match.value) }
-            return value.children.first.map { PageValue(any: $0.value) }
+            if let parent = other as? MustacheParent { return parent.child(named: strings[part]).map(PageValue.init(any:)) }
+            // swift-mustache reads any other value's properties by
+            // reflection, and calls a lambda: it renders such a page itself.
+            if !Self.hasNoProperties(other) { needsSwiftMustache = true }
+            return nil
         }
+    }
+
+    /// Values whose reflection shows no named properties.
+    private static func hasNoProperties(_ value: Any) -> Bool {
+        value is Double || value is Float || value is Substring || value is Character || value is any BinaryInteger
     }
 
     /// `MustacheCustomRepresentation`'s stand-in (nil for `absent`).
@@ -557,22 +511,32 @@ private struct Renderer {
             let value = value.any
             if let renderable = value as? MustacheCustomRenderable {
                 string = renderable.renderText
-            } else {
+            } else if value is MustacheLambda || value is MustacheTemplate {
+                // swift-mustache calls the one and renders the other.
+                needsSwiftMustache = true
+                return
+            } else if let optional = value as? OptionalValue, let wrapped = optional.wrapped {
                 // `String(describing:)` of the value, an optional's inside if any.
-                let mirror = Mirror(reflecting: value)
-                if mirror.displayStyle == .optional, let wrapped = mirror.children.first?.value {
-                    string = String(describing: wrapped)
-                } else {
-                    string = String(describing: value)
-                }
+                string = String(describing: wrapped)
+            } else {
+                string = String(describing: value)
             }
         }
-        switch escaping {
-        case 0: HTMLEscape.append(string, to: &out)
-        case 1: out.append(contentsOf: string.utf8)
-        default: out.append(contentsOf: program.contentTypes[Int(escaping) - 2].escapeText(string).utf8)
+        if escaping == 0 {
+            HTMLEscape.append(string, to: &out)
+        } else {
+            out.append(contentsOf: string.utf8)
         }
     }
+}
+
+/// An optional held as `Any`, unwrapped without knowing its type.
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self }
 }
 
 extension PageValue {

@@ -11,13 +11,13 @@ import NotesSupport
 /// The page templates and assets a build uses: the built-in set
 /// (`DefaultTemplates`, a copy of the repository's `Templates/`), with the
 /// files of `--templates DIR` put over it by name. Templates are parsed
-/// once per build and shared by every page.
+/// once per build (`TemplateParser`) and shared by every page.
 package struct TemplateSet: Sendable {
-    /// The templates as swift-mustache parsed them; it renders them when
-    /// `compiled` cannot.
-    let library: MustacheLibrary
-    /// The same templates, rendered without swift-mustache's dynamic casts
-    /// (`CompiledLibrary`); nil when a template uses transforms or dynamic partials.
+    /// The templates as swift-mustache parses them, the first time a page
+    /// needs it; it renders what `compiled` cannot.
+    private let reference: ReferenceTemplates
+    /// notesc's own renderer (`CompiledLibrary`); nil when a template uses
+    /// what only swift-mustache renders (`TemplateNeedsSwiftMustache`).
     let compiled: CompiledLibrary?
     /// `assets/…` paths and their bytes, sorted by path.
     let assets: [(path: String, bytes: [UInt8])]
@@ -37,25 +37,36 @@ package struct TemplateSet: Sendable {
             for (path, bytes) in try readFolder(directory) { files[path] = bytes }
         }
         FastHTMLContentType.register()
-        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: (file: String, text: String)] = [:]
+        var parsed: [String: [TemplateToken]] = [:]
+        var onlySwiftMustache = false
         var assets: [(String, [UInt8])] = []
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             if path.hasSuffix(".mustache") {
+                let name = String(path.dropLast(".mustache".count))
+                let file = (directory.map { $0 + "/" } ?? "built-in ") + path
+                let text = String(decoding: bytes, as: UTF8.self)
+                sources[name] = (file, text)
                 do {
-                    templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self))
+                    parsed[name] = try TemplateParser.parse(text)
+                } catch let error as TemplateSyntaxError {
+                    throw SiteError.template("\(file):\(error.line):\(error.column): \(error.message)")
                 } catch {
-                    throw SiteError.template("\(directory.map { $0 + "/" } ?? "built-in ")\(path): \(error)")
+                    onlySwiftMustache = true
                 }
             } else if path.hasPrefix("assets/") {
                 assets.append((path, bytes))
             }
         }
-        for required in ["layout", "index", "note", "system", "topic", "tag", "list", "graph", "404"] where templates[required] == nil {
+        for required in ["layout", "index", "note", "system", "topic", "tag", "list", "graph", "404"] where sources[required] == nil {
             throw SiteError.template("no template '\(required).mustache'")
         }
         var hash = StableHash()
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) { hash.add(path); hash.add(bytes) }
-        return TemplateSet(library: MustacheLibrary(templates: templates), compiled: CompiledLibrary(templates),
+        let reference = ReferenceTemplates(sources)
+        // Parsed now, so that its errors come before any page is rendered.
+        if onlySwiftMustache { _ = try reference.library() }
+        return TemplateSet(reference: reference, compiled: onlySwiftMustache ? nil : CompiledLibrary(parsed),
                            assets: assets, sourceHash: hash.hex)
     }
 
@@ -82,19 +93,51 @@ package struct TemplateSet: Sendable {
     /// The page `template` makes of `context` (a page's `TemplateObject`, or a `[String: Any]`).
     func render(_ context: Any, _ template: String) throws -> [UInt8] {
         if let compiled {
-            guard let page = compiled.render(context, template: template) else { throw Self.missing(template) }
-            return page
+            guard compiled.has(template) else { throw Self.missing(template) }
+            if let page = compiled.render(context, template: template) { return page }
         }
         return Array(try renderWithSwiftMustache(context, template).utf8)
     }
 
     /// The same page rendered by swift-mustache itself.
     func renderWithSwiftMustache(_ context: Any, _ template: String) throws -> String {
-        guard let html = library.render(context, withTemplate: template) else { throw Self.missing(template) }
+        guard let html = try reference.library().render(context, withTemplate: template) else { throw Self.missing(template) }
         return html
     }
 
     private static func missing(_ template: String) -> SiteError {
         SiteError.template("no template '\(template).mustache'")
+    }
+}
+
+/// The templates' text, parsed by swift-mustache only when something asks:
+/// a build whose templates notesc renders itself never does.
+private final class ReferenceTemplates: @unchecked Sendable {
+    private let sources: [String: (file: String, text: String)]
+    private let lock = NSLock()
+    private var parsed: Result<MustacheLibrary, Error>?
+
+    init(_ sources: [String: (file: String, text: String)]) {
+        self.sources = sources
+    }
+
+    func library() throws -> MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return try parsed.get() }
+        let result = Result { try MustacheLibrary(templates: sources.mapValues(Self.parse)) }
+        parsed = result
+        return try result.get()
+    }
+
+    private static func parse(_ source: (file: String, text: String)) throws -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: source.text)
+        } catch let error as MustacheTemplate.ParserError {
+            let at = error.context
+            throw SiteError.template("\(source.file):\(at.lineNumber):\(at.columnNumber): \(error.error)")
+        } catch {
+            throw SiteError.template("\(source.file): \(error)")
+        }
     }
 }

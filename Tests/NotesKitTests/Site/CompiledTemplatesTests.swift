@@ -12,16 +12,19 @@ import Testing
 @testable import NotesSite
 @testable import NotesSupport
 
-/// notesc renders swift-mustache's parsed templates itself (`CompiledLibrary`);
-/// whatever it renders must be what swift-mustache renders, byte for byte.
+/// notesc parses and renders templates itself (`TemplateParser`,
+/// `CompiledLibrary`); whatever it renders must be what swift-mustache
+/// renders, byte for byte.
 @Suite struct CompiledTemplatesTests {
-    /// Both engines' output of `template` (with `partials`) for `context`.
+    /// Both engines' output of `template` (with `partials`) for `context`,
+    /// each from its own parse.
     static func both(_ template: String, _ context: Any, partials: [String: String] = [:]) throws -> (compiled: String, reference: String) {
-        var parsed = ["main": try MustacheTemplate(string: template)]
-        for (name, text) in partials { parsed[name] = try MustacheTemplate(string: text) }
-        let compiled = try #require(CompiledLibrary(parsed), "the renderer refused \(template)")
-        let page = try #require(compiled.render(context, template: "main"))
-        let reference = try #require(MustacheLibrary(templates: parsed).render(context, withTemplate: "main"))
+        var sources = partials
+        sources["main"] = template
+        let compiled = CompiledLibrary(try sources.mapValues { try TemplateParser.parse($0) })
+        let page = try #require(compiled.render(context, template: "main"), "notesc left \(template) to swift-mustache")
+        let library = MustacheLibrary(templates: try sources.mapValues { try MustacheTemplate(string: $0) })
+        let reference = try #require(library.render(context, withTemplate: "main"))
         return (String(decoding: page, as: UTF8.self), reference)
     }
 
@@ -64,6 +67,8 @@ import Testing
         "before\n  {{#yes}}\n  standalone lines go\n  {{/yes}}\nafter\n",
         "{{% CONTENT_TYPE: TEXT }}{{title}} {{#items}}{{name}}{{/items}}",
         "{{% CONTENT_TYPE: HTML }}{{title}}",
+        // Text and numbers have no properties to look into.
+        "{{title.count}}|{{ratio.x}}|{{count.x}}|{{#ratio}}{{.}}{{x}}{{/ratio}}",
     ]
 
     @Test(arguments: templates)
@@ -99,13 +104,49 @@ import Testing
         func escapeText(_ text: String) -> String { text.uppercased() }
     }
 
-    @Test func contentTypesOfOthersEscapeTheirWay() throws {
+    /// A content type registered with swift-mustache is its to render.
+    @Test func contentTypesOfOthersAreLeftToSwiftMustache() throws {
         MustacheContentTypes.register(Shouting(), named: "SHOUTING")
-        let (compiled, reference) = try Self.both(
-            "{{% CONTENT_TYPE: SHOUTING }}{{title}} {{{title}}} {{>html}}|{{#items}}{{name}}{{/items}}",
-            Self.context, partials: ["html": "{{title}}"])
-        #expect(compiled == reference)
-        #expect(compiled.hasPrefix("TOM & \"JERRY\""))
+        let template = "{{% CONTENT_TYPE: SHOUTING }}{{title}} {{{title}}}|{{#items}}{{name}}{{/items}}"
+        #expect(throws: TemplateNeedsSwiftMustache.self) { try TemplateParser.parse(template) }
+        let folder = SiteFixtures.temporaryFolder("templates")
+        try template.write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
+        let set = try TemplateSet.load(from: folder)
+        #expect(set.compiled == nil)
+        let page = try set.render(["title": "Tom & Jerry", "items": [["name": "one"]]] as [String: Any], "404")
+        #expect(String(decoding: page, as: UTF8.self) == "TOM & JERRY Tom & Jerry|ONE")
+    }
+
+    struct Person {
+        var name: String
+        var nickname: String?
+    }
+
+    /// Values swift-mustache reads by reflection or calls are its to render:
+    /// notesc's renderer gives the page back, and the set renders it with swift-mustache.
+    @Test func valuesReadByReflectionAreLeftToSwiftMustache() throws {
+        let context: [String: Any] = [
+            "person": Person(name: "Ann", nickname: "<A>"),
+            "shout": MustacheLambda { "<b>hi</b>" },
+            "title": "plain",
+        ]
+        let templates = [
+            "{{person.name}} {{person.nickname}}", "{{#person}}{{name}}{{/person}}",
+            "{{shout}}", "{{#shout}}x{{/shout}}",
+        ]
+        for template in templates {
+            let compiled = CompiledLibrary(["main": try TemplateParser.parse(template)])
+            #expect(compiled.render(context, template: "main") == nil, "\(template)")
+            let folder = SiteFixtures.temporaryFolder("templates")
+            try template.write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
+            let set = try TemplateSet.load(from: folder)
+            #expect(set.compiled != nil)
+            let page = String(decoding: try set.render(context, "404"), as: UTF8.self)
+            #expect(page == (try set.renderWithSwiftMustache(context, "404")), "\(template)")
+        }
+        let folder = SiteFixtures.temporaryFolder("templates")
+        try "{{person.name}}{{shout}}".write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
+        #expect(String(decoding: try TemplateSet.load(from: folder).render(context, "404"), as: UTF8.self) == "Ann&lt;b&gt;hi&lt;/b&gt;")
     }
 
     /// Pages give their values as `TemplateObject`s: both engines read them
@@ -148,8 +189,9 @@ import Testing
 
     /// What only swift-mustache can render makes the compiled set step aside.
     @Test func transformsAndDynamicPartialsFallBackToSwiftMustache() throws {
-        for template in ["{{uppercased(title)}}", "{{#items}}{{#first()}}first{{/first()}}{{/items}}", "{{>*name}}"] {
-            #expect(CompiledLibrary(["main": try MustacheTemplate(string: template)]) == nil, "\(template)")
+        for template in ["{{uppercased(title)}}", "{{#items}}{{#first()}}first{{/first()}}{{/items}}", "{{>*name}}", "{{<*name}}{{/*name}}"] {
+            _ = try MustacheTemplate(string: template)
+            #expect(throws: TemplateNeedsSwiftMustache.self, "\(template)") { try TemplateParser.parse(template) }
         }
         let folder = SiteFixtures.temporaryFolder("templates")
         try "{{% CONTENT_TYPE: HTML }}{{uppercased(page.title)}}".write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
