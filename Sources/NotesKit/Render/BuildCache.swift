@@ -79,16 +79,16 @@ struct BuildCache {
         return "\(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }
 
-    /// `.notesc-cache/build-<hash of the output path>` in the current folder.
-    static func location(outDir: String) -> String {
+    /// `build-<hash of the output path>` in `cacheDir`, by default `.notesc-cache/` in the current folder.
+    static func location(outDir: String, cacheDir: String? = nil) -> String {
         var h = StableHash()
         h.add(outDir)
-        return FileManager.default.currentDirectoryPath + "/.notesc-cache/build-" + h.hex
+        return (cacheDir ?? FileManager.default.currentDirectoryPath + "/.notesc-cache") + "/build-" + h.hex
     }
 
-    static func load(outDir: String, fingerprint: String) -> BuildCache {
+    static func load(outDir: String, fingerprint: String, cacheDir: String? = nil) -> BuildCache {
         var cache = BuildCache(fingerprint: fingerprint)
-        guard case .success(let bytes) = Discovery.read(location(outDir: outDir)) else { return cache }
+        guard case .success(let bytes) = Discovery.read(location(outDir: outDir, cacheDir: cacheDir)) else { return cache }
         // Read as bytes, a line at a time: splitting the text into substrings
         // and each line into an array was most of a rebuild's wait for it.
         bytes.withUnsafeBufferPointer { all in
@@ -128,8 +128,8 @@ struct BuildCache {
     }
 
     /// Saved after a build succeeded; a cache that cannot be written only costs speed.
-    func save(outDir: String) {
-        let path = Self.location(outDir: outDir)
+    func save(outDir: String, cacheDir: String? = nil) {
+        let path = Self.location(outDir: outDir, cacheDir: cacheDir)
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         var text: [UInt8] = []
         text.reserveCapacity(512 + 96 * pages.count)

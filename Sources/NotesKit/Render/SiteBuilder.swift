@@ -17,11 +17,13 @@ public struct SiteOptions: Sendable {
     public var language: String
     /// The address the site is published at; makes `sitemap.xml` and `feed.xml` absolute. Pages stay relative.
     public var baseURL: String?
+    /// The folder the build cache goes into; nil for `.notesc-cache/` in the current folder.
+    public var cacheDir: String?
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
-                title: String = "Study notes", language: String = "en", baseURL: String? = nil) {
+                title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {
         self.notesRoot = notesRoot; self.outDir = outDir; self.templatesDir = templatesDir; self.unsafeHTML = unsafeHTML
-        self.title = title; self.language = language; self.baseURL = baseURL
+        self.title = title; self.language = language; self.baseURL = baseURL; self.cacheDir = cacheDir
     }
 }
 
@@ -102,7 +104,7 @@ public enum SiteBuilder {
         do {
             templates = try prepared.flatMap { $0.templatesDir == options.templatesDir ? $0.templates.value : nil }?.get()
                 ?? TemplateSet.load(from: options.templatesDir)
-            cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options))
+            cache = BuildCache.load(outDir: outDir, fingerprint: templates.fingerprint(options), cacheDir: options.cacheDir)
         } catch {
             dependencyGroup.wait()
             throw error
@@ -237,7 +239,7 @@ public enum SiteBuilder {
                 next.pages[pages[i].path] = hashes[i]
                 next.signatures[pages[i].path] = signatures[i]
             }
-            next.save(outDir: outDir)
+            next.save(outDir: outDir, cacheDir: options.cacheDir)
             clock.lap("site:cache")
             let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
             return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,

@@ -1,5 +1,6 @@
 import Testing
 @testable import NotesKit
+import NotesTestSupport
 
 @Suite struct OneWayConnectionTests {
     @Test func reverseConnectionMissing() throws {
@@ -81,8 +82,8 @@ import Testing
 
     @Test func aliasesMergeSystems() throws {
         let config = try Config.parse("aliases:\n  LLaMA: [Llama, Llama-family]\n")
-        let scratch = BadInputTests.Scratch()
-        scratch.write("a.md", "# A\n\n## Key Comparisons\n\n### T\n- **Llama**: x\n- **LLaMA**: y\n- **Verdict**: Llama wins\n")
+        let scratch = try Scratch("notes")
+        try scratch.write("a.md", "# A\n\n## Key Comparisons\n\n### T\n- **Llama**: x\n- **LLaMA**: y\n- **Verdict**: Llama wins\n")
         let notebook = try Pipeline.load(root: scratch.root, config: config)
         #expect(notebook.systems.map(\.slug) == ["llama"])
         #expect(notebook.systems.first?.name == "LLaMA")

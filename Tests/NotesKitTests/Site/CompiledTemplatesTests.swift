@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import Testing
 @testable import NotesKit
+import NotesTestSupport
 
 /// notesc renders swift-mustache's parsed templates itself (`CompiledLibrary`);
 /// whatever it renders must be what swift-mustache renders, byte for byte.
@@ -142,7 +143,8 @@ import Testing
         for template in ["{{uppercased(title)}}", "{{#items}}{{#first()}}first{{/first()}}{{/items}}", "{{>*name}}"] {
             #expect(CompiledLibrary(["main": try MustacheTemplate(string: template)]) == nil, "\(template)")
         }
-        let folder = SiteFixtures.temporaryFolder("templates")
+        let scratch = try Scratch("templates")
+        let folder = scratch.root
         try "{{% CONTENT_TYPE: HTML }}{{uppercased(page.title)}}".write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
         let set = try TemplateSet.load(from: folder)
         #expect(set.compiled == nil)
@@ -155,7 +157,7 @@ import Testing
     @Test(arguments: ["Notes", "fixture"])
     func sharedLinksChangeNoPage(_ which: String) throws {
         let root = which == "Notes" ? Fixtures.repository.appendingPathComponent("Notes").path : SiteFixtures.notes("study")
-        let model = SiteModel(try Pipeline.load(root: root), options: SiteOptions(notesRoot: root, outDir: SiteFixtures.temporaryFolder()))
+        let model = SiteModel(try Pipeline.load(root: root), options: SiteOptions(notesRoot: root, outDir: "/nonexistent/out"))
         let templates = try TemplateSet.load(from: nil)
         let pages = SitePage.all(model)
         #expect(model.sharedLinks == nil)
@@ -171,7 +173,7 @@ import Testing
     func everyPageRendersAsSwiftMustacheDoes(_ which: String) throws {
         let root = which == "Notes" ? Fixtures.repository.appendingPathComponent("Notes").path : SiteFixtures.notes("study")
         let notebook = try Pipeline.load(root: root)
-        let model = SiteModel(notebook, options: SiteOptions(notesRoot: root, outDir: SiteFixtures.temporaryFolder()))
+        let model = SiteModel(notebook, options: SiteOptions(notesRoot: root, outDir: "/nonexistent/out"))
         let templates = try TemplateSet.load(from: nil)
         #expect(templates.compiled != nil)
         let pages = SitePage.all(model)
