@@ -5,6 +5,8 @@ import Foundation
 /// the test runs (`CLI.run`) and holds their caches (`XDG_CACHE_HOME` is
 /// `cache`); in-process builds take `cache` as their cache folder. So a test
 /// never writes into the repository, nor into another test's folder.
+/// Hold it in a local for the whole test: it is removed when released, at
+/// the end of the test's scope in the debug builds `swift test` makes.
 public final class Scratch: @unchecked Sendable {
     /// The folder.
     public let root: String
