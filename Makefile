@@ -25,6 +25,8 @@ records: notesc
 
 # Swift tests, then the site in a real browser and the graph in real tools.
 test: deps
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema \
+	  || python3 -m pip install -q --break-system-packages jsonschema  # the SARIF test validates with it
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	NOTESC=.build/debug/notesc scripts/test-graph.sh

@@ -56,8 +56,10 @@ let package = Package(
             name: "notesc",
             dependencies: ["NotesKit", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "NotesKitTests", dependencies: ["NotesKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "notescTests", dependencies: ["notesc", "NotesKit"]),
+        // Golden files, scratch folders and the CLI runner both test targets share.
+        .target(name: "NotesTestSupport", path: "Tests/NotesTestSupport"),
+        .testTarget(name: "NotesKitTests", dependencies: ["NotesKit", "NotesTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "notescTests", dependencies: ["notesc", "NotesKit", "NotesTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -5,7 +5,8 @@
 #
 # Environment: BENCH_RUNS (default 3; the best time of that many runs is kept),
 #              BENCH_SEED (default 42; corpus seed),
-#              NOTESC_BIN (a notesc binary to measure instead of building one).
+#              NOTESC_BIN (a notesc binary to measure instead of building one),
+#              BENCH_CALC_BUDGET (default 2.0; CPU seconds each runaway calc input may take).
 #
 # Everything it writes lives under bench-out/ (git-ignored) and .build-bench/
 # (a separate SwiftPM scratch path, so benchmarking never disturbs .build/).
@@ -269,6 +270,69 @@ for n in "${SIZES[@]}"; do
 done
 
 # ---------------------------------------------------------------------------
+# Budgets: runaway calc input must stay fast, not only end in a value or an
+# error (which the unit tests in CalcBoundsTests assert). Each case is a note
+# with one calc block, run through `notesc calc` (the whole pipeline: read,
+# parse, evaluate, list). The least CPU time (user + system) of RUNS runs
+# must be within CALC_BUDGET seconds, else the script exits 1 after writing
+# its report: CPU time, because other work on a shared machine inflates wall
+# time several times over (100k checks: 0.94-1.18 s of CPU, 5.6-6.4 s of wall time at
+# a load of 9 on 2 cores). The budget is twice today's slowest case, to catch
+# a blow-up (a quadratic step), not a few percent.
+# ---------------------------------------------------------------------------
+CALC_BUDGET=${BENCH_CALC_BUDGET:-2.0}
+CALC_DIR="$OUT/calc-bounds"
+rm -rf "$CALC_DIR"
+mkdir -p "$CALC_DIR"
+python3 - "$CALC_DIR" <<'PY' || die "could not generate the calc budget notes"
+import os, sys
+root = sys.argv[1]
+def note(name, block):
+    # A folder each: `notesc calc` loads every note of the note's folder.
+    os.makedirs(f"{root}/{name}")
+    with open(f"{root}/{name}/{name}.md", "w") as f:
+        f.write(f"# {name}\n\n```calc\n{block}\n```\n")
+note("deep-parentheses", "x = " + "(" * 10_000 + "1" + ")" * 10_000)
+lines, size, i = ["unit token", "v0 = 1 token"], 0, 1
+while size < 1_000_000:
+    line = f"v{i} = v{i - 1} + 2.5k token * 3   # step {i}"
+    size += len(line) + 1
+    lines.append(line)
+    i += 1
+note("one-megabyte-block", "\n".join(lines))
+note("100k-checks", "\n".join(f"check {i} * 2 == {i * 2}" for i in range(100_000)))
+note("100k-unknown-names", "\n".join(f"a{i} = b{i} + 1" for i in range(100_000)))
+note("overlong-line", "x = " + "+".join(["1"] * 40_000))
+PY
+# name, the exit status it must end with (1: the input is an error, reported).
+CALC_CASES=("deep-parentheses 1" "one-megabyte-block 0" "100k-checks 0" "100k-unknown-names 1" "overlong-line 1")
+BUDGET_LINES=()
+BUDGETS_MISSED=0
+for case in "${CALC_CASES[@]}"; do
+    read -r name want <<<"$case"
+    best="" wall=""
+    for ((run = 1; run <= RUNS; run++)); do
+        rc=0
+        /usr/bin/time -f '%e %U %S' -o "$TIMEFILE" "$NOTESC" calc "$CALC_DIR/$name/$name.md" \
+            >/dev/null 2>"$OUT/logs/calc-$name.stderr" || rc=$?
+        [ "$rc" = "$want" ] || die "notesc calc $name.md exited $rc, expected $want; stderr in bench-out/logs/calc-$name.stderr"
+        read -r secs user sys <<<"$(tail -n 1 "$TIMEFILE")"
+        [[ $secs =~ ^[0-9.]+$ && $user =~ ^[0-9.]+$ && $sys =~ ^[0-9.]+$ ]] \
+            || die "could not read /usr/bin/time output for notesc calc $name.md"
+        cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
+        if [ -z "$best" ] || awk -v a="$cpu" -v b="$best" 'BEGIN {exit !(a < b)}'; then best=$cpu; wall=$secs; fi
+    done
+    if awk -v a="$best" -v b="$CALC_BUDGET" 'BEGIN {exit !(a <= b)}'; then
+        verdict="met"
+    else
+        verdict="MISSED"
+        BUDGETS_MISSED=$((BUDGETS_MISSED + 1))
+    fi
+    log "$(printf '%-34s %6ss CPU (%ss wall)  budget %ss CPU: %s' "notesc calc $name" "$best" "$wall" "$CALC_BUDGET" "$verdict")"
+    BUDGET_LINES+=("| notesc calc $name.md | $best | $wall | ≤ $CALC_BUDGET | $verdict |")
+done
+
+# ---------------------------------------------------------------------------
 # Report. Ratios are notesc ÷ the reference tool at the same N: below 1 means
 # notesc is faster (or smaller). Targets from DESIGN.md §7.
 # ---------------------------------------------------------------------------
@@ -316,8 +380,15 @@ done
     echo "Diagnostics of notesc on the generated corpus (a correct notesc reports no errors; random connections are mostly one-way, so one-way-connection infos are expected):"
     echo
     for line in "${ERROR_SUMMARY[@]}"; do echo "- $line"; done
+    echo
+    echo "Budgets (least CPU time, user + system, of $RUNS runs; a missed budget makes this script exit 1):"
+    echo
+    echo "| command | CPU seconds | wall seconds | budget (CPU s) | result |"
+    echo "|---|---:|---:|---:|---|"
+    for line in "${BUDGET_LINES[@]}"; do echo "$line"; done
 } >"$OUT/results.md"
 
 cat "$OUT/results.md"
 log "results written to bench-out/results.md"
 rm -rf "$ASIDE"
+[ "$BUDGETS_MISSED" -eq 0 ] || die "$BUDGETS_MISSED budget(s) missed; see the Budgets table above"

@@ -41,6 +41,10 @@ FIXTURE = "Tests/NotesKitTests/Fixtures/records/study/notes"
 WITH_ERRORS = "Tests/NotesKitTests/Fixtures/records/references/notes"
 passed, failed = 0, 0
 work = tempfile.mkdtemp(prefix="notesc-graph-")
+# notesc keeps any cache in the scratch folder, never in the repository or the home folder.
+os.environ["XDG_CACHE_HOME"] = os.path.join(work, "cache")
+# Every tool run has a deadline, so a hang fails its check instead of stalling the run.
+DEADLINE = 120
 
 def check(name, fn):
     global passed, failed
@@ -53,7 +57,7 @@ def check(name, fn):
         print(f"FAIL {name}: {type(e).__name__}: {e}")
 
 def notesc(*args):
-    return subprocess.run([NOTESC, "graph", *args], capture_output=True)
+    return subprocess.run([NOTESC, "graph", *args], capture_output=True, timeout=DEADLINE)
 
 def expect(condition, message="expectation failed"):
     if not condition:
@@ -140,7 +144,7 @@ def suite(folder, tag):
     def dot():
         r = notesc(folder, "--format", "dot")
         expect(r.returncode == 0, r.stderr.decode())
-        svg = subprocess.run(["dot", "-Tsvg"], input=r.stdout, capture_output=True)
+        svg = subprocess.run(["dot", "-Tsvg"], input=r.stdout, capture_output=True, timeout=DEADLINE)
         expect(svg.returncode == 0, svg.stderr.decode())
         text = svg.stdout.decode()
         expect("<svg" in text, "no svg")
@@ -153,7 +157,7 @@ def suite(folder, tag):
         db = out("db")
         r = notesc(folder, "--format", "sqlite", "-o", db)
         expect(r.returncode == 0, r.stderr.decode())
-        q = lambda sql: subprocess.run(["sqlite3", db, sql], capture_output=True, text=True, check=True).stdout.strip()
+        q = lambda sql: subprocess.run(["sqlite3", db, sql], capture_output=True, text=True, check=True, timeout=DEADLINE).stdout.strip()
         expect(q("SELECT count(*) FROM nodes") == str(len(nodes)), "nodes count")
         expect(q("SELECT count(*) FROM edges") == str(len(edges)), "edges count")
         expect(q("SELECT count(*) FROM claims") == str(sum(n["kind"] == "claim" for n in nodes)), "claims count")
@@ -173,7 +177,7 @@ def fixture_queries():
     db = os.path.join(work, "fixture-queries.db")
     r = notesc(FIXTURE, "--format", "sqlite", "-o", db)
     expect(r.returncode == 0, r.stderr.decode())
-    q = lambda sql: subprocess.run(["sqlite3", "-separator", "|", db, sql], capture_output=True, text=True, check=True).stdout.splitlines()
+    q = lambda sql: subprocess.run(["sqlite3", "-separator", "|", db, sql], capture_output=True, text=True, check=True, timeout=DEADLINE).stdout.splitlines()
     about = q("SELECT c.line, c.text FROM claims c JOIN edges e ON e.source = c.id AND e.kind = 'about' "
               "JOIN nodes s ON s.id = e.target WHERE s.label = 'DeepSeek-V3' ORDER BY c.note, c.line")
     expect(about == ["18|MLA (93% KV cache reduction)", "24|$5.5M for 671B params"], f"claims about DeepSeek-V3: {about}")
@@ -243,7 +247,7 @@ def tricky_round_trip():
     claim = next(n for n in doc["nodes"] if n["kind"] == "claim" and "back" in n["text"])
     claim_id = claim["id"]
     expect(G.nodes[claim_id]["label"] == claim["text"], "graphml claim text differs")
-    svg = subprocess.run(["dot", "-Tsvg"], input=notesc(TRICKY, "--format", "dot").stdout, capture_output=True)
+    svg = subprocess.run(["dot", "-Tsvg"], input=notesc(TRICKY, "--format", "dot").stdout, capture_output=True, timeout=DEADLINE)
     expect(svg.returncode == 0 and not svg.stderr, svg.stderr.decode())
     expect("Quotes &quot;here&quot; &amp; &lt;angle&gt; \\N" in svg.stdout.decode(), "the title is not drawn as written")
 check("quotes, backslashes and markup in labels survive graphml and dot", tricky_round_trip)

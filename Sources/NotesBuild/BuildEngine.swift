@@ -95,9 +95,9 @@ public enum BuildEngine {
             throw BuildFailure.setup("\(error)")
         }
         clock.lap("read")
-        let cacheFolder = request.cacheFolder
+        let cacheDir = request.cacheFolder
         var options = SiteOptions(notesRoot: request.notesRoot, outDir: request.outDir, templatesDir: request.templatesDir,
-                                  unsafeHTML: request.unsafeHTML, baseURL: config.baseURL, cacheFolder: cacheFolder)
+                                  unsafeHTML: request.unsafeHTML, baseURL: config.baseURL, cacheDir: cacheDir)
         if let title = config.title { options.title = title }
         let outDir = try? OutputLocation.check(request.outDir, notesRoot: request.notesRoot)
 
@@ -105,7 +105,7 @@ public enum BuildEngine {
         // left it: say what it said, without parsing a note.
         let inputs = BuildRecord.inputs(sources, config: config, options: options)
         if let inputs, let outDir,
-           let record = BuildRecord.current(cacheFolder: cacheFolder, outDir: outDir, inputs: inputs, infos: request.infos) {
+           let record = BuildRecord.current(cacheDir: cacheDir, outDir: outDir, inputs: inputs, infos: request.infos) {
             clock.lap("record")
             checked(record.diagnostics)
             return BuildOutcome(diagnostics: record.diagnostics, notes: record.notes,
@@ -118,12 +118,12 @@ public enum BuildEngine {
         // 3. Compile. The caches may still be being written: wait for them however the build ends.
         defer { CacheWriting.wait() }
         let fileHashes = sources.hashes
-        let notebook = compile(consume sources, config: config, cacheFolder: cacheFolder)
+        let notebook = compile(consume sources, config: config, cacheDir: cacheDir)
         checked(notebook.diagnostics)
         clock.lap("compile")
 
         // 4. Render. From here the output may change: the old record no longer describes it.
-        if let outDir { BuildRecord.forget(cacheFolder: cacheFolder, outDir: outDir) }
+        if let outDir { BuildRecord.forget(cacheDir: cacheDir, outDir: outDir) }
         let site: SiteReport
         do {
             site = try SiteBuilder.build(notebook, options: options, prepared: prepared, fileHashes: fileHashes, progress: progress)
@@ -134,7 +134,7 @@ public enum BuildEngine {
 
         // 5. Record.
         if let inputs, let outDir {
-            BuildRecord.save(cacheFolder: cacheFolder, outDir: outDir, inputs: inputs, notes: notebook.notes.count, report: site,
+            BuildRecord.save(cacheDir: cacheDir, outDir: outDir, inputs: inputs, notes: notebook.notes.count, report: site,
                              diagnostics: notebook.diagnostics, infos: request.infos)
         }
         CacheWriting.wait()
@@ -142,20 +142,20 @@ public enum BuildEngine {
         return BuildOutcome(diagnostics: notebook.diagnostics, notes: notebook.notes.count, site: site, upToDate: false)
     }
 
-    /// The notebook of `sources`, with the caches of `cacheFolder`: when the
+    /// The notebook of `sources`, with the caches of `cacheDir`: when the
     /// edited notes changed nothing other notes see, only they are redone;
     /// otherwise the notes whose bytes the parse cache holds are not parsed
     /// again. The caches are brought up to date on another thread
     /// (`CacheWriting.wait()` before the process ends).
-    public static func compile(_ sources: NoteSources, config: Config, cacheFolder: String) -> Notebook {
+    public static func compile(_ sources: NoteSources, config: Config, cacheDir: String) -> Notebook {
         var clock = StageClock()
-        let compiled = CompileCache(path: CompileCache.location(cacheFolder: cacheFolder), config: config)
+        let compiled = CompileCache(path: CompileCache.location(cacheDir: cacheDir), config: config)
         clock.lap("compile-cache")
         if let notebook = compiled.notebook(sources, config: config) {
             clock.lap("incremental")
             return notebook
         }
-        let parseCache = ParseCache(path: ParseCache.location(cacheFolder: cacheFolder))
+        let parseCache = ParseCache(path: ParseCache.location(cacheDir: cacheDir))
         parseCache.writesInBackground = true
         let parsed = parseCache.parseAll(sources)
         let slots = ResultSlots<UInt64>(count: parsed.count)

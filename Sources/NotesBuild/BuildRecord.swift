@@ -30,10 +30,10 @@ public struct BuildRecord: Sendable, Equatable {
 
     static let format = "record 3"
 
-    static func location(cacheFolder: String, outDir: String) -> String {
+    static func location(cacheDir: String, outDir: String) -> String {
         var h = StableHash()
         h.add(outDir)
-        return cacheFolder + "/record-" + h.hex
+        return cacheDir + "/record-" + h.hex
     }
 
     /// Hash of what a build is made from: the note files as read, the
@@ -65,8 +65,8 @@ public struct BuildRecord: Sendable, Equatable {
     /// The record of the last build into `outDir` when it was made from
     /// `inputs` and its output is all still there, untouched by another build;
     /// nil too when `infos` are asked for and the record has none.
-    static func current(cacheFolder: String, outDir: String, inputs: String, infos: Bool) -> BuildRecord? {
-        guard let file = CacheFile.load(location(cacheFolder: cacheFolder, outDir: outDir), format: format),
+    static func current(cacheDir: String, outDir: String, inputs: String, infos: Bool) -> BuildRecord? {
+        guard let file = CacheFile.load(location(cacheDir: cacheDir, outDir: outDir), format: format),
               let block = file.blocks.first, let body = file.verified(block) else { return nil }
         var r = CacheReader(file.bytes, from: body.lowerBound, to: body.upperBound)
         do {
@@ -86,13 +86,13 @@ public struct BuildRecord: Sendable, Equatable {
 
     /// Drops the record for `outDir`: called before a build changes the output, so a failed or
     /// interrupted build never leaves a record that no longer describes the output.
-    static func forget(cacheFolder: String, outDir: String) {
-        CacheFile.remove(location(cacheFolder: cacheFolder, outDir: outDir))
+    static func forget(cacheDir: String, outDir: String) {
+        CacheFile.remove(location(cacheDir: cacheDir, outDir: outDir))
     }
 
     /// Records a successful build (the output as it is now). A record that cannot be written only costs speed.
     /// `infos`: keep the info diagnostics too (the build ran with `--verbose`).
-    static func save(cacheFolder: String, outDir: String, inputs: String, notes: Int, report: SiteReport,
+    static func save(cacheDir: String, outDir: String, inputs: String, notes: Int, report: SiteReport,
                      diagnostics: [Diagnostic], infos: Bool) {
         var w = CacheWriter()
         w.string(inputs)
@@ -100,6 +100,6 @@ public struct BuildRecord: Sendable, Equatable {
         w.string(BuildCache.manifestStamp(outDir))
         w.bool(infos)
         w.array(infos ? diagnostics : diagnostics.filter { $0.severity != .info }) { $0.diagnostic($1) }
-        CacheFile.write(location(cacheFolder: cacheFolder, outDir: outDir), format: format, blocks: [w.bytes])
+        CacheFile.write(location(cacheDir: cacheDir, outDir: outDir), format: format, blocks: [w.bytes])
     }
 }

@@ -42,7 +42,7 @@ public final class CompileCache: @unchecked Sendable {
     private let entries: [String: Entry]
 
     /// `compile` in the notes' cache folder.
-    public static func location(cacheFolder: String) -> String { cacheFolder + "/compile" }
+    public static func location(cacheDir: String) -> String { cacheDir + "/compile" }
 
     /// Loads the cache at `path` for `config`; missing, malformed or made for another config or binary, it is empty.
     public init(path: String, config: Config) {

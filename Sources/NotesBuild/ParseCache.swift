@@ -28,7 +28,7 @@ public final class ParseCache: @unchecked Sendable {
     var writesInBackground = false
 
     /// `parse` in the notes' cache folder.
-    public static func location(cacheFolder: String) -> String { cacheFolder + "/parse" }
+    public static func location(cacheDir: String) -> String { cacheDir + "/parse" }
 
     /// Loads the cache at `path`; missing, unreadable or malformed, it is empty.
     public init(path: String) {

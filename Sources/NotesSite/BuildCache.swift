@@ -37,17 +37,17 @@ package struct BuildCache {
     }
 
     /// `site-<hash of the output path>` in the notes' cache folder: one per output folder.
-    package static func location(cacheFolder: String, outDir: String) -> String {
+    package static func location(cacheDir: String, outDir: String) -> String {
         var h = StableHash()
         h.add(outDir)
-        return cacheFolder + "/site-" + h.hex
+        return cacheDir + "/site-" + h.hex
     }
 
     /// The cache of the last build into `outDir`; empty when there is none,
     /// it is damaged, or it was made with other templates or options.
-    static func load(cacheFolder: String?, outDir: String, fingerprint: String) -> BuildCache {
+    static func load(cacheDir: String?, outDir: String, fingerprint: String) -> BuildCache {
         var cache = BuildCache(fingerprint: fingerprint)
-        guard let cacheFolder, let file = CacheFile.load(location(cacheFolder: cacheFolder, outDir: outDir), format: version),
+        guard let cacheDir, let file = CacheFile.load(location(cacheDir: cacheDir, outDir: outDir), format: version),
               let block = file.blocks.first, let body = file.verified(block) else { return cache }
         // Read as bytes, a line at a time: splitting the text into substrings
         // and each line into an array was most of a rebuild's wait for it.
@@ -89,8 +89,8 @@ package struct BuildCache {
     }
 
     /// Saved after a build succeeded; a cache that cannot be written only costs speed.
-    func save(cacheFolder: String?, outDir: String) {
-        guard let cacheFolder else { return }
+    func save(cacheDir: String?, outDir: String) {
+        guard let cacheDir else { return }
         var text: [UInt8] = []
         text.reserveCapacity(512 + 96 * pages.count)
         for part in [Self.version, " ", fingerprint, " ", Self.manifestStamp(outDir), "\n", "inputs ", inputs, "\n",
@@ -105,7 +105,7 @@ package struct BuildCache {
             text.append(contentsOf: page.utf8)
             text.append(0x0A)
         }
-        CacheFile.write(Self.location(cacheFolder: cacheFolder, outDir: outDir), format: Self.version, blocks: [text])
+        CacheFile.write(Self.location(cacheDir: cacheDir, outDir: outDir), format: Self.version, blocks: [text])
     }
 }
 

@@ -147,20 +147,12 @@ struct PageDependencies {
         searchIndex = search.hex
     }
 
-    /// The fields of a note by the part of the site that shows them: every
-    /// field is in one group (a test holds `fieldGroups` to `Note`'s fields).
-    static let fieldGroups: [String: [String]] = [
-        "common": ["id", "path", "title", "date", "category", "tags", "aliases", "isStudyNote"],
-        "graph": ["comparisons", "connections", "links"],
-        "listed": ["tldr", "calcBlocks", "inlineCalcs", "calc"],
-        "prose": ["metadata", "sections", "take"],
-    ]
-
     /// Hashes of what the knowledge graph holds of a note (`graph`), of what
     /// lists show besides (`listed`: the TL;DR and calculations) and of the
     /// rest of its prose (`prose`), each with the fields all three share. Each
     /// field is written once, in the parse cache's binary form (several times
-    /// faster than JSON).
+    /// faster than JSON). A test edits each field of `Note` and expects the
+    /// signatures of the pages that show it to change.
     static func partHashes(_ n: Note) -> (graph: UInt64, listed: UInt64, prose: UInt64) {
         var w = CacheWriter(capacity: 8192)
         func hash(_ write: (inout CacheWriter) -> Void) -> UInt64 {

@@ -26,12 +26,12 @@ public struct SiteOptions: Sendable {
     public var baseURL: String?
     /// The notes' cache folder (`CacheFolder.path`), where the renderer keeps
     /// what each page was made from; nil renders every page.
-    public var cacheFolder: String?
+    public var cacheDir: String?
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
-                title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheFolder: String? = nil) {
+                title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {
         self.notesRoot = notesRoot; self.outDir = outDir; self.templatesDir = templatesDir; self.unsafeHTML = unsafeHTML
-        self.title = title; self.language = language; self.baseURL = baseURL; self.cacheFolder = cacheFolder
+        self.title = title; self.language = language; self.baseURL = baseURL; self.cacheDir = cacheDir
     }
 }
 
@@ -121,7 +121,7 @@ public enum SiteBuilder {
         do {
             templates = try prepared.flatMap { $0.templatesDir == options.templatesDir ? $0.templates.value : nil }?.get()
                 ?? TemplateSet.load(from: options.templatesDir)
-            cache = BuildCache.load(cacheFolder: options.cacheFolder, outDir: outDir, fingerprint: templates.fingerprint(options))
+            cache = BuildCache.load(cacheDir: options.cacheDir, outDir: outDir, fingerprint: templates.fingerprint(options))
         } catch {
             dependencyGroup.wait()
             throw error
@@ -256,7 +256,7 @@ public enum SiteBuilder {
                 next.pages[pages[i].path] = hashes[i]
                 next.signatures[pages[i].path] = signatures[i]
             }
-            next.save(cacheFolder: options.cacheFolder, outDir: outDir)
+            next.save(cacheDir: options.cacheDir, outDir: outDir)
             clock.lap("site:cache")
             let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
             return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,

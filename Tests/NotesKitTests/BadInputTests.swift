@@ -10,25 +10,10 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// DESIGN §7: bad input gets a diagnostic; nothing crashes or hangs.
 @Suite struct BadInputTests {
-    /// A scratch notes folder that is removed afterwards.
-    final class Scratch {
-        let root: String
-        init() {
-            root = NSTemporaryDirectory() + "notesc-bad-\(UUID().uuidString)"
-            try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        }
-        func write(_ name: String, _ bytes: [UInt8]) {
-            let path = root + "/" + name
-            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        }
-        func write(_ name: String, _ text: String) { write(name, Array(text.utf8)) }
-        deinit { try? FileManager.default.removeItem(atPath: root) }
-    }
-
     @Test func deepNestingIsCutNotCrashed() throws {
         for (name, body) in [("quotes", String(repeating: ">", count: 10_000)),
                              ("lists", String(repeating: "- ", count: 10_000)),
@@ -63,10 +48,10 @@ import Testing
     }
 
     @Test func symlinksNeverLeaveTheRoot() throws {
-        let scratch = Scratch()
-        scratch.write("a.md", "# A\n")
-        let outside = Scratch()
-        outside.write("secret.md", "# Secret\n")
+        let scratch = try Scratch("bad")
+        try scratch.write("a.md", "# A\n")
+        let outside = try Scratch("bad")
+        try outside.write("secret.md", "# Secret\n")
         let fm = FileManager.default
         try fm.createSymbolicLink(atPath: scratch.root + "/loop", withDestinationPath: scratch.root)
         try fm.createSymbolicLink(atPath: scratch.root + "/escape.md", withDestinationPath: outside.root + "/secret.md")
@@ -78,8 +63,8 @@ import Testing
     }
 
     @Test func unreadableFileIsReportedAndOthersGoOn() throws {
-        let scratch = Scratch()
-        scratch.write("good.md", "# Good\n")
+        let scratch = try Scratch("bad")
+        try scratch.write("good.md", "# Good\n")
         try FileManager.default.createDirectory(atPath: scratch.root + "/dir-not-file", withIntermediateDirectories: true)
         let files = [NoteFile(id: "good", path: "good.md", absolutePath: scratch.root + "/good.md"),
                      NoteFile(id: "broken", path: "broken.md", absolutePath: scratch.root + "/dir-not-file")]
@@ -90,8 +75,8 @@ import Testing
     }
 
     @Test func pathLikeReferencesStayReferences() throws {
-        let scratch = Scratch()
-        scratch.write("a.md", "# A\n\nSee [[../../etc/passwd]] and [x](../../etc/passwd.md).\n\n## Connections\n- **../../etc/passwd**: no\n")
+        let scratch = try Scratch("bad")
+        try scratch.write("a.md", "# A\n\nSee [[../../etc/passwd]] and [x](../../etc/passwd.md).\n\n## Connections\n- **../../etc/passwd**: no\n")
         let notebook = try Pipeline.load(root: scratch.root)
         #expect(notebook.diagnostics.filter { $0.severity == .error }.map(\.rule) == ["broken-link", "broken-link", "broken-connection"])
     }

@@ -10,13 +10,14 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// Calc blocks evaluated in the pipeline: imports across notes, diagnostics
 /// at their positions, and claims verified by passing checks.
 @Suite struct CalcStageTests {
     func load(_ files: [String: String]) throws -> Notebook {
-        let scratch = BadInputTests.Scratch()
-        for (name, text) in files { scratch.write(name, text) }
+        let scratch = try Scratch("notes")
+        for (name, text) in files { try scratch.write(name, text) }
         return try Pipeline.load(root: scratch.root)
     }
 

@@ -10,6 +10,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// Golden output of every `--format` for a folder full of mistakes, and the
 /// SARIF output validated against the official 2.1.0 schema.
@@ -43,9 +44,9 @@ import Testing
 
     @Test func sarifValidatesAgainstTheOfficialSchema() throws {
         let sarif = LintFormat.sarif.reporter().render(try report())
-        let file = NSTemporaryDirectory() + "notesc-\(UUID().uuidString).sarif"
+        let scratch = try Scratch("sarif")
+        let file = scratch.path("lint.sarif")
         try Data(sarif.utf8).write(to: URL(fileURLWithPath: file))
-        defer { try? FileManager.default.removeItem(atPath: file) }
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
@@ -55,17 +56,11 @@ import Testing
             assert results and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
             print(len(results))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, Fixtures.path("schemas/sarif-schema-2.1.0.json"), file]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "SARIF does not validate: \(text)")
-        #expect(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) == (try report().diagnostics.count))
+        let result = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                        ["python3", "-c", script, Fixtures.path("schemas/sarif-schema-2.1.0.json"), file], in: scratch.root)
+        let text = result.stdout + result.stderr
+        #expect(result.status == 0, "SARIF does not validate: \(text)")
+        #expect(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) == (try report().diagnostics.count))
     }
 
     @Test func githubCommandsEscapeTheirData() {

@@ -10,6 +10,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// DESIGN §7: notes taken from the parse cache give the same records and
 /// diagnostics, byte for byte, as notes parsed afresh; a damaged cache is ignored.
@@ -33,8 +34,8 @@ import Testing
     @Test(arguments: folders)
     func cachedNotesEqualParsedOnes(_ folder: String) throws {
         let root = Fixtures.repository.appendingPathComponent(folder).path
-        let work = SiteFixtures.temporaryFolder("parse-cache")
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        let scratch = try Scratch("parse-cache")
+        let work = scratch.root
         let cache = work + "/parse"
         let clean = try json(try compile(root, cache: nil))
         #expect(try json(try compile(root, cache: cache)) == clean, "the run that fills the cache")
@@ -66,8 +67,8 @@ import Testing
     /// Edits, additions, removals and renames: the notes from a cache made
     /// before them equal a clean parse after them.
     @Test func changedNotesAreParsedAgain() throws {
-        let work = SiteFixtures.temporaryFolder("parse-cache-edits")
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        let scratch = try Scratch("parse-cache-edits")
+        let work = scratch.root
         let notes = work + "/notes", cache = work + "/parse"
         try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Notes").path, toPath: notes)
         _ = try compile(notes, cache: cache)
@@ -98,8 +99,8 @@ import Testing
     /// are): never a crash, never a different result.
     @Test func damagedCacheIsIgnored() throws {
         let root = Fixtures.repository.appendingPathComponent("Notes").path
-        let work = SiteFixtures.temporaryFolder("parse-cache-damage")
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        let scratch = try Scratch("parse-cache-damage")
+        let work = scratch.root
         let cache = work + "/parse"
         let clean = try json(try compile(root, cache: nil))
         _ = try compile(root, cache: cache)

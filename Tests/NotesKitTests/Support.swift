@@ -10,38 +10,20 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
-/// Fixture folders and golden files. `NOTESC_BLESS=1 swift test` rewrites
-/// the golden files on purpose; otherwise a difference fails the test.
+/// Fixture folders and golden files (`Golden`: `NOTESC_BLESS=1 swift test`
+/// rewrites them on purpose; otherwise a difference fails the test).
 enum Fixtures {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static var blessing: Bool { ProcessInfo.processInfo.environment["NOTESC_BLESS"] == "1" }
+    static let folder = Repository.root.appendingPathComponent("Tests/NotesKitTests/Fixtures")
+    static let repository = Repository.root
+    static var blessing: Bool { Golden.blessing }
 
     static func path(_ relative: String) -> String { folder.appendingPathComponent(relative).path }
 
-    /// Compares `actual` with the golden file, or rewrites it when blessing.
+    /// Compares `actual` with the golden file `relative` below `Fixtures/`, or rewrites it when blessing.
     static func expectGolden(_ actual: String, _ relative: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = folder.appendingPathComponent(relative)
-        if blessing {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? Data(actual.utf8).write(to: url)
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("missing golden file \(relative); run NOTESC_BLESS=1 swift test to create it", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        if expected != actual {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = Array(zip(a, e)).firstIndex(where: { $0 != $1 }) ?? min(a.count, e.count)
-            let got = line < a.count ? String(a[line]) : "<end>"
-            let want = line < e.count ? String(e[line]) : "<end>"
-            Issue.record("\(relative) differs at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)\n(re-bless with NOTESC_BLESS=1 if the change is intended)", sourceLocation: sourceLocation)
-        }
+        Golden.expect(actual, file: path(relative), named: relative, sourceLocation: sourceLocation)
     }
 
     /// Diagnostics as `notesc` prints them, without colour.

@@ -4,14 +4,19 @@ would: search, follow a connection, follow a backlink, visit every kind of
 page, with no console errors. Plain Python; prints `N passed, M failed`.
 
     python3 Tests/browser/test_site.py SITE_DIR [SCREENSHOT_DIR]
+
+Nothing waits a fixed time: every wait polls for its condition until a
+deadline (BROWSER_WAIT seconds, default 30, generous for a busy 2-core
+machine) and then fails saying what it waited for; page loads and scripts
+have the same deadline.
 """
 import os
 import sys
-import time
 import traceback
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -19,6 +24,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 SITE = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "Site")
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
+DEADLINE = float(os.environ.get("BROWSER_WAIT", "30"))
 
 
 def url(path):
@@ -39,7 +45,14 @@ def make_driver(width=1280, height=900, dark=False):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver_path = next((p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(p)), None)
     service = Service(driver_path) if driver_path else Service()
-    return webdriver.Chrome(service=service, options=options)
+    return with_deadlines(webdriver.Chrome(service=service, options=options))
+
+
+def with_deadlines(driver):
+    """A page load or script that takes longer than DEADLINE fails instead of hanging."""
+    driver.set_page_load_timeout(DEADLINE)
+    driver.set_script_timeout(DEADLINE)
+    return driver
 
 
 class Run:
@@ -67,8 +80,14 @@ def expect_no_console_errors(driver, where):
     assert not errors, f"console errors on {where}: {errors}"
 
 
-def wait(driver, condition, timeout=10):
-    return WebDriverWait(driver, timeout).until(condition)
+def wait(driver, condition, what):
+    """Polls `condition` until it holds (returns its value) or DEADLINE passes;
+    then fails with `what` it waited for, the page's address and title."""
+    try:
+        return WebDriverWait(driver, DEADLINE, poll_frequency=0.05).until(condition)
+    except TimeoutException:
+        raise AssertionError(f"waited {DEADLINE:g} s for {what}; still not so on {driver.current_url} "
+                             f"(title {driver.title!r})") from None
 
 
 def main():
@@ -89,12 +108,15 @@ def main():
             box = driver.find_element(By.ID, "search-input")
             box.click()
             box.send_keys("latent attention")
-            link = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#search-results a")))
+            link = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#search-results a")),
+                        "a search result for 'latent attention'")
             assert "Latent" in link.text or "MLA" in link.text, f"first result: {link.text!r}"
-            status = driver.find_element(By.ID, "search-status").get_attribute("textContent")
-            assert "result" in status, status
+            def status_says_results(d):
+                status = d.find_element(By.ID, "search-status").get_attribute("textContent") or ""
+                return status if "result" in status else False
+            wait(driver, status_says_results, "the search status to say how many results")
             link.click()
-            wait(driver, EC.url_contains("/notes/"))
+            wait(driver, EC.url_contains("/notes/"), "the result's note page to open")
             expect_no_console_errors(driver, "search")
         run.check("search finds a note and opens it", search)
 
@@ -103,12 +125,14 @@ def main():
             box = driver.find_element(By.ID, "search-input")
             box.click()
             box.send_keys("deepseek-v3")
-            wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#search-results a")))
+            wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#search-results a")),
+                 "a search result for 'deepseek-v3'")
             box.send_keys(Keys.ARROW_DOWN)
-            focused = driver.switch_to.active_element
-            assert focused.tag_name == "a", "arrow down moves to the first result"
+            focused = wait(driver, lambda d: d.switch_to.active_element if d.switch_to.active_element.tag_name == "a" else False,
+                           "arrow down to move the focus to the first result")
             focused.send_keys(Keys.ESCAPE)
-            assert driver.find_element(By.ID, "search-results").get_attribute("hidden") is not None
+            wait(driver, lambda d: d.find_element(By.ID, "search-results").get_attribute("hidden") is not None,
+                 "Escape to hide the search results")
         run.check("search works from the keyboard", keyboard_search)
 
         def connection_and_backlink():
@@ -116,12 +140,14 @@ def main():
             target = driver.find_element(By.CSS_SELECTOR, ".connections a.connection-target")
             title = target.text
             target.click()
-            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), title))
+            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), title),
+                 f"the connection's page, titled {title!r}")
             expect_no_console_errors(driver, "connection target")
             back = driver.find_element(By.CSS_SELECTOR, ".backlinks a")
             back_title = back.text
             back.click()
-            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), back_title))
+            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), back_title),
+                 f"the backlink's page, titled {back_title!r}")
             expect_no_console_errors(driver, "backlink target")
         run.check("follows a connection and a backlink", connection_and_backlink)
 
@@ -130,9 +156,10 @@ def main():
             system = driver.find_element(By.CSS_SELECTOR, ".claim a.system")
             name = system.text
             system.click()
-            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), name))
+            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), name), f"the system page of {name!r}")
             driver.find_element(By.CSS_SELECTOR, ".entity-topic h2 a").click()
-            wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "table.matrix")))
+            wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "table.matrix")),
+                 "the topic page's comparison table")
             expect_no_console_errors(driver, "system and topic pages")
         run.check("a claim's system page and its topic table", claim_to_system_to_topic)
 
@@ -156,7 +183,7 @@ def main():
             options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 2}})
             options.binary_location = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None) or ""
             driver_path = next((p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(p)), None)
-            phone = webdriver.Chrome(service=Service(driver_path) if driver_path else Service(), options=options)
+            phone = with_deadlines(webdriver.Chrome(service=Service(driver_path) if driver_path else Service(), options=options))
             try:
                 pages = ["index.html", "graph.html", "topics/attention-mechanisms.html", "systems/deepseek-v3.html"]
                 pages += ["notes/" + f for f in sorted(os.listdir(os.path.join(SITE, "notes"))) if f.endswith(".html")]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NotesTestSupport
 
 @Suite struct CalcCommandTests {
     @Test func expression() throws {
@@ -30,8 +31,8 @@ import Testing
     }
 
     @Test func failingCheckExitsOne() throws {
-        let scratch = try ScratchCopy(files: ["a.md": "# A\n\n```calc\nr = 1 - 0.1776\ncheck r ≈ 93%\n```\n"])
-        let result = try CLI.run(["calc", scratch.root + "/a.md"], environment: ["NO_COLOR": "1"])
+        let scratch = try Scratch("cli", files: ["notes/a.md": "# A\n\n```calc\nr = 1 - 0.1776\ncheck r ≈ 93%\n```\n"])
+        let result = try CLI.run(["calc", "notes/a.md"], in: scratch, environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("✗ 82.24%, stated 93% (92.5%..93.5%)"))
         #expect(result.stderr.contains("a.md:5:13: error[claim-failed]: r = 82.24%, stated 93% (92.5%..93.5%)"))

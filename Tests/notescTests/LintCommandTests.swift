@@ -1,21 +1,6 @@
 import Foundation
 import Testing
-
-/// A copy of a notes folder in a scratch directory, removed afterwards.
-final class ScratchCopy {
-    let root: String
-    init(of folder: String) throws {
-        root = NSTemporaryDirectory() + "notesc-cli-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: CLI.repository.appendingPathComponent(folder).path, toPath: root)
-    }
-    init(files: [String: String]) throws {
-        root = NSTemporaryDirectory() + "notesc-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for (name, text) in files { FileManager.default.createFile(atPath: root + "/" + name, contents: Data(text.utf8)) }
-    }
-    func read(_ name: String) -> Data { FileManager.default.contents(atPath: root + "/" + name) ?? Data() }
-    deinit { try? FileManager.default.removeItem(atPath: root) }
-}
+import NotesTestSupport
 
 @Suite struct LintCommandTests {
     @Test func sampleNotesLintWithoutErrors() throws {
@@ -46,42 +31,44 @@ final class ScratchCopy {
     @Test func runFailuresExitTwo() throws {
         #expect(try CLI.run(["lint", "no/such/folder"]).status == 2)
         #expect(try CLI.run(["lint", "--format", "xml", "Notes"]).status == 2)
-        let scratch = try ScratchCopy(files: ["a.md": "# A\n", "notesc.yml": "rules:\n  orphan-notes: off\n"])
-        let result = try CLI.run(["lint", scratch.root])
+        let scratch = try Scratch("cli", files: ["notes/a.md": "# A\n", "notes/notesc.yml": "rules:\n  orphan-notes: off\n"])
+        let result = try CLI.run(["lint", "notes"], in: scratch)
         #expect(result.status == 2)
         #expect(result.stderr.contains("notesc.yml:2: unknown rule 'orphan-notes'; did you mean 'orphan-note'?"))
         #expect(try CLI.run(["lint", "--config", "/no/such/notesc.yml", "Notes"]).status == 2)
     }
 
     @Test func configInTheNotesFolderApplies() throws {
-        let scratch = try ScratchCopy(files: ["a.md": "# A\n\n## Connections\n- **b**: x\n", "b.md": "# B\n", "notesc.yml": "rules:\n  one-way-connection: error\n"])
-        let result = try CLI.run(["lint", "--format", "json", scratch.root])
+        let scratch = try Scratch("cli", files: ["notes/a.md": "# A\n\n## Connections\n- **b**: x\n", "notes/b.md": "# B\n",
+                                                 "notes/notesc.yml": "rules:\n  one-way-connection: error\n"])
+        let result = try CLI.run(["lint", "--format", "json", "notes"], in: scratch)
         #expect(result.status == 1)
         #expect(result.stdout.contains("\"rule\": \"one-way-connection\",\n      \"severity\": \"error\""))
     }
 
     /// The seed fixed, then linted again: no mojibake left, nothing else changed.
     @Test func fixRepairsTheSeedAndNothingElse() throws {
-        let scratch = try ScratchCopy(of: "Notes")
+        let scratch = try Scratch("cli", copying: ["Notes"])
         let name = "04-big-llm-architecture-comparison.md"
-        let before = scratch.read(name)
-        let result = try CLI.run(["lint", "--fix", scratch.root])
+        func read(_ file: String) -> Data { FileManager.default.contents(atPath: scratch.path("Notes/" + file)) ?? Data() }
+        let before = read(name)
+        let result = try CLI.run(["lint", "--fix", "Notes"], in: scratch)
         #expect(result.status == 0)
         #expect(result.stderr.contains("fixed 4 mis-decoded runs in 1 file"))
         #expect(result.stderr.contains("\(name):9:4: '\u{F8FF}üìù' → '📝'"))
-        let after = scratch.read(name)
+        let after = read(name)
         var expected = String(decoding: before, as: UTF8.self)
         for (bad, good) in [("\u{F8FF}üìù", "📝"), ("\u{F8FF}üéØ", "🎯"), ("\u{F8FF}üí≠", "💭"), ("\u{F8FF}üîó", "🔗")] {
             expected = expected.replacingOccurrences(of: bad, with: good)
         }
         #expect(after == Data(expected.utf8))
         #expect(after.count == before.count - 21)
-        let again = try CLI.run(["lint", "--strict", scratch.root])
+        let again = try CLI.run(["lint", "--strict", "Notes"], in: scratch)
         #expect(again.status == 0, "\(again.stdout)")
         #expect(!again.stdout.contains("mojibake"))
         // Other notes are untouched, byte for byte.
         for other in ["01-deepseek-v3-technical-report.md", "06-mla-explained.md"] {
-            #expect(scratch.read(other) == FileManager.default.contents(atPath: CLI.repository.appendingPathComponent("Notes/" + other).path))
+            #expect(read(other) == FileManager.default.contents(atPath: Repository.path("Notes/" + other)))
         }
     }
 }

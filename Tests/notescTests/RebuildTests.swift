@@ -1,31 +1,11 @@
 import Foundation
 import Testing
+import NotesTestSupport
 
 /// DESIGN §7: `notesc build` after a change (or none) gives, byte for byte,
 /// the site, diagnostics and exit status of a clean build of the same notes,
 /// whatever its caches hold.
 @Suite struct RebuildTests {
-    /// A scratch folder: a copy of `Notes/` to edit, the folder builds run in
-    /// (their caches in its `.cache/`) and the site they write.
-    struct Scratch {
-        let work: URL
-        var notes: String { work.path + "/notes" }
-        var out: String { work.path + "/out" }
-
-        init(_ label: String) throws {
-            work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("notesc-\(label)-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: CLI.repository.appendingPathComponent("Notes").path, toPath: notes)
-        }
-
-        func remove() { try? FileManager.default.removeItem(at: work) }
-
-        func edit(_ file: String, _ change: (String) -> String) throws {
-            let path = notes + "/" + file
-            try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
-        }
-    }
-
     /// What a build shows: exit status and stderr without its summary line
     /// (which names the output folder and the time taken).
     struct Outcome: Equatable {
@@ -33,41 +13,24 @@ import Testing
         var diagnostics: String
     }
 
-    func build(_ notes: String, _ out: String, in directory: URL, _ flags: [String] = [],
+    func build(_ notes: String, _ out: String, in scratch: Scratch, _ flags: [String] = [],
                environment: [String: String] = [:]) throws -> (Outcome, stderr: String) {
-        // Each folder builds with its own caches: a clean build has none.
-        let env = ["XDG_CACHE_HOME": directory.path + "/.cache"].merging(environment) { $1 }
-        let result = try CLI.run(["build", notes, "--out", out] + flags, environment: env, in: directory)
+        let result = try CLI.run(["build", notes, "--out", out] + flags, in: scratch, environment: environment)
         let kept = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("built ") }
         return (Outcome(status: result.status, diagnostics: kept.joined(separator: "\n")), result.stderr)
     }
 
-    /// Every file below `root`, hidden ones included, by relative path.
-    func files(_ root: String) -> [String: Data] {
-        var found: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return found }
-        for case let relative as String in walker {
-            var isDir: ObjCBool = false
-            let full = root + "/" + relative
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
-            found[relative] = FileManager.default.contents(atPath: full)
-        }
-        return found
-    }
-
-    /// Builds `scratch` with its caches, then the same notes clean (a new
-    /// folder, no cache, a new output), and expects the same outcome and site.
+    /// Builds `scratch` with its caches, then the same notes clean (another
+    /// scratch folder, no cache, a new output), and expects the same outcome and site.
     @discardableResult
     func expectCleanResult(_ scratch: Scratch, _ flags: [String] = [], after what: String,
                            sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
-        let (cached, _) = try build(scratch.notes, scratch.out, in: scratch.work, flags)
-        let clean = scratch.work.appendingPathComponent("clean-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: clean, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: clean) }
-        let (fresh, _) = try build(scratch.notes, clean.path + "/out", in: clean, flags)
+        let (cached, _) = try build(scratch.notes, scratch.out, in: scratch, flags)
+        let clean = try Scratch("clean")
+        let (fresh, _) = try build(scratch.notes, clean.path("out"), in: clean, flags)
         #expect(cached == fresh, "status and diagnostics after \(what)", sourceLocation: sourceLocation)
         if fresh.status == 0 {
-            let mine = files(scratch.out), theirs = files(clean.path + "/out")
+            let mine = Golden.files(scratch.out), theirs = Golden.files(clean.path("out"))
             #expect(Set(mine.keys) == Set(theirs.keys), "files after \(what)", sourceLocation: sourceLocation)
             for (name, data) in theirs where mine[name] != data {
                 Issue.record("\(name) differs from a clean build after \(what)", sourceLocation: sourceLocation)
@@ -78,7 +41,7 @@ import Testing
 
     /// The stages a build went through, as `NOTESC_TIMING` names them.
     func stages(_ scratch: Scratch, _ flags: [String] = []) throws -> Set<String> {
-        let (_, stderr) = try build(scratch.notes, scratch.out, in: scratch.work, flags, environment: ["NOTESC_TIMING": "1"])
+        let (_, stderr) = try build(scratch.notes, scratch.out, in: scratch, flags, environment: ["NOTESC_TIMING": "1"])
         return Set(stderr.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
     }
 
@@ -89,7 +52,7 @@ import Testing
     }
 
     @Test func nothingChangedStopsBeforeParsingAndSaysTheSame() throws {
-        let scratch = try Scratch("rebuild-none")
+        let scratch = try Scratch.withNotes("rebuild-none")
         defer { scratch.remove() }
         let cold = try expectCleanResult(scratch, ["--verbose"], after: "a cold build")
         #expect(cold.status == 0)
@@ -109,14 +72,14 @@ import Testing
     }
 
     @Test func editsAdditionsRemovalsAndRenamesGiveACleanBuild() throws {
-        let scratch = try Scratch("rebuild-edits")
+        let scratch = try Scratch.withNotes("rebuild-edits")
         defer { scratch.remove() }
         let fm = FileManager.default
         try expectCleanResult(scratch, after: "a cold build")
         let steps: [(String, () throws -> Void)] = [
-            ("appending prose", { try scratch.edit("05-fp8-lm-paper.md") { $0 + "\nA paragraph added at the end.\n" } }),
-            ("editing a TL;DR", { try scratch.edit("05-fp8-lm-paper.md") { $0.replacingOccurrences(of: "## 📝 TL;DR\n\n", with: "## 📝 TL;DR\n\nA new first sentence.\n\n") } }),
-            ("renaming a title", { try scratch.edit("06-mla-explained.md") { $0.replacingOccurrences(of: "# Multi-head Latent Attention (MLA) Explained - Study", with: "# MLA, Renamed") } }),
+            ("appending prose", { try scratch.edit("notes/05-fp8-lm-paper.md") { $0 + "\nA paragraph added at the end.\n" } }),
+            ("editing a TL;DR", { try scratch.edit("notes/05-fp8-lm-paper.md") { $0.replacingOccurrences(of: "## 📝 TL;DR\n\n", with: "## 📝 TL;DR\n\nA new first sentence.\n\n") } }),
+            ("renaming a title", { try scratch.edit("notes/06-mla-explained.md") { $0.replacingOccurrences(of: "# Multi-head Latent Attention (MLA) Explained - Study", with: "# MLA, Renamed") } }),
             ("adding a note", { try fm.copyItem(atPath: scratch.notes + "/06-mla-explained.md", toPath: scratch.notes + "/07-added.md") }),
             ("renaming a note", { try fm.moveItem(atPath: scratch.notes + "/07-added.md", toPath: scratch.notes + "/08-renamed.md") }),
             ("removing a note", { try fm.removeItem(atPath: scratch.notes + "/08-renamed.md") }),
@@ -133,18 +96,18 @@ import Testing
     /// `incremental` stage); edits they can see redo the folder. Either way
     /// the result is a clean build's.
     @Test func editsOtherNotesCannotSeeRedoOnlyTheirNote() throws {
-        let scratch = try Scratch("rebuild-incremental")
+        let scratch = try Scratch.withNotes("rebuild-incremental")
         defer { scratch.remove() }
         try expectCleanResult(scratch, after: "a cold build")
         let steps: [(String, Bool, () throws -> Void)] = [
-            ("appending prose", true, { try scratch.edit("05-fp8-lm-paper.md") { $0 + "\nA paragraph added at the end.\n" } }),
-            ("appending prose to a note with calc checks", true, { try scratch.edit("02-deepseek-v2-technical-report.md") { $0 + "\nMore prose.\n" } }),
-            ("mis-decoded text in prose", true, { try scratch.edit("06-mla-explained.md") { $0 + "\nA cafÃ© in the prose.\n" } }),
-            ("a suppression", true, { try scratch.edit("06-mla-explained.md") { $0.replacingOccurrences(of: "\nA cafÃ©", with: "\n<!-- notesc-disable-next-line mojibake -->\nA cafÃ©") } }),
-            ("renaming a title", true, { try scratch.edit("06-mla-explained.md") { $0.replacingOccurrences(of: "# Multi-head Latent Attention (MLA) Explained - Study", with: "# MLA, Renamed") } }),
-            ("a new connection", false, { try scratch.edit("03-deepseek-moe-paper.md") { $0.replacingOccurrences(of: "## 🔗 Connections\n", with: "## 🔗 Connections\n- **05-fp8-lm-paper**: a new connection\n") } }),
-            ("a check's stated value", false, { try scratch.edit("02-deepseek-v2-technical-report.md") { $0.replacingOccurrences(of: "check reduction ≈ 93% for", with: "check reduction ≈ 93.3% for") } }),
-            ("a line inserted above the claims", false, { try scratch.edit("04-big-llm-architecture-comparison.md") { $0.replacingOccurrences(of: "## ", with: "An inserted line.\n\n## ", options: [], range: $0.range(of: "## ")) } }),
+            ("appending prose", true, { try scratch.edit("notes/05-fp8-lm-paper.md") { $0 + "\nA paragraph added at the end.\n" } }),
+            ("appending prose to a note with calc checks", true, { try scratch.edit("notes/02-deepseek-v2-technical-report.md") { $0 + "\nMore prose.\n" } }),
+            ("mis-decoded text in prose", true, { try scratch.edit("notes/06-mla-explained.md") { $0 + "\nA cafÃ© in the prose.\n" } }),
+            ("a suppression", true, { try scratch.edit("notes/06-mla-explained.md") { $0.replacingOccurrences(of: "\nA cafÃ©", with: "\n<!-- notesc-disable-next-line mojibake -->\nA cafÃ©") } }),
+            ("renaming a title", true, { try scratch.edit("notes/06-mla-explained.md") { $0.replacingOccurrences(of: "# Multi-head Latent Attention (MLA) Explained - Study", with: "# MLA, Renamed") } }),
+            ("a new connection", false, { try scratch.edit("notes/03-deepseek-moe-paper.md") { $0.replacingOccurrences(of: "## 🔗 Connections\n", with: "## 🔗 Connections\n- **05-fp8-lm-paper**: a new connection\n") } }),
+            ("a check's stated value", false, { try scratch.edit("notes/02-deepseek-v2-technical-report.md") { $0.replacingOccurrences(of: "check reduction ≈ 93% for", with: "check reduction ≈ 93.3% for") } }),
+            ("a line inserted above the claims", false, { try scratch.edit("notes/04-big-llm-architecture-comparison.md") { $0.replacingOccurrences(of: "## ", with: "An inserted line.\n\n## ", options: [], range: $0.range(of: "## ")) } }),
         ]
         for (what, alone, step) in steps {
             try step()
@@ -156,7 +119,7 @@ import Testing
     }
 
     @Test func settingsTemplatesAndFlagsCount() throws {
-        let scratch = try Scratch("rebuild-settings")
+        let scratch = try Scratch.withNotes("rebuild-settings")
         defer { scratch.remove() }
         try expectCleanResult(scratch, after: "a cold build")
         try "title: Renamed Site\nrules:\n  mojibake: off\n".write(toFile: scratch.notes + "/notesc.yml", atomically: true, encoding: .utf8)
@@ -169,7 +132,7 @@ import Testing
         try expectCleanResult(scratch, ["--unsafe-html"], after: "--unsafe-html")
         #expect(try parsed(scratch))
         try expectCleanResult(scratch, after: "dropping --unsafe-html")
-        let templates = scratch.work.path + "/my-templates"
+        let templates = scratch.path("my-templates")
         try FileManager.default.createDirectory(atPath: templates + "/assets", withIntermediateDirectories: true)
         try "one".write(toFile: templates + "/assets/extra.txt", atomically: true, encoding: .utf8)
         #expect(try parsed(scratch, ["--templates", templates]))
@@ -180,28 +143,25 @@ import Testing
     }
 
     @Test func errorsAndDamagedCachesGiveACleanBuild() throws {
-        let scratch = try Scratch("rebuild-errors")
+        let scratch = try Scratch.withNotes("rebuild-errors")
         defer { scratch.remove() }
         try expectCleanResult(scratch, after: "a cold build")
         let before = try String(contentsOfFile: scratch.notes + "/05-fp8-lm-paper.md", encoding: .utf8)
-        try scratch.edit("05-fp8-lm-paper.md") { $0 + "\n## 🔗 Connections\n- **no-such-note**: broken\n" }
+        try scratch.edit("notes/05-fp8-lm-paper.md") { $0 + "\n## 🔗 Connections\n- **no-such-note**: broken\n" }
         #expect(try expectCleanResult(scratch, after: "a broken connection").status == 1)
         #expect(try expectCleanResult(scratch, after: "a broken connection, again").status == 1)
         try before.write(toFile: scratch.notes + "/05-fp8-lm-paper.md", atomically: true, encoding: .utf8)
         #expect(try expectCleanResult(scratch, after: "mending it").status == 0)
 
         // Every cache file cut short, then filled with garbage: ignored.
-        let home = scratch.work.path + "/.cache/notesc"
-        let folders = try FileManager.default.contentsOfDirectory(atPath: home)
-        #expect(folders.count == 1, "one cache folder per notes root: \(folders)")
-        let cache = home + "/" + folders[0]
-        let names = try FileManager.default.contentsOfDirectory(atPath: cache)
+        let names = scratch.cacheFiles().map { ($0 as NSString).lastPathComponent }
         #expect(Set(names.map { $0.split(separator: "-")[0] }) == ["parse", "compile", "site", "record"], "\(names)")
-        try scratch.edit("06-mla-explained.md") { $0 + "\nMore prose.\n" }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path(".notesc-cache")), "nothing in the working folder")
+        try scratch.edit("notes/06-mla-explained.md") { $0 + "\nMore prose.\n" }
         let damages: [(Data) -> Data] = [{ $0.prefix($0.count / 2) }, { _ in Data("garbage\n".utf8) }, { $0.dropLast(1) }]
         for damage in damages {
-            for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
-                let url = URL(fileURLWithPath: cache + "/" + name)
+            for path in scratch.cacheFiles() {
+                let url = URL(fileURLWithPath: path)
                 try damage(try Data(contentsOf: url)).write(to: url)
             }
             try expectCleanResult(scratch, after: "damaging the caches")
@@ -211,17 +171,34 @@ import Testing
     /// Another build into the same output, from another folder, changes it:
     /// the first folder's record no longer describes it.
     @Test func anotherBuildIntoTheSameOutputIsNoticed() throws {
-        let scratch = try Scratch("rebuild-shared-out")
+        let scratch = try Scratch.withNotes("rebuild-shared-out")
         defer { scratch.remove() }
         try expectCleanResult(scratch, after: "a cold build")
-        let other = scratch.work.appendingPathComponent("elsewhere")
-        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
-        let otherNotes = other.path + "/notes"
+        let other = try Scratch("elsewhere")
+        let otherNotes = other.path("notes")
         try FileManager.default.copyItem(atPath: scratch.notes, toPath: otherNotes)
         let edited = otherNotes + "/05-fp8-lm-paper.md"
         try (try String(contentsOfFile: edited, encoding: .utf8) + "\nOnly in the other copy.\n").write(toFile: edited, atomically: true, encoding: .utf8)
         #expect(try build(otherNotes, scratch.out, in: other).0.status == 0)
         #expect(try parsed(scratch))
         try expectCleanResult(scratch, after: "another folder's build into the same output")
+    }
+}
+
+extension Scratch {
+    /// A scratch folder with a copy of `Notes/` in `notes/` to edit; builds
+    /// run in it (their caches too) and write `out/`.
+    static func withNotes(_ label: String) throws -> Scratch {
+        let scratch = try Scratch(label)
+        try scratch.copy("Notes", to: "notes")
+        return scratch
+    }
+
+    var notes: String { path("notes") }
+    var out: String { path("out") }
+
+    /// Every file the builds cached, below `cache` (their `XDG_CACHE_HOME`).
+    func cacheFiles() -> [String] {
+        Golden.files(cache).keys.sorted().map { cache + "/" + $0 }
     }
 }

@@ -11,6 +11,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// Every export format of three notes folders against golden files under
 /// `Fixtures/graph/<case>/`: the study fixture, the repository's `Notes/`,
@@ -42,19 +43,26 @@ import Testing
             let file = format == .jgf ? "graph.jgf.json" : "graph.\(format.rawValue)"
             Fixtures.expectGolden(String(decoding: try graph.export(format), as: UTF8.self), "graph/\(name)/\(file)")
         }
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let database = folder.path + "/graph.db"
+        let scratch = try Scratch("graph")
+        let database = scratch.path("graph.db")
         try graph.write(.sqlite, to: database)
         Fixtures.expectGolden(try SQLiteDump.dump(database), "graph/\(name)/graph.sqlite.txt")
         let present = try FileManager.default.contentsOfDirectory(atPath: Fixtures.path("graph/\(name)")).sorted()
         #expect(present == Self.files, "unexpected files in graph/\(name)")
     }
 
-    /// The site's `graph.json` and `notesc graph --format json` are the same bytes.
-    @Test func jsonIsTheJSONExport() throws {
-        let graph = try Self.graph("notes")
-        #expect(try graph.json() == graph.export(.json))
+    /// The site's `graph.json` and `notesc graph --format json` are the same
+    /// bytes: a site built from `Notes/` holds the golden file the JSON export
+    /// is held to above (`graph/notes/graph.json`), written independently of
+    /// the writer, so a change to either fails.
+    @Test func siteGraphJSONIsTheJSONExport() throws {
+        let scratch = try Scratch("graph-site")
+        let out = try SiteFixtures.build(Self.root("notes"), in: scratch)
+        let site = try #require(FileManager.default.contents(atPath: out + "/graph.json"), "the site has graph.json")
+        let golden = try #require(FileManager.default.contents(atPath: Fixtures.path("graph/notes/graph.json")))
+        #expect(Golden.difference(actual: site, expected: golden) == nil,
+                "the site's graph.json \(Golden.difference(actual: site, expected: golden) ?? "")")
+        #expect(try Self.graph("notes").export(.json) == golden)
     }
 
     @Test func sameBytesEveryRun() throws {
@@ -62,18 +70,6 @@ import Testing
             #expect(try Self.graph("notes").export(format) == Self.graph("notes").export(format), "\(format)")
         }
     }
-}
-
-/// A new folder under the system's temporary folder.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("notesc-graph-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// A database as text: its schema, then every row of every table in order.

@@ -10,6 +10,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// The format-neutral graph: which nodes and edges a notebook gives.
 @Suite struct KnowledgeGraphTests {
@@ -185,8 +186,8 @@ import Testing
 /// `notesc.yml` aliases make one system node of several names.
 @Suite struct GraphAliasTests {
     @Test func aliasesMergeSystems() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let scratch = try Scratch("graph")
+        let folder = try scratch.folder("work")
         let note = """
             # Aliases
 
@@ -200,9 +201,9 @@ import Testing
 
             ## Connections
             """
-        try Data(note.utf8).write(to: URL(fileURLWithPath: folder.path + "/aliases.md"))
-        try Data("aliases:\n  LLaMA: [Meta-LLM]\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/notesc.yml"))
-        let graph = KnowledgeGraph(try Pipeline.load(root: folder.path, config: Config.load(root: folder.path)))
+        try Data(note.utf8).write(to: URL(fileURLWithPath: folder + "/aliases.md"))
+        try Data("aliases:\n  LLaMA: [Meta-LLM]\n".utf8).write(to: URL(fileURLWithPath: folder + "/notesc.yml"))
+        let graph = KnowledgeGraph(try Pipeline.load(root: folder, config: Config.load(root: folder)))
         #expect(graph.nodes.filter { $0.kind == .system }.map(\.id) == ["system:gpt-4", "system:llama"])
         #expect(graph.edges.filter { $0.kind == .about && $0.target == "system:llama" }.count == 2)
         #expect(graph.edges.filter { $0.kind == .favors }.map(\.target) == ["system:llama"])

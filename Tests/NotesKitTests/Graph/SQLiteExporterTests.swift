@@ -11,15 +11,16 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// The database of `notesc graph --format sqlite`, queried as the README
 /// and docs/graph.md show.
 @Suite struct SQLiteExporterTests {
     /// Writes the graph of a case and runs `body` on the database.
     static func withDatabase<T>(_ name: String, _ body: (Database) throws -> T) throws -> T {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let path = folder.path + "/notes.db"
+        let scratch = try Scratch("graph")
+        let folder = try scratch.folder("work")
+        let path = folder + "/notes.db"
         try GraphGoldenTests.graph(name).write(.sqlite, to: path)
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
@@ -110,25 +111,25 @@ import Testing
 /// `-o FILE` replaces the file whole or not at all.
 @Suite struct AtomicWriteTests {
     @Test func replacesAnExistingFileAndLeavesNoTemporaryFile() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let scratch = try Scratch("graph")
+        let folder = try scratch.folder("work")
         let graph = try GraphGoldenTests.graph("study")
         for format in GraphFormat.allCases {
-            let path = folder.path + "/out"
+            let path = folder + "/out"
             try Data("old".utf8).write(to: URL(fileURLWithPath: path))
             try graph.write(format, to: path)
             if format.isText { #expect(FileManager.default.contents(atPath: path) == (try graph.export(format))) }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out"])
         }
     }
 
     @Test func unwritablePathsFailWithoutTouchingAnything() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
+        let scratch = try Scratch("graph")
+        let folder = try scratch.folder("work")
         let graph = try GraphGoldenTests.graph("study")
-        #expect(throws: GraphExportError.self) { try graph.write(.json, to: folder.path + "/no/such/folder/graph.json") }
-        #expect(throws: GraphExportError.self) { try graph.write(.sqlite, to: folder.path) }
+        #expect(throws: GraphExportError.self) { try graph.write(.json, to: folder + "/no/such/folder/graph.json") }
+        #expect(throws: GraphExportError.self) { try graph.write(.sqlite, to: folder) }
         #expect(throws: GraphExportError.notText(.sqlite)) { try graph.export(.sqlite) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 }

@@ -9,6 +9,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 @Suite struct OneWayConnectionTests {
     @Test func reverseConnectionMissing() throws {
@@ -90,8 +91,8 @@ import Testing
 
     @Test func aliasesMergeSystems() throws {
         let config = try Config.parse("aliases:\n  LLaMA: [Llama, Llama-family]\n")
-        let scratch = BadInputTests.Scratch()
-        scratch.write("a.md", "# A\n\n## Key Comparisons\n\n### T\n- **Llama**: x\n- **LLaMA**: y\n- **Verdict**: Llama wins\n")
+        let scratch = try Scratch("notes")
+        try scratch.write("a.md", "# A\n\n## Key Comparisons\n\n### T\n- **Llama**: x\n- **LLaMA**: y\n- **Verdict**: Llama wins\n")
         let notebook = try Pipeline.load(root: scratch.root, config: config)
         #expect(notebook.systems.map(\.slug) == ["llama"])
         #expect(notebook.systems.first?.name == "LLaMA")

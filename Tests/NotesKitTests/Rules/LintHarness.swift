@@ -10,6 +10,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// Lints notes written inline, with markers ①②③… at the positions where a
 /// rule must report (swift-format style): every line and column is asserted.
@@ -27,8 +28,8 @@ enum LintHarness {
     /// Writes `files` (name → text with markers) to a scratch folder, lints
     /// it, and returns the diagnostics of `rule` and the marker positions.
     static func run(_ rule: Rule, _ files: [String: String], config: Config = Config()) throws -> (found: [Diagnostic], expected: [Expected]) {
-        let root = NSTemporaryDirectory() + "notesc-lint-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try Scratch("lint")
+        let root = try scratch.folder("notes")
         var expected: [Expected] = []
         for (name, text) in files {
             var clean: [UInt8] = []

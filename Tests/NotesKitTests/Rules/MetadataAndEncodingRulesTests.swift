@@ -9,6 +9,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 @Suite struct BadMetadataTests {
     @Test func datesAndMalformedLines() throws {
@@ -41,10 +42,10 @@ import Testing
 
 @Suite struct InvalidEncodingTests {
     @Test func invalidBytesAreReportedAndTheOtherNotesStillChecked() throws {
-        let scratch = BadInputTests.Scratch()
-        scratch.write("a.md", Array("# A\n\nok \u{E9}".utf8) + [0xE9, 0x20, 0x61, 0x0A])
-        scratch.write("b.md", "# B\n\n## Connections\n- **missing**: still checked\n")
-        scratch.write("c.md", [0xEF, 0xBB, 0xBF] + Array("# C\n".utf8))
+        let scratch = try Scratch("notes")
+        try scratch.write("a.md", Array("# A\n\nok \u{E9}".utf8) + [0xE9, 0x20, 0x61, 0x0A])
+        try scratch.write("b.md", "# B\n\n## Connections\n- **missing**: still checked\n")
+        try scratch.write("c.md", [0xEF, 0xBB, 0xBF] + Array("# C\n".utf8))
         let notebook = try Pipeline.load(root: scratch.root)
         let invalid = notebook.diagnostics.filter { $0.rule == "invalid-encoding" }
         #expect(invalid.map { "\($0.file) \($0.line):\($0.column)" } == ["a.md 3:6"])

@@ -11,6 +11,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// notesc parses and renders templates itself (`TemplateParser`,
 /// `CompiledLibrary`); whatever it renders must be what swift-mustache
@@ -193,7 +194,8 @@ import Testing
             _ = try MustacheTemplate(string: template)
             #expect(throws: TemplateNeedsSwiftMustache.self, "\(template)") { try TemplateParser.parse(template) }
         }
-        let folder = SiteFixtures.temporaryFolder("templates")
+        let scratch = try Scratch("templates")
+        let folder = scratch.root
         try "{{% CONTENT_TYPE: HTML }}{{uppercased(page.title)}}".write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
         let set = try TemplateSet.load(from: folder)
         #expect(set.compiled == nil)
@@ -206,7 +208,7 @@ import Testing
     @Test(arguments: ["Notes", "fixture"])
     func sharedLinksChangeNoPage(_ which: String) throws {
         let root = which == "Notes" ? Fixtures.repository.appendingPathComponent("Notes").path : SiteFixtures.notes("study")
-        let model = SiteModel(try Pipeline.load(root: root), options: SiteOptions(notesRoot: root, outDir: SiteFixtures.temporaryFolder()))
+        let model = SiteModel(try Pipeline.load(root: root), options: SiteOptions(notesRoot: root, outDir: "/nonexistent/out"))
         let templates = try TemplateSet.load(from: nil)
         let pages = SitePage.all(model)
         #expect(model.sharedLinks == nil)
@@ -222,7 +224,7 @@ import Testing
     func everyPageRendersAsSwiftMustacheDoes(_ which: String) throws {
         let root = which == "Notes" ? Fixtures.repository.appendingPathComponent("Notes").path : SiteFixtures.notes("study")
         let notebook = try Pipeline.load(root: root)
-        let model = SiteModel(notebook, options: SiteOptions(notesRoot: root, outDir: SiteFixtures.temporaryFolder()))
+        let model = SiteModel(notebook, options: SiteOptions(notesRoot: root, outDir: "/nonexistent/out"))
         let templates = try TemplateSet.load(from: nil)
         #expect(templates.compiled != nil)
         let pages = SitePage.all(model)

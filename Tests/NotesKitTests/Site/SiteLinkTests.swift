@@ -10,6 +10,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// Every internal link of a built site leads to a file, and every `#fragment` to an id on that page.
 @Suite struct SiteLinkTests {
@@ -17,7 +18,8 @@ import Testing
 
     @Test(arguments: ["fixture", "Notes"])
     func everyInternalLinkResolves(_ site: String) throws {
-        let out = try SiteFixtures.build(Self.sites[site]!)
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(Self.sites[site]!, in: scratch)
         let pages = SiteFixtures.html(out)
         #expect(pages.count > 5)
         var checked = 0
@@ -42,7 +44,8 @@ import Testing
     }
 
     @Test func wikilinksAndMarkdownLinksBecomePageLinks() throws {
-        let out = try SiteFixtures.build(SiteFixtures.notes("study"))
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(SiteFixtures.notes("study"), in: scratch)
         let survey = SiteFixtures.text(out, "notes/llm-survey.html")
         #expect(survey.contains("<a href=\"../notes/papers/mla-paper.html\">the MLA paper</a>"))
         #expect(survey.contains("<a href=\"../notes/plain-note.html\">plain note</a>"))

@@ -10,14 +10,16 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// Same input, same bytes; a failed build writes nothing; `--out` is checked;
 /// only files an earlier build wrote are removed.
 @Suite struct SiteOutputTests {
     @Test func sameInputSameBytes() throws {
         let root = Fixtures.repository.appendingPathComponent("Notes").path
-        let a = SiteFixtures.files(try SiteFixtures.build(root))
-        let b = SiteFixtures.files(try SiteFixtures.build(root))
+        let first = try Scratch("site"), second = try Scratch("site")
+        let a = SiteFixtures.files(try SiteFixtures.build(root, in: first))
+        let b = SiteFixtures.files(try SiteFixtures.build(root, in: second))
         #expect(a.count > 20)
         #expect(a.keys.sorted() == b.keys.sorted())
         for (path, data) in a where b[path] != data { Issue.record("\(path) differs between two builds") }
@@ -33,12 +35,13 @@ import Testing
 
     @Test func failedBuildLeavesPreviousOutputUntouched() throws {
         let root = SiteFixtures.notes("study")
-        let out = try SiteFixtures.build(root)
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(root, in: scratch, into: scratch.path("site/out"))
         let before = SiteFixtures.files(out)
         var notebook = try Pipeline.load(root: root)
         notebook.diagnostics.append(Diagnostic(file: "xss.md", range: nil, rule: .brokenConnection, message: "no note 'x'"))
         #expect(throws: SiteError.notesHaveErrors(1)) {
-            try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: root, outDir: out))
+            try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: root, outDir: out, cacheDir: scratch.cache))
         }
         #expect(SiteFixtures.files(out) == before)
         let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
@@ -47,49 +50,52 @@ import Testing
 
     @Test func failedTemplateLeavesPreviousOutputUntouched() throws {
         let root = SiteFixtures.notes("study")
-        let out = try SiteFixtures.build(root)
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(root, in: scratch)
         let before = SiteFixtures.files(out)
-        let templates = SiteFixtures.temporaryFolder("templates")
+        let templates = try scratch.folder("templates")
         try "{{#unclosed}}".write(toFile: templates + "/note.mustache", atomically: false, encoding: .utf8)
         let notebook = try Pipeline.load(root: root)
         #expect(throws: SiteError.self) {
-            try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: root, outDir: out, templatesDir: templates))
+            try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: root, outDir: out, templatesDir: templates, cacheDir: scratch.cache))
         }
         #expect(SiteFixtures.files(out) == before)
     }
 
     @Test func refusesDangerousOutputFolders() throws {
-        let base = SiteFixtures.temporaryFolder("refuse")
+        let scratch = try Scratch("refuse")
+        let base = try scratch.folder("base")
         let notes = base + "/notes"
         try FileManager.default.createDirectory(atPath: notes, withIntermediateDirectories: true)
         try "# A\n".write(toFile: notes + "/a.md", atomically: false, encoding: .utf8)
         let notebook = try Pipeline.load(root: notes)
         for out in [notes, base, notes + "/..", "/", NSHomeDirectory()] {
             #expect(throws: SiteError.self, "--out \(out) must be refused") {
-                try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out))
+                try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out, cacheDir: scratch.cache))
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: base) == ["notes"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: notes) == ["a.md"])
         // A folder inside the notes folder, or beside it, is fine.
-        _ = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: base + "/site"))
+        _ = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: base + "/site", cacheDir: scratch.cache))
         #expect(FileManager.default.fileExists(atPath: base + "/site/notes/a.html"))
     }
 
     @Test func removesOnlyFilesAnEarlierBuildWrote() throws {
-        let base = SiteFixtures.temporaryFolder("manifest")
+        let scratch = try Scratch("manifest")
+        let base = try scratch.folder("base")
         let notes = base + "/notes", out = base + "/site"
         try FileManager.default.createDirectory(atPath: notes + "/deep", withIntermediateDirectories: true)
         try "# A\n".write(toFile: notes + "/a.md", atomically: false, encoding: .utf8)
         try "# B\n".write(toFile: notes + "/deep/b.md", atomically: false, encoding: .utf8)
-        _ = try SiteFixtures.build(notes, into: out)
+        _ = try SiteFixtures.build(notes, in: scratch, into: out)
         #expect(FileManager.default.fileExists(atPath: out + "/notes/deep/b.html"))
         try "mine".write(toFile: out + "/CNAME", atomically: false, encoding: .utf8)
         try "mine too".write(toFile: out + "/notes/keep.txt", atomically: false, encoding: .utf8)
         try FileManager.default.removeItem(atPath: notes + "/deep/b.md")
         var notebook = try Pipeline.load(root: notes)
         notebook.diagnostics = []
-        let report = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out))
+        let report = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out, cacheDir: scratch.cache))
         #expect(report.removed == 1)
         #expect(!FileManager.default.fileExists(atPath: out + "/notes/deep/b.html"))
         #expect(!FileManager.default.fileExists(atPath: out + "/notes/deep"), "a folder the old build made and that is now empty goes too")
@@ -101,8 +107,8 @@ import Testing
     /// A manifest edited by hand (or by someone else) names nothing outside
     /// the output folder that a build would then remove.
     @Test func manifestLinesThatLeaveTheFolderAreIgnored() throws {
-        let base = SiteFixtures.temporaryFolder("manifest-lines")
-        defer { try? FileManager.default.removeItem(atPath: base) }
+        let scratch = try Scratch("manifest-lines")
+        let base = scratch.root
         let lines = ["# Files written by `notesc build`", "index.html", "notes/a.html", "notes/.hidden", "a/...", "a/..b/c.html",
                      "../outside", "notes/../../outside", "/etc/passwd", "a//b", "./a", "a/.", "a/..", "notes/", "..", ".", "",
                      "a/b/c.html"]

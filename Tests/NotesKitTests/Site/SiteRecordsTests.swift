@@ -10,12 +10,14 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// What note pages show of the records: calc results, verified claims,
 /// broken connections, backlinks; and the entity pages.
 @Suite struct SiteRecordsTests {
     @Test func calcResultsChecksAndVerifiedClaimsAreShown() throws {
-        let out = try SiteFixtures.build(SiteFixtures.notes("study")) { notebook in
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(SiteFixtures.notes("study"), in: scratch) { notebook in
             guard let i = notebook.notes.firstIndex(where: { $0.id == "llm-survey" }) else { return }
             let first = notebook.notes[i].calcBlocks[0].firstLine
             notebook.notes[i].calc = NoteCalc(statements: [
@@ -38,7 +40,8 @@ import Testing
     }
 
     @Test func failedChecksShowBothValues() throws {
-        let out = try SiteFixtures.build(SiteFixtures.notes("study")) { notebook in
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(SiteFixtures.notes("study"), in: scratch) { notebook in
             guard let i = notebook.notes.firstIndex(where: { $0.id == "llm-survey" }) else { return }
             let line = notebook.notes[i].calcBlocks[0].firstLine + 3
             notebook.notes[i].calc = NoteCalc(statements: [
@@ -52,7 +55,8 @@ import Testing
     }
 
     @Test func brokenConnectionsAreMarked() throws {
-        let out = try SiteFixtures.build(SiteFixtures.notes("study")) { notebook in
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(SiteFixtures.notes("study"), in: scratch) { notebook in
             // As with `broken-connection: off` in notesc.yml.
             guard let i = notebook.notes.firstIndex(where: { $0.id == "llm-survey" }) else { return }
             notebook.notes[i].connections[1].resolved = nil
@@ -63,7 +67,8 @@ import Testing
     }
 
     @Test func pagesShowClaimsBacklinksAndTables() throws {
-        let out = try SiteFixtures.build(SiteFixtures.notes("study"))
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(SiteFixtures.notes("study"), in: scratch)
         let survey = SiteFixtures.text(out, "notes/llm-survey.html")
         #expect(survey.contains("<a class=\"system\" href=\"../systems/deepseek-v2.html\">DeepSeek-V2</a><span class=\"sep\">/</span><a class=\"system\" href=\"../systems/deepseek-v3.html\">DeepSeek-V3</a>"))
         #expect(survey.contains("<span class=\"qualifier\">(rumored)</span>"))

@@ -10,6 +10,7 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// Nothing a note says can run in a reader's browser.
 @Suite struct SiteSafetyTests {
@@ -60,7 +61,8 @@ import Testing
     }
 
     @Test func noScriptOrEventHandlerFromNoteTextSurvives() throws {
-        let out = try SiteFixtures.build(SiteFixtures.notes("study"))
+        let scratch = try Scratch("site")
+        let out = try SiteFixtures.build(SiteFixtures.notes("study"), in: scratch)
         for (page, html) in SiteFixtures.html(out) {
             for tag in Self.tags(html) {
                 let name = tag.prefix { !$0.isWhitespace }.lowercased()
@@ -86,8 +88,9 @@ import Testing
     @Test func unsafeHTMLPassesRawHTMLButKeepsTagfilterAndDropsJavascriptLinks() throws {
         let root = SiteFixtures.notes("study")
         let notebook = try Pipeline.load(root: root)
-        let out = SiteFixtures.temporaryFolder() + "/out"
-        _ = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: root, outDir: out, unsafeHTML: true))
+        let scratch = try Scratch("site")
+        let out = scratch.path("out")
+        _ = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: root, outDir: out, unsafeHTML: true, cacheDir: scratch.cache))
         let xss = SiteFixtures.text(out, "notes/xss.html")
         #expect(xss.contains("<div onclick=\"alert(1)\">raw block</div>"), "--unsafe-html passes raw HTML")
         #expect(xss.contains("&lt;script>alert(\"body\")&lt;/script>"), "GFM's tagfilter still disarms <script>")

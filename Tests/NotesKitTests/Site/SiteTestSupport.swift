@@ -10,40 +10,27 @@ import Testing
 @testable import NotesParse
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
-/// Builds fixture sites into temporary folders and reads them back.
+/// Builds fixture sites into scratch folders and reads them back.
 enum SiteFixtures {
     static func notes(_ name: String) -> String { Fixtures.path("site/\(name)/notes") }
     static func expected(_ name: String) -> String { Fixtures.path("site/\(name)/expected") }
 
-    static func temporaryFolder(_ label: String = "site") -> String {
-        let path = NSTemporaryDirectory() + "notesc-\(label)-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    /// Loads and builds `notesRoot` into a new temporary folder; returns the folder.
+    /// Loads and builds `notesRoot` into `out` (by default `out` in the
+    /// scratch folder), with the build cache in the scratch folder; returns `out`.
     @discardableResult
-    static func build(_ notesRoot: String, into out: String? = nil, configure: (inout Notebook) -> Void = { _ in }) throws -> String {
+    static func build(_ notesRoot: String, in scratch: Scratch, into out: String? = nil,
+                      configure: (inout Notebook) -> Void = { _ in }) throws -> String {
         var notebook = try Pipeline.load(root: notesRoot)
         configure(&notebook)
-        let out = out ?? temporaryFolder() + "/out"
-        _ = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notesRoot, outDir: out))
+        let out = out ?? scratch.path("out")
+        _ = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notesRoot, outDir: out, cacheDir: scratch.cache))
         return out
     }
 
     /// Every regular file below `root` (hidden files included), by relative path.
-    static func files(_ root: String) -> [String: Data] {
-        var out: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return out }
-        for case let relative as String in walker {
-            var isDir: ObjCBool = false
-            let full = root + "/" + relative
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
-            out[relative] = FileManager.default.contents(atPath: full)
-        }
-        return out
-    }
+    static func files(_ root: String) -> [String: Data] { Golden.files(root) }
 
     static func text(_ root: String, _ relative: String) -> String {
         String(decoding: FileManager.default.contents(atPath: root + "/" + relative) ?? Data(), as: UTF8.self)
