@@ -110,7 +110,8 @@ import NotesTestSupport
         MustacheContentTypes.register(Shouting(), named: "SHOUTING")
         let template = "{{% CONTENT_TYPE: SHOUTING }}{{title}} {{{title}}}|{{#items}}{{name}}{{/items}}"
         #expect(throws: TemplateNeedsSwiftMustache.self) { try TemplateParser.parse(template) }
-        let folder = SiteFixtures.temporaryFolder("templates")
+        let scratch = try Scratch("templates")
+        let folder = scratch.root
         try template.write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
         let set = try TemplateSet.load(from: folder)
         #expect(set.compiled == nil)
@@ -138,14 +139,16 @@ import NotesTestSupport
         for template in templates {
             let compiled = CompiledLibrary(["main": try TemplateParser.parse(template)])
             #expect(compiled.render(context, template: "main") == nil, "\(template)")
-            let folder = SiteFixtures.temporaryFolder("templates")
+            let scratch = try Scratch("templates")
+            let folder = scratch.root
             try template.write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
             let set = try TemplateSet.load(from: folder)
             #expect(set.compiled != nil)
             let page = String(decoding: try set.render(context, "404"), as: UTF8.self)
             #expect(page == (try set.renderWithSwiftMustache(context, "404")), "\(template)")
         }
-        let folder = SiteFixtures.temporaryFolder("templates")
+        let scratch = try Scratch("templates")
+        let folder = scratch.root
         try "{{person.name}}{{shout}}".write(toFile: folder + "/404.mustache", atomically: true, encoding: .utf8)
         #expect(String(decoding: try TemplateSet.load(from: folder).render(context, "404"), as: UTF8.self) == "Ann&lt;b&gt;hi&lt;/b&gt;")
     }

@@ -1,6 +1,15 @@
 import Foundation
 import Testing
 @testable import NotesKit
+@testable import NotesBuild
+@testable import NotesCalc
+@testable import NotesCheck
+@testable import NotesGraph
+@testable import NotesMarkdown
+@testable import NotesModel
+@testable import NotesParse
+@testable import NotesSite
+@testable import NotesSupport
 import NotesTestSupport
 
 /// DESIGN §7: a second build redoes only what depends on the change, and its

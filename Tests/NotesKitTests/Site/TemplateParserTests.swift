@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import Testing
+import NotesTestSupport
 @testable import NotesKit
 @testable import NotesBuild
 @testable import NotesCalc
@@ -180,7 +181,8 @@ import Testing
 
     /// A user's template that does not parse names its file and line.
     @Test func errorsNameTheFileAndLine() throws {
-        let folder = SiteFixtures.temporaryFolder("templates")
+        let scratch = try Scratch("templates")
+        let folder = scratch.root
         try FileManager.default.createDirectory(atPath: folder + "/partials", withIntermediateDirectories: true)
         try "{{% CONTENT_TYPE: HTML }}\n<ul>\n{{#claims}}\n<li>{{text}}</li>\n</ul>\n"
             .write(toFile: folder + "/partials/topic.mustache", atomically: true, encoding: .utf8)
