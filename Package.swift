@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NotesKit", targets: ["NotesKit"]),
+        .library(name: "NotesServe", targets: ["NotesServe"]),
         .executable(name: "notesc", targets: ["notesc"]),
     ],
     dependencies: [
@@ -13,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -32,16 +34,27 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // `notesc serve`: the site on loopback, rebuilt on inotify events, pages
+        // told to reload over server-sent events. Kept out of the core library.
+        .target(
+            name: "NotesServe",
+            dependencies: [
+                "NotesKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         // Microsoft's mimalloc replaces malloc in the notesc binary: parsing
         // 10,000 notes makes millions of small allocations, a fifth of the
         // time with glibc's allocator.
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .executableTarget(
             name: "notesc",
-            dependencies: ["NotesKit", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NotesKit", "NotesServe", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NotesKitTests", dependencies: ["NotesKit"], exclude: ["Fixtures"]),
         .testTarget(name: "notescTests", dependencies: ["notesc", "NotesKit"]),
+        .testTarget(name: "NotesServeTests", dependencies: ["NotesServe", "NotesKit", "notesc"]),
     ],
     swiftLanguageModes: [.v5]
 )
