@@ -84,16 +84,26 @@ final class FolderWatcher: @unchecked Sendable {
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
-    private static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+    /// The absolute path with symlinks resolved; for a path that does not
+    /// exist yet, its nearest existing folder is resolved and the rest appended.
+    static func realPath(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                return ([String(cString: resolved)] + rest).joined(separator: "/").replacingOccurrences(of: "//", with: "/")
+            }
+            guard existing != "/", !existing.isEmpty else { return path }
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
     }
 
     /// Watches `path` and, for a recursive root, every folder below it.
     private func addWatches(_ path: String, root: Int) {
         let real = Self.realPath(path)
-        guard !watchedRealPaths.contains(real), !excluded.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) else { return }
+        guard !watchedRealPaths.contains(real), !isExcluded(real) else { return }
         let wd = inotify_add_watch(fd, path, Self.mask)
         guard wd >= 0 else { return }
         watched[wd] = (path, real, root)
@@ -103,6 +113,12 @@ final class FolderWatcher: @unchecked Sendable {
             var st = stat()
             if stat(path + "/" + name, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { addWatches(path + "/" + name, root: root) }
         }
+    }
+
+    /// Whether a real path is an excluded one or lies inside one (the site
+    /// written into the notes folder must not start the next rebuild).
+    private func isExcluded(_ real: String) -> Bool {
+        excluded.contains { real == $0 || real.hasPrefix($0 + "/") }
     }
 
     private func loop() {
@@ -165,7 +181,7 @@ final class FolderWatcher: @unchecked Sendable {
                     if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 { relevant.append(folder.path) }
                     continue
                 }
-                guard !name.hasPrefix("."), folders[folder.root].isRelevant(name, isFolder) else { continue }
+                guard !name.hasPrefix("."), folders[folder.root].isRelevant(name, isFolder), !isExcluded(folder.real + "/" + name) else { continue }
                 let path = folder.path + "/" + name
                 if isFolder, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, folders[folder.root].recursive {
                     addWatches(path, root: folder.root)

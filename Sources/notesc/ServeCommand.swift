@@ -31,6 +31,7 @@ struct ServeCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
+        Self.stopOnSignals()
         do {
             _ = try Config.load(root: notes, explicitPath: config)
             var isDir: ObjCBool = false
@@ -71,6 +72,31 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(2)
         }
         while true { sleep(3600) }
+    }
+
+    /// Ctrl-C and SIGTERM end the server once the cache files being written
+    /// are complete. SIGTERM ignored by the parent (as test runners may leave
+    /// it) would stay ignored, so its default is put back; SIGINT ignored (a
+    /// shell's background job) stays ignored. Called before other threads
+    /// start, so that they inherit the blocked signals.
+    private static func stopOnSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        var interrupt = sigaction()
+        sigaction(SIGINT, nil, &interrupt)
+        let ignored = unsafeBitCast(interrupt.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        if !ignored { sigaddset(&signals, SIGINT) }
+        sigaddset(&signals, SIGTERM)
+        signal(SIGTERM, SIG_DFL)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        let waited = signals
+        Thread.detachNewThread {
+            var signals = waited, received: Int32 = 0
+            sigwait(&signals, &received)
+            CacheWriting.wait()
+            Output.stderr("stopped\n")
+            Foundation.exit(0)
+        }
     }
 
     /// The folder the served site is built into unless `--out` names one:
