@@ -124,27 +124,25 @@ final class FolderWatcher: @unchecked Sendable {
     private func loop() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var changed: [String] = []
-        var first = Date.distantFuture, last = Date.distantFuture
+        var due = Date.distantFuture, latest = Date.distantFuture
         while isRunning {
             // Short polls, so that `stop` is seen soon.
-            let wait = changed.isEmpty ? 0.25 : max(0, min(last.addingTimeInterval(debounce), first.addingTimeInterval(maxDelay)).timeIntervalSinceNow)
+            let wait = changed.isEmpty ? 0.25 : max(0, due.timeIntervalSinceNow)
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pfd, 1, Int32((wait * 1000).rounded(.up)))
+            if ready < 0, errno != EINTR { return }
             if ready > 0 {
                 let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                if n > 0 {
+                let relevant = n > 0 ? parse(buffer, count: n) : []
+                if !relevant.isEmpty {
                     let now = Date()
-                    let relevant = parse(buffer, count: n)
-                    if !relevant.isEmpty {
-                        if changed.isEmpty { first = now }
-                        last = now
-                        changed += relevant
-                    }
+                    // Quiet for `debounce`, but no later than `maxDelay` after the first change.
+                    if changed.isEmpty { latest = now.addingTimeInterval(maxDelay) }
+                    due = min(now.addingTimeInterval(debounce), latest)
+                    changed += relevant
                 }
-                continue
             }
-            if ready < 0, errno != EINTR { return }
-            if !changed.isEmpty, Date() >= min(last.addingTimeInterval(debounce), first.addingTimeInterval(maxDelay)) {
+            if !changed.isEmpty, Date() >= due {
                 var seen = Set<String>()
                 onChange(changed.filter { seen.insert($0).inserted })
                 changed = []

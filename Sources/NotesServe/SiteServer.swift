@@ -72,6 +72,8 @@ final class SiteServer: @unchecked Sendable {
         guard request.method == .GET || request.method == .HEAD else {
             return text(.methodNotAllowed, "only GET and HEAD\n", headers: [HTTPHeader("Allow"): "GET, HEAD"])
         }
+        // A page of another site whose name resolves to 127.0.0.1 (DNS rebinding) must not read the notes.
+        guard Self.isLoopbackHost(request.headers[.host]) else { return text(.forbidden, "unknown host\n") }
         let target = request.target.path(percentEncoded: true)
         if target == ReloadEvents.path {
             let stream = events.subscribe()
@@ -98,6 +100,14 @@ final class SiteServer: @unchecked Sendable {
 
     /// For a site without a 404 page (or not built yet): it reloads, or shows the errors, like any page.
     static let notFoundPage = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>Not found.</p></body></html>\n"
+
+    /// Whether a `Host` header names this machine's loopback: `127.0.0.1`,
+    /// `localhost` or `[::1]`, with any port. A request without one (HTTP/1.0) is let through.
+    static func isLoopbackHost(_ host: String?) -> Bool {
+        guard let host = host?.lowercased() else { return true }
+        let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.prefix { $0 != ":" })
+        return ["127.0.0.1", "localhost", "[::1]"].contains(name)
+    }
 
     private func file(_ path: String, status: HTTPStatusCode, head: Bool) -> HTTPResponse {
         let type = SiteFiles.contentType(path)

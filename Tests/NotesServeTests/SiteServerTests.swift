@@ -92,6 +92,9 @@ import Glibc
             #expect(head.status == 200 && head.body.isEmpty)
             #expect(head.headers["content-length"] == String(scratch.bytes("assets/style.css").count))
             #expect(try await TestClient.fetch(port, "/", method: "POST").status == 405)
+            // Only requests addressed to loopback by name: not a page of another site resolved to 127.0.0.1.
+            #expect(try await TestClient.fetch(port, "/", host: "localhost:\(port)").status == 200)
+            #expect(try await TestClient.fetch(port, "/", host: "notes.attacker.example:\(port)").status == 403)
             // A missing page is a 404 that still listens for rebuilds.
             let missing = try await TestClient.fetch(port, "/notes/nope.html")
             #expect(missing.status == 404)

@@ -53,10 +53,10 @@ enum TestClient {
 
     /// `GET` (or another method) with `Connection: close`; reads to the end
     /// of the connection, each read waiting at most `timeout` seconds.
-    static func get(_ port: UInt16, _ target: String, method: String = "GET", timeout: Int = 10) throws -> Response {
+    static func get(_ port: UInt16, _ target: String, method: String = "GET", host: String? = nil, timeout: Int = 10) throws -> Response {
         let fd = try connect(port, timeout: timeout)
         defer { close(fd) }
-        try send(fd, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        try send(fd, "\(method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -222,8 +222,8 @@ func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thr
 
 extension TestClient {
     /// `get` on a thread of its own.
-    static func fetch(_ port: UInt16, _ target: String, method: String = "GET", timeout: Int = 10) async throws -> Response {
-        try await blocking { try get(port, target, method: method, timeout: timeout) }
+    static func fetch(_ port: UInt16, _ target: String, method: String = "GET", host: String? = nil, timeout: Int = 10) async throws -> Response {
+        try await blocking { try get(port, target, method: method, host: host, timeout: timeout) }
     }
 }
 
