@@ -26,7 +26,6 @@ import Glibc
         private var stderr = ""
 
         var notes: String { work + "/notes" }
-        var output: String { condition.lock(); defer { condition.unlock() }; return stderr }
 
         init(_ arguments: [String]) throws {
             work = NSTemporaryDirectory() + "notesc-serve-\(UUID().uuidString)"
@@ -88,11 +87,17 @@ import Glibc
             try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
         }
 
-        func stop() {
+        /// Sends SIGTERM; how the process ended, once it has (at most `seconds`).
+        func terminate(within seconds: Double) throws -> (reason: Process.TerminationReason, status: Int32) {
             if process.isRunning { process.terminate() }
-            let deadline = Date().addingTimeInterval(30)
+            let deadline = Date().addingTimeInterval(seconds)
             while process.isRunning, Date() < deadline { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            guard !process.isRunning else { throw TestClient.Failure(description: "notesc serve still runs \(Int(seconds)) s after SIGTERM") }
+            return (process.terminationReason, process.terminationStatus)
+        }
+
+        func stop() {
+            if (try? terminate(within: 30)) == nil, process.isRunning { kill(process.processIdentifier, SIGKILL) }
             try? FileManager.default.removeItem(atPath: work)
         }
     }
@@ -122,6 +127,11 @@ import Glibc
         // The page on disk has no script: only what is sent gets it.
         let onDisk = try String(contentsOfFile: serving.siteFolder + pagePath, encoding: .utf8)
         #expect(onDisk.contains("Edited while serving.") && !onDisk.contains("/_notesc/events"))
+
+        // SIGTERM ends it cleanly (after the caches are written), even when the parent ignores the signal.
+        let ended = try await blocking { try serving.terminate(within: 30) }
+        #expect(ended.reason == .exit && ended.status == 0, "ended by \(ended)")
+        _ = try await blocking { try serving.line(containing: "stopped", within: 30) }
     }
 
     @Test func aFailedBuildShowsItsErrorsUntilTheNextBuildPasses() async throws {
