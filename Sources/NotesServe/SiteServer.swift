@@ -8,6 +8,7 @@ import Foundation
 final class SiteServer: @unchecked Sendable {
     let siteFolder: String
     let events: ReloadEvents
+    private let requestedPort: UInt16
     private let http: HTTPServer
     private var running: Task<Void, Never>?
     private var keepAlive: Task<Void, Never>?
@@ -19,6 +20,7 @@ final class SiteServer: @unchecked Sendable {
     init(siteFolder: String, port: UInt16, events: ReloadEvents) throws {
         self.siteFolder = siteFolder
         self.events = events
+        requestedPort = port
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
         http = HTTPServer(address: address, timeout: 30, logger: .disabled)
     }
@@ -45,7 +47,7 @@ final class SiteServer: @unchecked Sendable {
         }
         for await result in outcomes {
             if case .failure(let error) = result {
-                throw ListenFailure(description: "cannot listen on 127.0.0.1: \(error.localizedDescription)")
+                throw ListenFailure(description: "cannot listen on 127.0.0.1:\(requestedPort): \(error.localizedDescription)")
             }
             break
         }
