@@ -15,8 +15,7 @@ struct GraphCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The notes folder.")
-    var notes: String = "Notes"
+    @OptionGroup var folder: FolderFlags
 
     @Option(help: "The output format.")
     var format: GraphFormat = .json
@@ -28,8 +27,6 @@ struct GraphCommand: ParsableCommand {
     /// The file to write; nil for stdout.
     var file: String? { output == "-" ? nil : output }
 
-    @Option(help: "Config file (default: notesc.yml in the notes folder); its aliases merge systems.")
-    var config: String?
 
     @Flag(help: "Also print the notes' diagnostics to stderr.")
     var verbose = false
@@ -40,10 +37,12 @@ struct GraphCommand: ParsableCommand {
         }
     }
 
+    var notes: String { folder.notes }
+
     func run() throws {
         let notebook: Notebook
         do {
-            notebook = try Pipeline.load(root: notes, config: Config.load(root: notes, explicitPath: config))
+            notebook = try Pipeline.load(root: notes, config: folder.loadConfig())
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)

@@ -14,8 +14,7 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The notes folder.")
-    var notes: String = "Notes"
+    @OptionGroup var folder: FolderFlags
 
     @Option(help: "Output format: human, json, sarif or github.")
     var format: LintFormat = .human
@@ -26,8 +25,8 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    @Option(help: "Config file (default: notesc.yml in the notes folder).")
-    var config: String?
+
+    var notes: String { folder.notes }
 
     func run() throws {
         let root = notes
@@ -35,7 +34,7 @@ struct LintCommand: ParsableCommand {
         let notebook: Notebook
         let lines: SourceLines
         do {
-            loaded = try Config.load(root: root, explicitPath: config)
+            loaded = try folder.loadConfig()
             if fix {
                 let fixes = try MojibakeFixer.fix(root: root, config: loaded)
                 for f in fixes {

@@ -9,8 +9,7 @@ struct RecordsCommand: ParsableCommand {
         discussion: "Diagnostics go to stderr. Exit status: 0 no errors, 1 errors in notes, 2 the run failed."
     )
 
-    @Argument(help: "The notes folder.")
-    var notes: String = "Notes"
+    @OptionGroup var folder: FolderFlags
 
     @Flag(help: "Do not print diagnostics to stderr.")
     var quiet = false
@@ -18,13 +17,13 @@ struct RecordsCommand: ParsableCommand {
     @Flag(help: "One line of JSON, without indentation.")
     var compact = false
 
-    @Option(help: "Config file (default: notesc.yml in the notes folder): rule severities, aliases.")
-    var config: String?
+
+    var notes: String { folder.notes }
 
     func run() throws {
         let notebook: Notebook
         do {
-            notebook = try Pipeline.load(root: notes, config: try Config.load(root: notes, explicitPath: config))
+            notebook = try Pipeline.load(root: notes, config: try folder.loadConfig())
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
