@@ -160,8 +160,7 @@ public final class CompileCache: @unchecked Sendable {
             let index = NoteIndex(ids: files.map(\.id))
             for i in changed {
                 var note = reparsed[i]!.note
-                ReferenceResolver.resolve(&note, index: index)
-                ReferenceResolver.applyAliases(&note, aliases: config.aliases)
+                Pipeline.resolve(&note, index: index, aliases: config.aliases)
                 // The same interface: the same calc results and verified claims as before.
                 note.calc = notes[i].calc
                 note.comparisons = notes[i].comparisons
@@ -172,9 +171,7 @@ public final class CompileCache: @unchecked Sendable {
             for i in changed {
                 let parsed = reparsed[i]!
                 let calc = results[i]!.calcDiagnostics
-                let found = parsed.diagnostics + Checks.run(parsed, in: context) + calc
-                let diagnostics = Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed.suppressions, rule: $0.rule, line: $0.line) })
-                fresh[i] = Result(note: parsed.note, diagnostics: diagnostics, calcDiagnostics: calc)
+                fresh[i] = Result(note: parsed.note, diagnostics: Pipeline.check(parsed, in: context, calc: calc), calcDiagnostics: calc)
             }
         }
         var diagnostics = sources.diagnostics + DuplicateID.check(files)

@@ -59,8 +59,7 @@ public enum Pipeline {
         parsed.withUnsafeMutableBufferPointer { notes in
             let notes = notes
             DispatchQueue.concurrentPerform(iterations: notes.count) { [aliases = config.aliases] i in
-                ReferenceResolver.resolve(&notes[i].note, index: index)
-                ReferenceResolver.applyAliases(&notes[i].note, aliases: aliases)
+                resolve(&notes[i].note, index: index, aliases: aliases)
             }
         }
         clock.lap("resolve")
@@ -75,9 +74,8 @@ public enum Pipeline {
         let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
         let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed, context = context.value] i in
-            let found = parsed[i].diagnostics + Checks.run(parsed[i], in: context) + calcByFile[parsed[i].note.path, default: []]
             // Sorted here, on all cores: the final sort then meets runs already in order.
-            perNote[i] = Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed[i].suppressions, rule: $0.rule, line: $0.line) })
+            perNote[i] = check(parsed[i], in: context, calc: calcByFile[parsed[i].note.path, default: []])
         }
         clock.lap("context+check")
         let perNoteValues = perNote.values
@@ -90,6 +88,19 @@ public enum Pipeline {
                                 diagnostics: Diagnostic.sortedForOutput(diagnostics))
         clock.lap("sort")
         return Compilation(notebook: notebook, parsed: parsed, files: files, perNote: perNoteValues, calcByFile: calcByFile)
+    }
+
+    /// A note's references resolved against the folder's ids, then the config's system aliases applied.
+    package static func resolve(_ note: inout Note, index: NoteIndex, aliases: [String: String]) {
+        ReferenceResolver.resolve(&note, index: index)
+        ReferenceResolver.applyAliases(&note, aliases: aliases)
+    }
+
+    /// A note's diagnostics: the parser's, the rules' and its calc stage's,
+    /// its suppressions applied, in output order.
+    package static func check(_ parsed: ParsedNote, in context: CheckContext, calc: [Diagnostic]) -> [Diagnostic] {
+        let found = parsed.diagnostics + Checks.run(parsed, in: context) + calc
+        return Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed.suppressions, rule: $0.rule, line: $0.line) })
     }
 
     /// Config severities: a rule set `off` drops its diagnostics.
