@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/NotesKit/Render/DefaultTemplates.swift: the files of
+"""Writes Sources/NotesSite/DefaultTemplates.swift: the files of
 Templates/ as Swift string literals, built into notesc so `notesc build`
 works in any folder. Run it after changing anything in Templates/; a test
 fails while the two differ.
@@ -13,7 +13,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "Templates")
-TARGET = os.path.join(ROOT, "Sources", "NotesKit", "Render", "DefaultTemplates.swift")
+TARGET = os.path.join(ROOT, "Sources", "NotesSite", "DefaultTemplates.swift")
 
 
 def files():
