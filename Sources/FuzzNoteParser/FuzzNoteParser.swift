@@ -35,12 +35,14 @@ public func fuzzNoteParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-// SwiftPM links an executable target with main renamed to <module>_main
-// (so its tests can link it); that entry point hands over to libFuzzer's driver.
+// libFuzzer's C entry (no header to import): pointer and integer arguments
+// are passed alike by the Swift and C conventions on x86_64 and arm64.
 @_silgen_name("LLVMFuzzerRunDriver")
 private func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
                              _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
 
+// SwiftPM links an executable target with main renamed to <module>_main
+// (so its tests can link it); that entry point hands over to libFuzzer's driver.
 @_cdecl("FuzzNoteParser_main")
 public func FuzzNoteParserMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
     var argc = argc
