@@ -7,7 +7,7 @@ SITE ?= Site
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev cmark-gfm libsqlite3-dev
 
-.PHONY: deps notesc site records test bench clean
+.PHONY: deps notesc site records test bench fuzz clean
 
 deps:
 	@pkg-config --exists libcmark-gfm sqlite3 && [ -e /usr/include/mimalloc.h ] && command -v cmark-gfm >/dev/null || { \
@@ -34,6 +34,11 @@ test: deps
 
 bench: deps
 	scripts/bench.sh
+
+# libFuzzer with AddressSanitizer on the note parser, the calc language and
+# front matter, FUZZ_SECONDS (default 60) each; crashes go to fuzz-out/crashes/.
+fuzz: deps
+	scripts/fuzz.sh
 
 clean:
 	rm -rf .build

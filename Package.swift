@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 // Release builds optimise across the stage targets, so a hot path that
 // calls into an earlier stage is inlined and specialised as it was when the
@@ -76,3 +77,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer targets (`make fuzz`), only in the package when NOTESC_FUZZ is
+// set: they have no main of their own (libFuzzer's is linked in by
+// -sanitize=fuzzer), so a plain `swift build` could not link them.
+if ProcessInfo.processInfo.environment["NOTESC_FUZZ"] != nil {
+    for (name, stage) in [("FuzzNoteParser", "NotesSite"), ("FuzzCalc", "NotesCalc"), ("FuzzFrontMatter", "NotesParse")] {
+        package.products.append(.executable(name: name, targets: [name]))
+        package.targets.append(.executableTarget(name: name, dependencies: [.target(name: stage)],
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}
