@@ -4,8 +4,14 @@ import Foundation
 
 // Release builds optimise across the stage targets, so a hot path that
 // calls into an earlier stage is inlined and specialised as it was when the
-// stages were one module.
-let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+// stages were one module. Plain -cross-module-optimization leaves `package`
+// declarations out: a one-note rebuild at 10k notes took 1.04 s against
+// 0.86 s before the split; with -enable-cmo-everything 0.90 s (hyperfine,
+// 10 runs each, one run).
+let optimized: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization", "-Xfrontend", "-enable-cmo-everything"],
+                 .when(configuration: .release)),
+]
 
 let package = Package(
     name: "notesc",
