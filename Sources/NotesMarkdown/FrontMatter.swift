@@ -12,14 +12,7 @@ package struct FrontMatter {
 
     /// Finds and parses the block; nil when the file does not start with one.
     package static func parse(_ source: SourceText) -> FrontMatter? {
-        guard isFence(source.lineBytes(1), closing: false) else { return nil }
-        var closing: Int?
-        var line = 2
-        while line <= source.lineCount {
-            if isFence(source.lineBytes(line), closing: true) { closing = line; break }
-            line += 1
-        }
-        guard let last = closing else { return nil }
+        guard let last = lastLine(source) else { return nil }
         var yaml = ""
         if last > 2 {
             for l in 2..<last { yaml += source.line(l) + "\n" }
@@ -68,6 +61,17 @@ package struct FrontMatter {
         default:
             return ("front matter is not valid YAML: \(error)", SourceRange(line: 1, column: 1, length: 3))
         }
+    }
+
+    /// The closing fence's line when the file starts with a front matter block; nil otherwise.
+    package static func lastLine(_ source: SourceText) -> Int? {
+        guard isFence(source.lineBytes(1), closing: false) else { return nil }
+        var line = 2
+        while line <= source.lineCount {
+            if isFence(source.lineBytes(line), closing: true) { return line }
+            line += 1
+        }
+        return nil
     }
 
     private static func isFence(_ bytes: ArraySlice<UInt8>, closing: Bool) -> Bool {

@@ -42,7 +42,10 @@ package struct NoteParser {
                 message: "file contains a NUL byte at \(at.line):\(at.column); notes must be text",
                 suggestion: "remove the NUL bytes, or move binary files out of the notes folder")], readable: false)
         case .success(let source):
-            var parser = NoteParser(id: id, path: path, source: source, note: empty)
+            // The records are read from the text without its comments; the
+            // parsed note keeps the file's own text, for quoting lines.
+            let read = source.withoutComments(frontMatterEnd: FrontMatter.lastLine(source) ?? 0)
+            var parser = NoteParser(id: id, path: path, source: read, note: empty)
             parser.run()
             return ParsedNote(note: parser.note, diagnostics: parser.diagnostics, readable: true, source: source,
                               codeLines: parser.codeLineSet, suppressions: Suppression.scan(source))
@@ -71,12 +74,9 @@ package struct NoteParser {
     // MARK: - Walk
 
     private mutating func run() {
-        var cmarkBytes = source.bytes
         let front = FrontMatter.parse(source)
+        let cmarkBytes = source.cmarkInput(frontMatterEnd: front?.lastLine)
         if let front {
-            // Blank the block for cmark but keep its line breaks, so lines still count from the file's first byte.
-            let end = front.lastLine < source.lineStarts.count ? source.lineStarts[front.lastLine] : cmarkBytes.count
-            for i in 0..<end where cmarkBytes[i] != 0x0A && cmarkBytes[i] != 0x0D { cmarkBytes[i] = 0x20 }
             for problem in front.problems { report(.badMetadata, range(problem.range), problem.message) }
             for entry in front.entries { addMetadata(entry) }
         }

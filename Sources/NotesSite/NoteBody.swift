@@ -28,16 +28,13 @@ struct NoteBody {
         usedIDs = ["note-title", "toc-title", "backlinks-title", "local-graph-title", "main", "search-input", "search-status", "search-results"]
     }
 
-    /// The note's Markdown, as cmark should see it: BOM dropped, front matter blanked.
+    /// The note's Markdown, as cmark should see it: BOM dropped, front
+    /// matter and `%% comments %%` blanked, as the parser reads it.
     static func markdown(of note: Note, root: String) -> [UInt8] {
         guard case .success(let bytes) = Discovery.read(root + "/" + note.path),
               case .success(let source) = SourceText.decode(bytes) else { return [] }
-        var text = source.bytes
-        if let front = FrontMatter.parse(source) {
-            let end = front.lastLine < source.lineStarts.count ? source.lineStarts[front.lastLine] : text.count
-            for i in 0..<end where text[i] != 0x0A && text[i] != 0x0D { text[i] = 0x20 }
-        }
-        return text
+        let front = FrontMatter.lastLine(source)
+        return source.withoutComments(frontMatterEnd: front ?? 0).cmarkInput(frontMatterEnd: front)
     }
 
     mutating func compose(_ blocks: [RenderedBlock]) {
