@@ -122,11 +122,15 @@ public enum BuildEngine {
         checked(notebook.diagnostics)
         clock.lap("compile")
 
-        // 4. Render. From here the output may change: the old record no longer describes it.
+        // 4. Render what is published: drafts are left out of every page.
+        // From here the output may change: the old record no longer describes it.
+        let (published, drafts) = notebook.published { Entities.gather($0, aliases: config.aliases) }
+        options.drafts = drafts
+        let publishedHashes = drafts.isEmpty ? fileHashes : notebook.notes.indices.filter { !drafts.contains(notebook.notes[$0].id) }.map { fileHashes[$0] }
         if let outDir { BuildRecord.forget(cacheDir: cacheDir, outDir: outDir) }
         let site: SiteReport
         do {
-            site = try SiteBuilder.build(notebook, options: options, prepared: prepared, fileHashes: fileHashes, progress: progress)
+            site = try SiteBuilder.build(published, options: options, prepared: prepared, fileHashes: publishedHashes, progress: progress)
         } catch let error as SiteError {
             throw BuildFailure.site(error, diagnostics: notebook.diagnostics)
         }

@@ -79,7 +79,7 @@ public final class CompileCache: @unchecked Sendable {
     static func interface(_ parsed: ParsedNote) -> UInt64 {
         let n = parsed.note
         var w = CacheWriter(capacity: 4096)
-        w.string(n.id); w.string(n.path); w.bool(parsed.readable)
+        w.string(n.id); w.string(n.path); w.bool(parsed.readable); w.bool(n.isDraft)
         w.array(n.connections) { $0.string($1.target) }
         w.array(n.links) { $0.string($1.target) }
         w.array(n.calcBlocks) { w, b in w.string(b.text); w.range(b.range); w.int(b.firstLine); w.int(b.column) }
@@ -181,8 +181,9 @@ public final class CompileCache: @unchecked Sendable {
         return Notebook(notes: notes, systems: systems, topics: topics, diagnostics: Diagnostic.sortedForOutput(diagnostics))
     }
 
-    /// The notes among `notes` that are in `ids` or connect or link to one of
-    /// them: all that the checks of those notes read of the folder.
+    /// The notes among `notes` that are in `ids`, connect or link to one of
+    /// them, or are one's target (whether it is a draft): all that the checks
+    /// of those notes read of the folder.
     static func touching(_ ids: Set<String>, _ notes: [Note]) -> [Note] {
         // A rebuild edits a note or two: comparing with each beats hashing
         // every connection and link of the folder.
@@ -192,9 +193,14 @@ public final class CompileCache: @unchecked Sendable {
             if let few { return few.contains(id) }
             return ids.contains(id)
         }
+        var targets = Set<String>()
+        for i in notes.indices where named(notes[i].id) {
+            targets.formUnion(notes[i].connections.compactMap(\.resolved) + notes[i].links.compactMap(\.resolved))
+        }
         // By index: filtering the values copied every note looked at.
         return notes.indices.filter { i in
-            named(notes[i].id) || notes[i].connections.contains { named($0.resolved) } || notes[i].links.contains { named($0.resolved) }
+            named(notes[i].id) || targets.contains(notes[i].id)
+                || notes[i].connections.contains { named($0.resolved) } || notes[i].links.contains { named($0.resolved) }
         }.map { notes[$0] }
     }
 

@@ -6,9 +6,9 @@ import NotesSupport
 
 /// Gathers systems and topics across notes (DESIGN §2): `LLaMA` in two notes
 /// is one system, keyed by slug.
-enum Entities {
+package enum Entities {
     /// `aliases` maps an alias's slug to the canonical name, which names the system.
-    static func gather(_ notes: [Note], aliases: [String: String] = [:]) -> (systems: [System], topics: [TopicEntity]) {
+    package static func gather(_ notes: [Note], aliases: [String: String] = [:]) -> (systems: [System], topics: [TopicEntity]) {
         let canonicalNames = Dictionary(aliases.values.map { (slugify($0), $0) }, uniquingKeysWith: { a, _ in a })
         // Entities live in arrays, found by slug once per subject (hashing
         // the slug again for every field made this the slowest serial step).

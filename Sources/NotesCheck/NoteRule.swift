@@ -11,9 +11,12 @@ package struct CheckContext {
     let incomingConnections: [String: Set<String>]
     /// Note id → ids of the notes it links to or is linked from (connections and links).
     let neighbours: [String: Set<String>]
+    /// Ids of the drafts (`Note.isDraft`), which the site leaves out.
+    let drafts: Set<String>
 
     package init(notes: [Note], index: NoteIndex) {
         self.index = index
+        drafts = Set(notes.filter(\.isDraft).map(\.id))
         var incoming: [String: Set<String>] = [:]
         var neighbours: [String: Set<String>] = [:]
         for note in notes {
@@ -46,7 +49,7 @@ extension NoteRule {
 /// Every per-note rule, in DESIGN §4 order.
 package enum Checks {
     static let noteRules: [any NoteRule.Type] = [
-        BrokenConnection.self, BrokenLink.self, AmbiguousReference.self, SelfConnection.self, DuplicateConnection.self,
+        BrokenConnection.self, BrokenLink.self, DraftLink.self, AmbiguousReference.self, SelfConnection.self, DuplicateConnection.self,
         MissingTitle.self, MissingSection.self, EmptySection.self, UnknownSection.self, MissingVerdict.self,
         DuplicateVerdict.self, ThinComparison.self, MojibakeRule.self, OneWayConnection.self, OrphanNote.self,
     ]

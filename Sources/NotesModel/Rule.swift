@@ -10,6 +10,7 @@ public struct Rule: Hashable, Sendable {
 
     public static let brokenConnection = Rule(id: "broken-connection", defaultSeverity: .error, summary: "A Connections target that is no note id.")
     public static let brokenLink = Rule(id: "broken-link", defaultSeverity: .error, summary: "A [[wikilink]] or relative .md link to no note.")
+    public static let draftLink = Rule(id: "draft-link", defaultSeverity: .info, summary: "A link or connection to a draft or unpublished note (shown as text on the site).")
     public static let duplicateID = Rule(id: "duplicate-id", defaultSeverity: .error, summary: "Two files whose ids differ only in case.")
     public static let ambiguousReference = Rule(id: "ambiguous-reference", defaultSeverity: .error, summary: "A reference by stem that several notes share.")
     public static let selfConnection = Rule(id: "self-connection", defaultSeverity: .warning, summary: "A note connects to itself.")
@@ -39,7 +40,7 @@ public struct Rule: Hashable, Sendable {
 
     /// Every rule, in the DESIGN §4 order.
     public static let all: [Rule] = [
-        brokenConnection, brokenLink, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
+        brokenConnection, brokenLink, draftLink, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
         missingTitle, missingSection, emptySection, unknownSection, missingVerdict, duplicateVerdict,
         thinComparison, badMetadata, mojibake, invalidEncoding, calcSyntax, calcUndefined, calcUnits,
         calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, unreadableFile, nestingLimit,
@@ -72,6 +73,7 @@ public struct Rule: Hashable, Sendable {
         claimFailed.id: "A check does not hold: the computed value is outside the stated value's precision or tolerance.",
         oneWayConnection.id: "A connects to B but B does not connect back; add the reverse connection if it makes sense.",
         orphanNote.id: "A note with no connections or links in or out is hard to find.",
+        draftLink.id: "A note with front matter draft: true or publish: false is left out of the site; links to it from published notes read as plain text there. Publish the note, or unlink it.",
         unreadableFile.id: "A note file that cannot be read, or a symlink that leaves the notes folder (not followed).",
         nestingLimit.id: "Markdown nested deeper than 256 levels is cut; the deeper part is not shown.",
     ]

@@ -203,6 +203,8 @@ struct NoteBody {
             if let id = c.resolved, model.exists(id) {
                 item[.url] = links.href(SitePaths.note(id))
                 item[.title] = model.title(id)
+            } else if model.isDraft(c.target) {
+                // A connection to a draft: its name as text, not a broken link.
             } else {
                 item[.broken] = true
             }

@@ -39,6 +39,9 @@ struct PageLinks {
         return (href(SitePaths.note(id)), model.title(id))
     }
 
+    /// What a link to a draft becomes: its text, unlinked and unmarked.
+    static let draftTag = "<span class=\"unpublished\">"
+
     /// The hooks for Markdown written in note `noteID`.
     func hooks(for noteID: String) -> HTMLRenderHooks {
         var hooks = HTMLRenderHooks()
@@ -50,6 +53,7 @@ struct PageLinks {
             if case .note(let id) = model.index.resolve(link.target) {
                 return .replace(self.noteHref(id, fragment: link.fragment.map(Self.fragmentID)))
             }
+            if model.isDraft(link.target) { return .broken(openingTag: Self.draftTag) }
             return .broken(openingTag: "<span class=\"broken-link\" title=\"\(HTMLEscape.escape("No note '\(link.target)'"))\">")
         }
         hooks.wikilink = { target, label, fragment in
@@ -61,6 +65,7 @@ struct PageLinks {
                 return .init(href: self.noteHref(id, fragment: fragment.map(Self.fragmentID)), text: text)
             }
             if label == nil, let fragment, !fragment.isEmpty { text += " › " + fragment }
+            if model.isDraft(target) { return .init(href: nil, text: text, brokenTag: Self.draftTag) }
             return .init(href: nil, text: text,
                          brokenTag: "<span class=\"broken-link\" title=\"\(HTMLEscape.escape("No note '\(target)'"))\">")
         }

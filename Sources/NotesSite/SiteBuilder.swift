@@ -27,6 +27,8 @@ public struct SiteOptions: Sendable {
     /// The notes' cache folder (`CacheFolder.path`), where the renderer keeps
     /// what each page was made from; nil renders every page.
     public var cacheDir: String?
+    /// Ids of the notes left out of the site (`Note.isDraft`): links to them read as plain text.
+    public var drafts: Set<String> = []
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
                 title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {

@@ -50,6 +50,8 @@ struct SiteModel: Sendable {
     let notebook: Notebook
     let options: SiteOptions
     let index: NoteIndex
+    /// The drafts' ids, for telling a link to a draft from a broken one.
+    let draftIndex: NoteIndex
     private let positions: [String: Int]
     /// Notes that connect or link to a note, by target id, in note order.
     let backlinks: [String: [Backlink]]
@@ -144,6 +146,7 @@ struct SiteModel: Sendable {
         self.notebook = notebook
         self.options = options
         index = NoteIndex(ids: notebook.notes.indices.map { notebook.notes[$0].id })
+        draftIndex = NoteIndex(ids: options.drafts.sorted())
         // Notes are read in place: copying each (a score of references to
         // retain and release) was a large part of making the model.
         let notes = notebook.notes
@@ -247,6 +250,13 @@ struct SiteModel: Sendable {
     func date(_ id: String) -> String? { dates[id] }
 
     func exists(_ id: String) -> Bool { positions[id] != nil }
+
+    /// Whether `target`, as a link writes it, names a draft (left out of the site).
+    func isDraft(_ target: String) -> Bool {
+        guard !options.drafts.isEmpty else { return false }
+        if case .note = draftIndex.resolve(target) { return true }
+        return false
+    }
 
     static func title(_ note: Note) -> String { title(id: note.id, heading: note.title) }
 

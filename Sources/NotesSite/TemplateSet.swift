@@ -28,6 +28,8 @@ package struct TemplateSet: Sendable {
     func fingerprint(_ options: SiteOptions) -> String {
         var h = StableHash()
         for part in [sourceHash, options.title, options.language, options.baseURL ?? "", String(options.unsafeHTML)] { h.add(part) }
+        // Links to drafts read as text, links to no note as broken: a change of drafts may change any page.
+        for draft in options.drafts.sorted() { h.add(draft) }
         return h.hex
     }
 
