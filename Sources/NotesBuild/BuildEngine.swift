@@ -90,7 +90,7 @@ public enum BuildEngine {
         let sources: NoteSources
         do {
             config = try Config.load(root: request.notesRoot, explicitPath: request.configPath)
-            sources = try NoteSources.read(root: request.notesRoot)
+            sources = try NoteSources.read(root: request.notesRoot, exclude: config.exclude)
         } catch {
             throw BuildFailure.setup("\(error)")
         }

@@ -41,7 +41,7 @@ public enum Pipeline {
 
     static func compile(root: String, config: Config, entities: Bool = true) throws -> Compilation {
         var clock = StageClock()
-        let sources = try NoteSources.read(root: root)
+        let sources = try NoteSources.read(root: root, exclude: config.exclude)
         clock.lap("discover+read")
         return compile(sources, config: config, entities: entities)
     }

@@ -15,6 +15,7 @@ import NotesSupport
 ///   one-way-connection: warning
 /// aliases:
 ///   LLaMA: [Llama, llama-3-family] # other names of one system
+/// exclude: [templates/, "*.excalidraw.md"]  # never read (gitignore-style)
 /// ```
 public struct Config: Sendable, Equatable {
     public var title: String?
@@ -23,6 +24,8 @@ public struct Config: Sendable, Equatable {
     public var severities: [String: Severity?] = [:]
     /// Slug of an alias → the canonical system name.
     public var aliases: [String: String] = [:]
+    /// Files and folders notesc never reads (`exclude:`, gitignore-style).
+    public var exclude = ExcludePatterns()
 
     public init(title: String? = nil, baseURL: String? = nil) {
         self.title = title
@@ -90,8 +93,16 @@ public struct Config: Sendable, Equatable {
                     }
                     for alias in list { config.aliases[slugify(alias)] = name }
                 }
+            case "exclude":
+                var lines: [String] = []
+                if let sequence = value.sequence {
+                    for item in sequence { lines.append(try scalar(path, item)) }
+                } else {
+                    lines = try scalar(path, value).split(separator: "\n").map(String.init)
+                }
+                config.exclude = ExcludePatterns(lines)
             default:
-                let known = ["title", "baseURL", "rules", "aliases"]
+                let known = ["title", "baseURL", "rules", "aliases", "exclude"]
                 let hint = NearMiss.suggestion(for: key.string ?? "", among: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw failure(path, key, "unknown setting '\(key.string ?? "")'\(hint)")
             }

@@ -21,7 +21,7 @@ public struct NoteFile: Hashable, Sendable {
 /// folders (`.git`, `.obsidian`) are skipped; symlinks are followed only to
 /// files inside the root, never to folders (no loops, no escapes).
 package enum Discovery {
-    static func find(root: String) throws -> (files: [NoteFile], diagnostics: [Diagnostic]) {
+    static func find(root: String, exclude: ExcludePatterns = ExcludePatterns()) throws -> (files: [NoteFile], diagnostics: [Diagnostic]) {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDir) else { throw NotesError.noSuchFolder(root) }
@@ -46,6 +46,7 @@ package enum Discovery {
                 var st = stat()
                 guard lstat(full, &st) == 0 else { continue }
                 let type = st.st_mode & S_IFMT
+                if !exclude.isEmpty, exclude.excludes(rel, isFolder: type == S_IFDIR) { continue }
                 if type == S_IFDIR {
                     pending.append(rel)
                     continue

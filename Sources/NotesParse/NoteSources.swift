@@ -21,8 +21,9 @@ public struct NoteSources: Sendable {
 
     /// Finds and reads every note of `root` on all cores. Throws only when
     /// `root` is no folder; an unreadable file is read as a failure.
-    public static func read(root: String) throws -> NoteSources {
-        let (files, diagnostics) = try Discovery.find(root: root)
+    /// `exclude` names files and folders never read (`notesc.yml`'s `exclude:`).
+    public static func read(root: String, exclude: ExcludePatterns = ExcludePatterns()) throws -> NoteSources {
+        let (files, diagnostics) = try Discovery.find(root: root, exclude: exclude)
         return read(files, diagnostics: diagnostics)
     }
 
