@@ -75,4 +75,17 @@ public final class Scratch: @unchecked Sendable {
     }
 
     public func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// A scratch folder with a copy of the repository's `Notes/` in `notes/`
+    /// to edit; builds run in it (their caches too) and write `out/`.
+    public static func withNotes(_ label: String) throws -> Scratch {
+        let scratch = try Scratch(label)
+        try scratch.copy("Notes", to: "notes")
+        return scratch
+    }
+
+    /// `notes/` of `withNotes`.
+    public var notes: String { path("notes") }
+    /// Where builds of `notes/` write.
+    public var out: String { path("out") }
 }

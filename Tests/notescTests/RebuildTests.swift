@@ -186,17 +186,6 @@ import NotesTestSupport
 }
 
 extension Scratch {
-    /// A scratch folder with a copy of `Notes/` in `notes/` to edit; builds
-    /// run in it (their caches too) and write `out/`.
-    static func withNotes(_ label: String) throws -> Scratch {
-        let scratch = try Scratch(label)
-        try scratch.copy("Notes", to: "notes")
-        return scratch
-    }
-
-    var notes: String { path("notes") }
-    var out: String { path("out") }
-
     /// Every file the builds cached, below `cache` (their `XDG_CACHE_HOME`).
     func cacheFiles() -> [String] {
         Golden.files(cache).keys.sorted().map { cache + "/" + $0 }

@@ -4,36 +4,15 @@ import Testing
 @testable import NotesKit
 @testable import NotesSite
 @testable import NotesSupport
+import NotesTestSupport
 
 /// DESIGN §7: a damaged, truncated or foreign cache is ignored, never
 /// trusted. Every cache file of a build, changed one byte at a time at
 /// places spread over it (its header, lengths, checksums and bodies), must
 /// give what a clean build gives.
 @Suite struct CacheDamageTests {
-    /// A scratch folder with a copy of `Notes/`, a cache folder and outputs.
-    struct Scratch {
-        let work = NSTemporaryDirectory() + "notesc-damage-\(UUID().uuidString)"
-        var notes: String { work + "/notes" }
-        var cache: String { work + "/cache" }
-
-        init() throws {
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Notes").path, toPath: notes)
-        }
-
-        func build(into out: String, cache: String? = nil) throws -> BuildOutcome {
-            try BuildEngine.build(BuildRequest(notesRoot: notes, outDir: work + "/" + out, cacheDir: cache ?? self.cache))
-        }
-
-        func edit(_ text: String) throws {
-            let path = notes + "/05-fp8-lm-paper.md"
-            try (try String(contentsOfFile: path, encoding: .utf8) + text).write(toFile: path, atomically: true, encoding: .utf8)
-        }
-    }
-
     @Test func everyCacheFileDamagedAByteAtATimeGivesACleanBuild() throws {
-        let scratch = try Scratch()
-        defer { try? FileManager.default.removeItem(atPath: scratch.work) }
+        let scratch = try Scratch.withNotes("damage")
         // Two versions of the notes, A and B, each built clean once. Each
         // round damages one byte of a cache file, switches to the other
         // version (so the build reads the caches rather than stop at the
@@ -44,8 +23,8 @@ import Testing
         var clean: [(diagnostics: [Diagnostic], files: [String: Data])] = []
         for (i, text) in versions.enumerated() {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
-            let outcome = try scratch.build(into: "clean-\(i)", cache: scratch.work + "/fresh-\(i)")
-            clean.append((outcome.diagnostics, SiteFixtures.files(scratch.work + "/clean-\(i)")))
+            let outcome = try scratch.build(into: "clean-\(i)", cache: scratch.root + "/fresh-\(i)")
+            clean.append((outcome.diagnostics, SiteFixtures.files(scratch.root + "/clean-\(i)")))
         }
         var version = 0
         try versions[version].write(toFile: path, atomically: true, encoding: .utf8)
@@ -66,25 +45,33 @@ import Testing
                 try versions[version].write(toFile: path, atomically: true, encoding: .utf8)
                 let outcome = try scratch.build(into: "site")
                 #expect(outcome.diagnostics == clean[version].diagnostics, "\(name) damaged at byte \(offset)")
-                #expect(SiteFixtures.files(scratch.work + "/site") == clean[version].files,
+                #expect(SiteFixtures.files(scratch.root + "/site") == clean[version].files,
                         "\(name) damaged at byte \(offset) gave another site than a clean build")
             }
         }
     }
 
     @Test func aBuildLeavesNothingInTheWorkingFolderOrTheNotes() throws {
-        let scratch = try Scratch()
-        defer { try? FileManager.default.removeItem(atPath: scratch.work) }
+        let scratch = try Scratch.withNotes("damage")
         let before = Set(try FileManager.default.subpathsOfDirectory(atPath: scratch.notes))
-        let outcome = try BuildEngine.build(BuildRequest(notesRoot: scratch.notes, outDir: scratch.work + "/site", cacheDir: scratch.cache))
+        let outcome = try BuildEngine.build(BuildRequest(notesRoot: scratch.notes, outDir: scratch.root + "/site", cacheDir: scratch.cache))
         #expect(outcome.site.pages > 0)
         #expect(Set(try FileManager.default.subpathsOfDirectory(atPath: scratch.notes)) == before)
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: scratch.work)) == ["notes", "site", "cache"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: scratch.root)) == ["notes", "site", "cache"])
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/.notesc-cache"),
+                "nothing in the process's working folder")
         // The default cache folder is one per notes root under $XDG_CACHE_HOME/notesc.
         let a = CacheFolder.path(notesRoot: scratch.notes, environment: ["XDG_CACHE_HOME": "/x/cache"])
-        let b = CacheFolder.path(notesRoot: scratch.work + "/other/notes", environment: ["XDG_CACHE_HOME": "/x/cache"])
+        let b = CacheFolder.path(notesRoot: scratch.root + "/other/notes", environment: ["XDG_CACHE_HOME": "/x/cache"])
         #expect(a.hasPrefix("/x/cache/notesc/notes-") && b.hasPrefix("/x/cache/notesc/notes-") && a != b)
         #expect(CacheFolder.path(notesRoot: scratch.notes, environment: ["HOME": "/home/u"]).hasPrefix("/home/u/.cache/notesc/"))
         #expect(CacheFolder.path(notesRoot: "n", override: "/tmp/c") == "/tmp/c")
+    }
+}
+
+extension Scratch {
+    /// Builds `notes/` into `out` (below the scratch folder) with the engine, its caches in `cache` (by default the scratch folder's).
+    func build(into out: String, cache: String? = nil) throws -> BuildOutcome {
+        try BuildEngine.build(BuildRequest(notesRoot: notes, outDir: path(out), cacheDir: cache ?? self.cache))
     }
 }
