@@ -124,7 +124,7 @@ public enum BuildEngine {
 
         // 4. Render what is published: drafts are left out of every page.
         // From here the output may change: the old record no longer describes it.
-        let (published, drafts) = notebook.published { Entities.gather($0, aliases: config.aliases) }
+        let (published, drafts) = notebook.published(config.publish) { Entities.gather($0, aliases: config.aliases) }
         options.drafts = drafts
         let publishedHashes = drafts.isEmpty ? fileHashes : notebook.notes.indices.filter { !drafts.contains(notebook.notes[$0].id) }.map { fileHashes[$0] }
         if let outDir { BuildRecord.forget(cacheDir: cacheDir, outDir: outDir) }

@@ -48,7 +48,7 @@ public struct BuildRecord: Sendable, Equatable {
         h.add(URL(fileURLWithPath: options.notesRoot).standardizedFileURL.path)
         h.add(outDir)
         h.add(options.title); h.add(options.language); h.add(options.baseURL ?? "-"); h.add(String(options.unsafeHTML))
-        h.add(config.title ?? "-"); h.add(config.baseURL ?? "-")
+        h.add(config.title ?? "-"); h.add(config.baseURL ?? "-"); h.add(config.publish.rawValue)
         for (rule, severity) in config.severities.sorted(by: { $0.key < $1.key }) { h.add(rule); h.add(severity?.rawValue ?? "off") }
         for (alias, name) in config.aliases.sorted(by: { $0.key < $1.key }) { h.add(alias); h.add(name) }
         if let templates = options.templatesDir {

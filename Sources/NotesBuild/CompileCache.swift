@@ -71,6 +71,7 @@ public final class CompileCache: @unchecked Sendable {
     static func key(_ config: Config) -> UInt64 {
         var h = StableHash()
         h.add(format)
+        h.add(config.publish.rawValue)
         for (alias, name) in config.aliases.sorted(by: { $0.key < $1.key }) { h.add(alias); h.add(name) }
         return h.value
     }
@@ -79,7 +80,7 @@ public final class CompileCache: @unchecked Sendable {
     static func interface(_ parsed: ParsedNote) -> UInt64 {
         let n = parsed.note
         var w = CacheWriter(capacity: 4096)
-        w.string(n.id); w.string(n.path); w.bool(parsed.readable); w.bool(n.isDraft)
+        w.string(n.id); w.string(n.path); w.bool(parsed.readable); w.bool(n.isDraft(in: .all)); w.bool(n.isDraft(in: .explicit))
         w.array(n.connections) { $0.string($1.target) }
         w.array(n.links) { $0.string($1.target) }
         w.array(n.calcBlocks) { w, b in w.string(b.text); w.range(b.range); w.int(b.firstLine); w.int(b.column) }
@@ -167,7 +168,7 @@ public final class CompileCache: @unchecked Sendable {
                 notes[i] = note
                 reparsed[i]!.note = note
             }
-            let context = CheckContext(notes: Self.touching(Set(changed.map { files[$0].id }), notes), index: index)
+            let context = CheckContext(notes: Self.touching(Set(changed.map { files[$0].id }), notes), index: index, publish: config.publish)
             for i in changed {
                 let parsed = reparsed[i]!
                 let calc = results[i]!.calcDiagnostics

@@ -13,10 +13,12 @@ package struct CheckContext {
     let neighbours: [String: Set<String>]
     /// Ids of the drafts (`Note.isDraft`), which the site leaves out.
     let drafts: Set<String>
+    let publish: PublishMode
 
-    package init(notes: [Note], index: NoteIndex) {
+    package init(notes: [Note], index: NoteIndex, publish: PublishMode = .all) {
         self.index = index
-        drafts = Set(notes.filter(\.isDraft).map(\.id))
+        self.publish = publish
+        drafts = Set(notes.filter { $0.isDraft(in: publish) }.map(\.id))
         var incoming: [String: Set<String>] = [:]
         var neighbours: [String: Set<String>] = [:]
         for note in notes {

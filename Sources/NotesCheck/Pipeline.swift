@@ -66,7 +66,7 @@ public enum Pipeline {
         // The folder-wide steps that run on one core (the links between
         // notes, systems and topics, the calculations) run side by side.
         let resolved = parsed.map(\.note)
-        let context = Background { CheckContext(notes: resolved, index: index) }
+        let context = Background { CheckContext(notes: resolved, index: index, publish: config.publish) }
         let gathered = Background { entities ? Entities.gather(resolved, aliases: config.aliases) : ([], []) }
         let calcDiagnostics = CalcStage.run(&parsed, index: index)
         clock.lap("calc")

@@ -1,17 +1,29 @@
 import NotesSupport
 
+/// Which notes a site publishes (`publish:` in `notesc.yml`).
+public enum PublishMode: String, Sendable, Equatable {
+    /// Every note but drafts (`draft: true`, `publish: false`).
+    case all
+    /// Only notes with `publish: true` (as Obsidian Publish), and never a draft.
+    case explicit
+}
+
 extension Note {
-    /// Whether the author kept the note from the site: front matter
-    /// `draft: true` or `publish: false` (as Quartz and Obsidian Publish read them).
-    public var isDraft: Bool {
-        metadata.contains { entry in
+    /// Whether the site leaves the note out: front matter `draft: true` or
+    /// `publish: false` (as Quartz and Obsidian Publish read them); with
+    /// `.explicit`, also any note without `publish: true`.
+    public func isDraft(in mode: PublishMode = .all) -> Bool {
+        var published = mode == .all
+        for entry in metadata {
             let value = entry.value.trimmingSpaces.lowercased()
             switch entry.key.lowercased() {
-            case "draft": return ["true", "yes", "on"].contains(value)
-            case "publish": return ["false", "no", "off"].contains(value)
-            default: return false
+            case "draft" where ["true", "yes", "on"].contains(value): return true
+            case "publish" where ["false", "no", "off"].contains(value): return true
+            case "publish" where ["true", "yes", "on"].contains(value): published = true
+            default: break
             }
         }
+        return !published
     }
 }
 
@@ -19,8 +31,8 @@ extension Notebook {
     /// The notebook as the site shows it: drafts left out, with every link
     /// and connection to one made no link, and the systems and topics
     /// gathered again by `gather` from what is left. The diagnostics stay.
-    package func published(gather: ([Note]) -> ([System], [TopicEntity])) -> (notebook: Notebook, drafts: Set<String>) {
-        let drafts = Set(notes.filter(\.isDraft).map(\.id))
+    package func published(_ mode: PublishMode, gather: ([Note]) -> ([System], [TopicEntity])) -> (notebook: Notebook, drafts: Set<String>) {
+        let drafts = Set(notes.filter { $0.isDraft(in: mode) }.map(\.id))
         guard !drafts.isEmpty else { return (self, []) }
         var kept = notes.filter { !drafts.contains($0.id) }
         for i in kept.indices {

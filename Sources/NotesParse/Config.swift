@@ -16,6 +16,7 @@ import NotesSupport
 /// aliases:
 ///   LLaMA: [Llama, llama-3-family] # other names of one system
 /// exclude: [templates/, "*.excalidraw.md"]  # never read (gitignore-style)
+/// publish: explicit               # only notes with publish: true (default: all but drafts)
 /// ```
 public struct Config: Sendable, Equatable {
     public var title: String?
@@ -26,6 +27,8 @@ public struct Config: Sendable, Equatable {
     public var aliases: [String: String] = [:]
     /// Files and folders notesc never reads (`exclude:`, gitignore-style).
     public var exclude = ExcludePatterns()
+    /// Which notes the site publishes (`publish: explicit`: only those with `publish: true`).
+    public var publish = PublishMode.all
 
     public init(title: String? = nil, baseURL: String? = nil) {
         self.title = title
@@ -93,6 +96,12 @@ public struct Config: Sendable, Equatable {
                     }
                     for alias in list { config.aliases[slugify(alias)] = name }
                 }
+            case "publish":
+                let text = try scalar(path, value)
+                guard let mode = PublishMode(rawValue: text.lowercased()) else {
+                    throw failure(path, value, "'publish' is 'all' (every note but drafts) or 'explicit' (only notes with publish: true), not '\(text)'")
+                }
+                config.publish = mode
             case "exclude":
                 var lines: [String] = []
                 if let sequence = value.sequence {
@@ -102,7 +111,7 @@ public struct Config: Sendable, Equatable {
                 }
                 config.exclude = ExcludePatterns(lines)
             default:
-                let known = ["title", "baseURL", "rules", "aliases", "exclude"]
+                let known = ["title", "baseURL", "rules", "aliases", "exclude", "publish"]
                 let hint = NearMiss.suggestion(for: key.string ?? "", among: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw failure(path, key, "unknown setting '\(key.string ?? "")'\(hint)")
             }

@@ -7,7 +7,7 @@ enum DraftLink: NoteRule {
     static let rule = Rule.draftLink
 
     static func check(_ parsed: ParsedNote, in context: CheckContext) -> [Diagnostic] {
-        guard !context.drafts.isEmpty, !parsed.note.isDraft else { return [] }
+        guard !context.drafts.isEmpty, !parsed.note.isDraft(in: context.publish) else { return [] }
         let targets = parsed.note.connections.map { ($0.resolved, $0.range) } + parsed.note.links.map { ($0.resolved, $0.range) }
         return targets.compactMap { target, range in
             guard let id = target, context.drafts.contains(id) else { return nil }

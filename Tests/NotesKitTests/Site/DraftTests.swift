@@ -67,6 +67,18 @@ import NotesTestSupport
         #expect(!outcome.diagnostics.contains { $0.rule == "broken-link" || $0.rule == "broken-connection" })
     }
 
+    @Test func explicitPublishingTakesOnlyNotesSayingSo() throws {
+        var files = Self.files
+        files["notes/notesc.yml"] = "publish: explicit\n"
+        files["notes/chosen.md"] = "---\npublish: true\n---\n# Chosen\n\nSee [[published]].\n"
+        let scratch = try Scratch("drafts-explicit", files: files)
+        let outcome = try build(scratch)
+        let pages = Golden.files(scratch.path("site")).keys.filter { $0.hasPrefix("notes/") }.sorted()
+        #expect(pages == ["notes/chosen.html"])
+        #expect(outcome.diagnostics.filter { $0.rule == "draft-link" }.map(\.file) == ["chosen.md"])
+        #expect(throws: Error.self) { try Config.parse("publish: some") }
+    }
+
     @Test func publishingADraftGivesWhatACleanBuildGives() throws {
         let scratch = try Scratch("drafts-rebuild", files: Self.files)
         _ = try build(scratch)
