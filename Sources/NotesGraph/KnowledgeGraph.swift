@@ -47,7 +47,7 @@ public struct KnowledgeGraph: Sendable {
         }
         // Every note is a node before any edge is made: connections and links point forward.
         let noteNodes = notes.indices.map { i in
-            builder.add(GraphNode(id: GraphNode.noteID(notes[i].id), kind: .note, label: notes[i].title?.text ?? notes[i].id,
+            builder.add(GraphNode(id: GraphNode.noteID(notes[i].id), kind: .note, label: notes[i].displayTitle,
                                   url: "notes/\(notes[i].id).html", path: notes[i].path, category: notes[i].category,
                                   date: notes[i].date, tags: notes[i].tags))
         }

@@ -47,3 +47,16 @@ extension Notebook {
         return (Notebook(notes: kept, systems: systems, topics: topics, diagnostics: diagnostics), drafts)
     }
 }
+
+extension Note {
+    /// The title a reader sees: front matter `title` or the first H1, else
+    /// the file name without `.md` (`other/Untitled idea` → `Untitled idea`),
+    /// as Obsidian titles a note; never the id path.
+    public var displayTitle: String { Self.displayTitle(id: id, heading: title) }
+
+    public static func displayTitle(id: String, heading: Title?) -> String {
+        let text = heading?.text.trimmingSpaces ?? ""
+        guard text.isEmpty else { return text }
+        return id.split(separator: "/").last.map(String.init) ?? id
+    }
+}

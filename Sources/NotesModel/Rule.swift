@@ -15,7 +15,7 @@ public struct Rule: Hashable, Sendable {
     public static let ambiguousReference = Rule(id: "ambiguous-reference", defaultSeverity: .error, summary: "A reference by stem that several notes share.")
     public static let selfConnection = Rule(id: "self-connection", defaultSeverity: .warning, summary: "A note connects to itself.")
     public static let duplicateConnection = Rule(id: "duplicate-connection", defaultSeverity: .warning, summary: "The same connection target twice.")
-    public static let missingTitle = Rule(id: "missing-title", defaultSeverity: .error, summary: "No H1 title (an empty file included).")
+    public static let missingTitle = Rule(id: "missing-title", defaultSeverity: .warning, summary: "A study note with no title or H1, or an empty file (plain notes take their file name).")
     public static let missingSection = Rule(id: "missing-section", defaultSeverity: .warning, summary: "A study note lacks TL;DR, Key Comparisons or Connections.")
     public static let emptySection = Rule(id: "empty-section", defaultSeverity: .warning, summary: "A known section with no content.")
     public static let unknownSection = Rule(id: "unknown-section", defaultSeverity: .info, summary: "An H2 heading that is not a known section.")
@@ -55,7 +55,7 @@ public struct Rule: Hashable, Sendable {
         ambiguousReference.id: "A reference by file stem is ambiguous when notes in several folders share that stem. Write the full id (folder/stem).",
         selfConnection.id: "A note listing itself under Connections adds nothing. Remove the bullet.",
         duplicateConnection.id: "Each connected note should appear once. Merge the reasons into one bullet.",
-        missingTitle.id: "Every note starts with an H1 heading (# Title), which names its page. A YAML front matter title also counts.",
+        missingTitle.id: "A study note starts with an H1 heading (# Title), which names its page; a YAML front matter title also counts. A plain note without one is titled by its file name, as in Obsidian.",
         missingSection.id: "A study note (one with any study section) has a TL;DR, Key Comparisons and Connections section.",
         emptySection.id: "A known section heading with nothing under it. Write the section or remove the heading.",
         unknownSection.id: "H2 headings outside the study sections are kept as generic sections; a near miss of a known one (Conections) is probably a typo.",

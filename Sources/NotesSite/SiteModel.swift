@@ -260,10 +260,7 @@ struct SiteModel: Sendable {
 
     static func title(_ note: Note) -> String { title(id: note.id, heading: note.title) }
 
-    static func title(id: String, heading: Title?) -> String {
-        let text = heading?.text.trimmingSpaces ?? ""
-        return text.isEmpty ? id : text
-    }
+    static func title(id: String, heading: Title?) -> String { Note.displayTitle(id: id, heading: heading) }
 
     /// How many notes these claims are in. Claims are kept in note order, so
     /// a note's claims are side by side: counting changes of note is enough.

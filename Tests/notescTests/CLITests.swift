@@ -38,7 +38,7 @@ extension CLI {
         let result = try CLI.run(["records", CLI.fixture("encodings")], environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(CLI.fixture("encodings"))/invalid-utf8.md:3:16: error[invalid-encoding]: file is not valid UTF-8"))
-        #expect(result.stderr.contains("\(CLI.fixture("encodings"))/empty.md:1:1: error[missing-title]"))
+        #expect(result.stderr.contains("\(CLI.fixture("encodings"))/empty.md:1:1: warning[missing-title]"))
         #expect(!result.stderr.contains("\u{1B}["), "no colour when stderr is not a terminal")
         // The readable notes are still printed.
         #expect(result.stdout.contains("\"id\": \"crlf-bom\""))
