@@ -18,7 +18,9 @@ enum CalcStage {
             let note = parsed[i].note
             let result = evaluator.evaluate(i, depth: 0)
             parsed[i].note.calc = record(result, note)
-            for d in result.diagnostics {
+            // In a note without calc blocks, inline code that starts with `=`
+            // and does not evaluate (`=~`, `===`, `=begin`) is ordinary code.
+            for d in result.diagnostics where !note.calcBlocks.isEmpty {
                 diagnostics.append(Diagnostic(
                     file: note.path, range: SourceRange(line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn),
                     severity: Rule.named(d.rule)?.defaultSeverity ?? .error, rule: d.rule, message: d.message, suggestion: d.suggestion))

@@ -76,4 +76,15 @@ import NotesTestSupport
         else { Issue.record("$5.5M does not evaluate") }
         #expect(!CalcStage.writes(money, CalcValue(5.5e6)))
     }
+
+    /// DESIGN §3: in a note without calc blocks, inline code starting with
+    /// `=` that does not evaluate is ordinary code; with a calc block it is
+    /// a calculation, and its errors are reported.
+    @Test func inlineCodeThatIsNoCalculationIsCode() throws {
+        let plain = try load(["til.md": "# TIL\n\nRuby's `=~` and JS `===`, Perl's `=begin`; but `=2 * 3` is 6.\n"])
+        #expect(plain.diagnostics.filter { $0.severity == .error }.isEmpty, "\(plain.diagnostics)")
+        #expect(plain.notes[0].calc?.inline.map(\.display) == [nil, nil, nil, "6"])
+        let study = try load(["calc.md": "# Calc\n\n```calc\nx = 2\n```\n\nThis `=~` is an error here; `=x * 3` is 6.\n"])
+        #expect(study.diagnostics.contains { $0.rule.hasPrefix("calc-") && $0.line == 7 }, "\(study.diagnostics)")
+    }
 }
