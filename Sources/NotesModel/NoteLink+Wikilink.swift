@@ -12,6 +12,8 @@ extension NoteLink {
         if let bar = target.firstIndex(of: "|") {
             label = String(target[target.index(after: bar)...]).trimmingSpaces
             target = String(target[..<bar])
+            // `[[Note\|alias]]`: the bar escaped for a table cell.
+            if target.hasSuffix("\\") { target.removeLast() }
         }
         var fragment: String?
         if let hash = target.firstIndex(of: "#") {

@@ -58,6 +58,10 @@ struct PageLinks {
         }
         hooks.wikilink = { target, label, fragment in
             var text = label ?? target
+            // `[[#Heading]]`: a heading of this note.
+            if target.isEmpty, let fragment, !fragment.isEmpty {
+                return .init(href: "#" + Self.fragmentID(fragment), text: label ?? fragment)
+            }
             if case .note(let id) = model.index.resolve(target) {
                 // `[[id]]` reads as the note's title, as Quartz shows it.
                 if label == nil { text = model.title(id) }

@@ -10,7 +10,9 @@ enum BrokenLink: NoteRule {
 
     static func check(_ parsed: ParsedNote, in context: CheckContext) -> [Diagnostic] {
         parsed.note.links.compactMap { link in
-            guard link.resolved == nil, case .missing(let suggestion) = context.index.resolve(link.target) else { return nil }
+            // `[[#Heading]]` names a heading of this note.
+            guard link.resolved == nil, !link.target.isEmpty,
+                  case .missing(let suggestion) = context.index.resolve(link.target) else { return nil }
             let written = link.style == .wikilink ? "[[\(link.target)]]" : "\(link.target).md"
             return diagnostic(parsed.note, link.range,
                               "link \(written) points to no note" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),

@@ -25,4 +25,13 @@ import Testing
             "two.md": "# Two\n",
         ])
     }
+
+    /// Obsidian's `[[#Heading]]` (this note) and `[[Note\|alias]]` (the bar
+    /// escaped inside a table) are links, not broken ones.
+    @Test func sameNoteHeadingsAndTableAliases() throws {
+        try LintHarness.expect(.brokenLink, [
+            "a.md": "# A\n\nJump to [[#Details]].\n\n| see |\n|---|\n| [[b\\|the B note]] |\n| ①[[c\\|no such]] |\n\n## Details\n",
+            "b.md": "# B\n",
+        ])
+    }
 }

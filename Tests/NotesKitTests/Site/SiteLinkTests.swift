@@ -57,3 +57,21 @@ import NotesTestSupport
         #expect(plain.contains("<a href=\"../notes/llm-survey.html#tldr\">survey</a>"))
     }
 }
+
+@Suite struct ObsidianLinkPageTests {
+    /// `[[#Heading]]` goes to the heading on the same page; `[[Note\|alias]]`
+    /// in a table shows the alias and links the note.
+    @Test func sameNoteHeadingAndTableAlias() throws {
+        let scratch = try Scratch("obsidian-links", files: [
+            "notes/a.md": "# A\n\nJump to [[#Details]] or [[#Details|below]].\n\n| see |\n|---|\n| [[b\\|the B note]] |\n\n## Details\n",
+            "notes/b.md": "# B\n",
+        ])
+        let out = try SiteFixtures.build(scratch.path("notes"), in: scratch)
+        let page = SiteFixtures.text(out, "notes/a.html")
+        #expect(page.contains("<a href=\"#details\">Details</a>"))
+        #expect(page.contains("<a href=\"#details\">below</a>"))
+        #expect(page.contains("id=\"details\""))
+        #expect(page.contains("b.html\">the B note</a>"))
+        #expect(!page.contains("broken-link"))
+    }
+}
