@@ -9,10 +9,10 @@ import NotesSupport
 package enum ReferenceResolver {
     package static func resolve(_ note: inout Note, index: NoteIndex) {
         for i in note.connections.indices {
-            if case .note(let id) = index.resolve(note.connections[i].target) { note.connections[i].resolved = id }
+            if case .note(let id) = index.resolve(note.connections[i].target, from: note.id) { note.connections[i].resolved = id }
         }
         for i in note.links.indices {
-            if case .note(let id) = index.resolve(note.links[i].target) { note.links[i].resolved = id }
+            if case .note(let id) = index.resolve(note.links[i].target, from: note.id) { note.links[i].resolved = id }
         }
     }
 

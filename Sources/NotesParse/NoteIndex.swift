@@ -35,6 +35,20 @@ public struct NoteIndex: Sendable {
         id.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) ? id : id.lowercased()
     }
 
+    /// Like `resolve(_:)`, from the note `noteID`: a stem several notes share
+    /// names the one in that note's own folder when exactly one is there.
+    public func resolve(_ reference: String, from noteID: String) -> Resolution {
+        let resolution = resolve(reference)
+        guard case .ambiguous(let ids) = resolution else { return resolution }
+        let folder = Self.folder(noteID)
+        let here = ids.filter { Self.folder($0) == folder }
+        return here.count == 1 ? .note(here[0]) : resolution
+    }
+
+    static func folder(_ id: String) -> Substring {
+        id.lastIndex(of: "/").map { id[..<$0] } ?? ""
+    }
+
     public func resolve(_ reference: String) -> Resolution {
         var ref = reference.trimmingSpaces
         while ref.hasPrefix("./") { ref.removeFirst(2) }

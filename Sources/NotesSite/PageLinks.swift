@@ -50,7 +50,7 @@ struct PageLinks {
         hooks.destination = { url, isImage in
             if Self.isDangerous(url, isImage: isImage) { return .drop }
             guard !isImage, let link = NoteLink.markdown(destination: url, label: "", from: noteID) else { return .keep }
-            if case .note(let id) = model.index.resolve(link.target) {
+            if case .note(let id) = model.index.resolve(link.target, from: noteID) {
                 return .replace(self.noteHref(id, fragment: link.fragment.map(Self.fragmentID)))
             }
             if model.isDraft(link.target) { return .broken(openingTag: Self.draftTag) }
@@ -62,7 +62,7 @@ struct PageLinks {
             if target.isEmpty, let fragment, !fragment.isEmpty {
                 return .init(href: "#" + Self.fragmentID(fragment), text: label ?? fragment)
             }
-            if case .note(let id) = model.index.resolve(target) {
+            if case .note(let id) = model.index.resolve(target, from: noteID) {
                 // `[[id]]` reads as the note's title, as Quartz shows it.
                 if label == nil { text = model.title(id) }
                 if label == nil, let fragment, !fragment.isEmpty { text += " › " + fragment }

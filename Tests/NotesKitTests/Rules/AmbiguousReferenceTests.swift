@@ -1,4 +1,5 @@
 import Testing
+import NotesTestSupport
 @testable import NotesKit
 @testable import NotesBuild
 @testable import NotesCalc
@@ -18,5 +19,21 @@ import Testing
             "index.md": "# I\n\nSee ①[[deepseek]] and [[papers/deepseek]].\n\n## Connections\n- **②deepseek**: which?\n- **talks/deepseek**: clear\n",
         ])
         #expect(found.first?.message == "'deepseek' could be any of 'papers/deepseek', 'talks/deepseek'")
+    }
+
+    /// DESIGN §2a: a stem several notes share names the one in the linking
+    /// note's own folder when exactly one is there.
+    @Test func theLinkingNotesFolderDecides() throws {
+        try LintHarness.expect(.ambiguousReference, [
+            "papers/deepseek.md": "# P\n",
+            "talks/deepseek.md": "# T\n",
+            "papers/summary.md": "# S\n\nSee [[deepseek]].\n",
+            "other/x.md": "# X\n\nSee ①[[deepseek]].\n",
+        ])
+        let scratch = try Scratch("folder-decides", files: [
+            "papers/deepseek.md": "# P\n", "talks/deepseek.md": "# T\n", "papers/summary.md": "# S\n\nSee [[deepseek]].\n",
+        ])
+        let notebook = try Pipeline.load(root: scratch.root)
+        #expect(notebook.notes.first { $0.id == "papers/summary" }?.links.first?.resolved == "papers/deepseek")
     }
 }
