@@ -63,8 +63,7 @@ struct PageLinks {
                 return .init(href: "#" + Self.fragmentID(fragment), text: label ?? fragment)
             }
             if case .note(let id) = model.index.resolve(target, from: noteID) {
-                // `[[id]]` reads as the note's title, as Quartz shows it.
-                if label == nil { text = model.title(id) }
+                // The text is what the author wrote (the alias, else the link), as Obsidian shows it.
                 if label == nil, let fragment, !fragment.isEmpty { text += " › " + fragment }
                 return .init(href: self.noteHref(id, fragment: fragment.map(Self.fragmentID)), text: text)
             }
