@@ -5,20 +5,20 @@ import NotesModel
 import NotesSupport
 
 extension NoteParser {
-    /// A paragraph before the first H2 whose first line is `**Key**: value`
-    /// is a metadata block; every line of it must be one.
+    /// The first paragraph after the H1 (or at the top) is a metadata block
+    /// when every one of its lines is `**Key**: value`; any other paragraph,
+    /// bold-led or not, is prose (DESIGN §2a), and stays on the page.
     mutating func readMetadata(_ paragraph: MarkdownNode) {
         let first = paragraph.range.start
-        guard let head = LabelledBullet.parse(bytes(line: first.line, from: first.column)), head.style == .bold else { return }
-        for line in first.line...paragraph.range.end.line {
+        let lines = first.line...paragraph.range.end.line
+        var entries: [(line: Int, column: Int, bytes: [UInt8], entry: LabelledBullet)] = []
+        for line in lines {
             let column = source.firstNonBlankColumn(line) - (source.hadBOM && line == 1 ? 3 : 0)
             let b = bytes(line: line, from: column)
-            guard let entry = LabelledBullet.parse(b), entry.style == .bold, !entry.label.isEmpty else {
-                report(.badMetadata, range(line: line, column: column, length: b.count),
-                       "malformed metadata line: expected '**Key**: value'",
-                       suggestion: "write it as '**Key**: value', or separate prose from the metadata with a blank line")
-                continue
-            }
+            guard let entry = LabelledBullet.parse(b), entry.style == .bold, !entry.label.isEmpty else { return }
+            entries.append((line, column, b, entry))
+        }
+        for (line, column, b, entry) in entries {
             var key = entry.label
             var valueStart = entry.restStart
             if let qualifier = entry.qualifier { key += " (\(qualifier))" } // `**Date** (UTC): …` keeps its words

@@ -25,6 +25,8 @@ package struct NoteParser {
     var note: Note
     var diagnostics: [Diagnostic] = []
     var codeLineSet: Set<Int> = []
+    /// Paragraphs met before the first H2: only the first may be metadata.
+    var preambleParagraphs = 0
 
     package static func parse(id: String, path: String, bytes: [UInt8]) -> ParsedNote {
         let empty = Note(id: id, path: path, title: nil, metadata: [], date: nil, category: nil, tags: [], aliases: [],
@@ -118,7 +120,10 @@ package struct NoteParser {
                 }
             }
             guard let index = sectionIndex else {
-                if case .paragraph = block.kind { readMetadata(block) }
+                if case .paragraph = block.kind {
+                    if preambleParagraphs == 0 { readMetadata(block) }
+                    preambleParagraphs += 1
+                }
                 continue
             }
             if case .thematicBreak = block.kind { continue }

@@ -14,17 +14,37 @@ import NotesTestSupport
 @Suite struct BadMetadataTests {
     @Test func datesAndMalformedLines() throws {
         let found = try LintHarness.expect(.badMetadata, [
-            "a.md": "# A\n\n**Source**: x\n**Date Processed**: ①2025-02-30\n②not metadata\n",
+            "a.md": "# A\n\n**Source**: x\n**Date Processed**: ①2025-02-30\n",
+            // A paragraph with a line of another form is prose: no metadata, no date checked.
+            "prose.md": "# P\n\n**Source**: x\n**Date Processed**: 2025-02-30\nnot metadata\n",
             "b.md": "# B\n\n**Date Processed**: ③10/28/2025\n",
             "c.md": "# C\n\n**Date Processed**: 2024-02-29\n\nProse with **bold**: not metadata.\n",
             "d.md": "---\ndate: ④2025-13-01\n---\n# D\n",
         ])
         #expect(found.map(\.message) == [
             "impossible date '2025-02-30': month 2 of 2025 has 28 days",
-            "malformed metadata line: expected '**Key**: value'",
             "invalid date '10/28/2025': expected YYYY-MM-DD",
             "impossible date '2025-13-01': there is no month 13",
         ])
+    }
+
+    /// DESIGN §2a: a bold-led paragraph that is not all `**Key**: value`
+    /// lines, or not the first after the H1, is prose, and every word of it
+    /// reaches the page.
+    @Test func boldLedProseStaysProse() throws {
+        let scratch = try Scratch("bold-prose", files: [
+            "notes/a.md": "# Backups\n\n**Why back up your data?**\nBecause disks fail.\n\n**Goal**: keep three copies.\nOne of them off-site.\n",
+            "notes/b.md": "# B\n\nFirst prose.\n\n**Source**: later, so prose\n",
+        ])
+        let notebook = try Pipeline.load(root: scratch.path("notes"))
+        #expect(notebook.notes.allSatisfy { $0.metadata.isEmpty }, "\(notebook.notes.map(\.metadata))")
+        #expect(notebook.diagnostics.filter { $0.rule == "bad-metadata" }.isEmpty)
+        let out = try SiteFixtures.build(scratch.path("notes"), in: scratch)
+        let a = SiteFixtures.text(out, "notes/a.html"), b = SiteFixtures.text(out, "notes/b.html")
+        for words in ["Why back up your data?", "Because disks fail.", "keep three copies.", "One of them off-site."] {
+            #expect(a.contains(words), "the page lost '\(words)'")
+        }
+        #expect(b.contains("later, so prose"))
     }
 }
 
