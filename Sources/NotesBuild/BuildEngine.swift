@@ -23,21 +23,26 @@ public struct BuildRequest: Sendable {
     public var cacheDir: String?
     /// Keep info diagnostics in what a later unchanged build reports (`--verbose`).
     public var infos: Bool
+    /// Write the site even when the notes have errors (`--keep-going`).
+    public var keepGoing: Bool
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, configPath: String? = nil,
-                unsafeHTML: Bool = false, cacheDir: String? = nil, infos: Bool = false) {
+                unsafeHTML: Bool = false, cacheDir: String? = nil, infos: Bool = false, keepGoing: Bool = false) {
         self.notesRoot = notesRoot; self.outDir = outDir; self.templatesDir = templatesDir; self.configPath = configPath
-        self.unsafeHTML = unsafeHTML; self.cacheDir = cacheDir; self.infos = infos
+        self.unsafeHTML = unsafeHTML; self.cacheDir = cacheDir; self.infos = infos; self.keepGoing = keepGoing
     }
 
     /// The cache folder this request uses.
     public var cacheFolder: String { CacheFolder.path(notesRoot: notesRoot, override: cacheDir) }
 }
 
-/// What a build did.
+/// What a build did. With `keepGoing`, the site may have been written
+/// despite errors in the notes: `errors` says how many.
 public struct BuildOutcome: Sendable {
     /// Every diagnostic of the notes, in output order.
     public var diagnostics: [Diagnostic]
+    /// The error diagnostics among them.
+    public var errors: Int { diagnostics.errorCount }
     /// The number of notes.
     public var notes: Int
     /// What was written.
@@ -98,6 +103,7 @@ public enum BuildEngine {
         let cacheDir = request.cacheFolder
         var options = SiteOptions(notesRoot: request.notesRoot, outDir: request.outDir, templatesDir: request.templatesDir,
                                   unsafeHTML: request.unsafeHTML, baseURL: config.baseURL, cacheDir: cacheDir)
+        options.keepGoing = request.keepGoing
         if let title = config.title { options.title = title }
         let outDir = try? OutputLocation.check(request.outDir, notesRoot: request.notesRoot)
 
@@ -108,6 +114,11 @@ public enum BuildEngine {
            let record = BuildRecord.current(cacheDir: cacheDir, outDir: outDir, inputs: inputs, infos: request.infos) {
             clock.lap("record")
             checked(record.diagnostics)
+            // The site on record was written by `--keep-going` despite errors: without it, the build fails.
+            let errors = record.diagnostics.errorCount
+            guard errors == 0 || request.keepGoing else {
+                throw BuildFailure.site(.notesHaveErrors(errors), diagnostics: record.diagnostics)
+            }
             return BuildOutcome(diagnostics: record.diagnostics, notes: record.notes,
                                 site: SiteReport(pages: record.pages, files: record.files, removed: 0, outDir: outDir),
                                 upToDate: true)

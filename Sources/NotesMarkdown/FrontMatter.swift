@@ -34,7 +34,8 @@ package struct FrontMatter {
                 result.entries.append(MetadataEntry(
                     key: keyString, value: text,
                     range: SourceRange(line: keyLine, column: keyColumn, length: keyString.utf8.count),
-                    valueRange: SourceRange(line: valueLine, column: valueColumn, length: max(1, text.utf8.count))))
+                    valueRange: SourceRange(line: valueLine, column: valueColumn, length: max(1, text.utf8.count)),
+                    fromFrontMatter: true))
             }
         } catch let error as YamlError {
             result.problems.append(describe(error))

@@ -59,4 +59,12 @@ extension Note {
         guard text.isEmpty else { return text }
         return id.split(separator: "/").last.map(String.init) ?? id
     }
+
+    /// Front matter `description`: the page's meta description and the
+    /// note's summary in lists (DESIGN §2a).
+    public var writtenDescription: String? {
+        guard let entry = metadata.first(where: { $0.fromFrontMatter && $0.key.lowercased() == "description" }) else { return nil }
+        let text = entry.value.trimmingSpaces
+        return text.isEmpty ? nil : text
+    }
 }

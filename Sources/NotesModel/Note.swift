@@ -66,13 +66,28 @@ public struct MetadataEntry: Codable, Sendable {
     public var range: SourceRange
     /// Where the value starts, for diagnostics about the value itself.
     public var valueRange: SourceRange
+    /// Written in the YAML front matter rather than as a `**Key**: value` line.
+    public var fromFrontMatter: Bool
 
-    package init(key: String, value: String, range: SourceRange, valueRange: SourceRange) {
+    package init(key: String, value: String, range: SourceRange, valueRange: SourceRange, fromFrontMatter: Bool = false) {
         self.key = key
         self.value = value
         self.range = range
         self.valueRange = valueRange
+        self.fromFrontMatter = fromFrontMatter
     }
+
+    /// Whether a reader of the note's page sees this entry in its metadata
+    /// list. Front matter is mostly for tools (`cssclasses`, `publish`,
+    /// `permalink`): only the keys a reader cares about are shown. Every
+    /// `**Key**: value` line is text the author wrote in the note, so it is.
+    public var isShownToReaders: Bool {
+        guard fromFrontMatter else { return true }
+        return Self.readerKeys.contains(key.lowercased())
+    }
+
+    /// Front matter keys shown on a page (DESIGN §2a).
+    public static let readerKeys: Set<String> = ["source", "date", "category", "tags", "author", "authors"]
 }
 
 /// An H2 section as written, with the kind recognised from its words.

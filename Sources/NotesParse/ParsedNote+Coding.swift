@@ -37,7 +37,7 @@ extension CacheWriter {
     }
 
     package mutating func metadata(_ entries: [MetadataEntry]) {
-        array(entries) { w, m in w.string(m.key); w.string(m.value); w.range(m.range); w.range(m.valueRange) }
+        array(entries) { w, m in w.string(m.key); w.string(m.value); w.range(m.range); w.range(m.valueRange); w.bool(m.fromFrontMatter) }
     }
 
     package mutating func sections(_ sections: [Section]) {
@@ -144,7 +144,8 @@ extension CacheReader {
         let id = try string(), path = try string()
         let title = try optional { Title(text: try $0.string(), range: try $0.range()) }
         let metadata = try array { r in
-            MetadataEntry(key: try r.string(), value: try r.string(), range: try r.range(), valueRange: try r.range())
+            MetadataEntry(key: try r.string(), value: try r.string(), range: try r.range(), valueRange: try r.range(),
+                          fromFrontMatter: try r.bool())
         }
         let date = try optional { try $0.string() }
         let category = try optional { try $0.string() }

@@ -21,7 +21,7 @@ extension PageContext {
 
         let metadata = note.metadata.compactMap { m -> Context? in
             let key = m.key.lowercased()
-            guard !hiddenMetadata.contains(key) else { return nil }
+            guard m.isShownToReaders, !hiddenMetadata.contains(key) else { return nil }
             let isDate = (key == "date processed" || key == "date") && m.value == note.date
             return [.key: m.key, .value: m.value, .isDate: isDate]
         }

@@ -47,7 +47,11 @@ enum PageContext {
     }
 
     /// The first TL;DR paragraph (or nothing), cut at a word near 220 characters.
-    static func summary(_ note: Note) -> String? { summary(note.tldr) }
+    /// A note's summary for its meta description, lists and the feed: its
+    /// front matter `description`, else the opening of its TL;DR.
+    static func summary(_ note: Note) -> String? {
+        summary(note.writtenDescription.map { [$0] } ?? note.tldr)
+    }
 
     /// The summary of a note whose TL;DR is `tldr`.
     static func summary(_ tldr: [String]) -> String? {

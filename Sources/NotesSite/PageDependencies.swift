@@ -178,6 +178,8 @@ struct PageDependencies {
         }
         let listed = hash { w in
             w.array(n.tldr) { $0.string($1) }
+            // Lists show the front matter `description` as the note's summary.
+            w.optional(n.writtenDescription) { $0.string($1) }
             w.calcBlocks(n.calcBlocks)
             w.inlineCalcs(n.inlineCalcs)
             w.optional(n.calc) { $0.calc($1) }

@@ -29,6 +29,8 @@ public struct SiteOptions: Sendable {
     public var cacheDir: String?
     /// Ids of the notes left out of the site (`Note.isDraft`): links to them read as plain text.
     public var drafts: Set<String> = []
+    /// Write the site even when the notes have errors (`--keep-going`): broken links are marked on their pages.
+    public var keepGoing = false
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
                 title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {
@@ -108,7 +110,7 @@ public enum SiteBuilder {
                              progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteReport {
         var clock = StageClock()
         let errors = notebook.diagnostics.errorCount
-        guard errors == 0 else { throw SiteError.notesHaveErrors(errors) }
+        guard errors == 0 || options.keepGoing else { throw SiteError.notesHaveErrors(errors) }
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
         let (inputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot, fileHashes: fileHashes)
         // What each page depends on is worked out on other threads from here,

@@ -172,7 +172,7 @@ struct SiteModel: Sendable {
                     claims += list.count
                     for c in list.indices where list[c].verified { verified += 1 }
                 }
-                return Listing(claims: claims, verified: verified, summary: PageContext.summary(notes[i].tldr))
+                return Listing(claims: claims, verified: verified, summary: PageContext.summary(notes[i]))
             }
         }
         inlineCalcs = inline

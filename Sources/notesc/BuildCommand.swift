@@ -9,7 +9,8 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Pages are written into a staging folder and moved into --out only when \
         the whole build succeeded. Exit status: 0 built, 1 errors in notes \
-        (nothing written), 2 the run failed (refused --out, bad templates, I/O).
+        (nothing written, or with --keep-going the site written anyway), \
+        2 the run failed (refused --out, bad templates, I/O).
         """
     )
 
@@ -17,6 +18,9 @@ struct BuildCommand: ParsableCommand {
 
     @Option(help: "The folder the site goes into. Not the notes folder, a folder containing it, / or the home folder.")
     var out: String = "Site"
+
+    @Flag(help: "Write the site even when the notes have errors (broken links are marked on their pages); still exit 1.")
+    var keepGoing = false
 
     @Flag(help: "Print nothing but errors.")
     var quiet = false
@@ -29,8 +33,14 @@ struct BuildCommand: ParsableCommand {
         // A progress line only on a terminal: logs and CI get the summary alone.
         let progress: (@Sendable (Int, Int) -> Void)? = !quiet && isatty(2) == 1 ? Self.showProgress : nil
         do {
-            let outcome = try BuildEngine.build(site.request(out: out, infos: verbose), checked: report, progress: progress)
+            let outcome = try BuildEngine.build(site.request(out: out, infos: verbose, keepGoing: keepGoing),
+                                                checked: report, progress: progress)
             summary(outcome, since: started)
+            if outcome.errors > 0 {
+                let n = outcome.errors
+                Output.stderr("error: \(n) error\(n == 1 ? "" : "s") in the notes; the site was written anyway (--keep-going)\n")
+                throw ExitCode(1)
+            }
             // Done: end here rather than free the notebook's records one by
             // one on the way out (a tenth of a second at 10,000 notes).
             // Output is written unbuffered, so nothing is lost.
@@ -38,11 +48,23 @@ struct BuildCommand: ParsableCommand {
         } catch BuildFailure.setup(let why) {
             Output.stderr("error: \(why)\n")
             throw ExitCode(2)
-        } catch BuildFailure.site(let error, _) {
+        } catch BuildFailure.site(let error, let diagnostics) {
             Output.stderr("error: \(error)\n")
-            if case .notesHaveErrors = error { throw ExitCode(1) }
+            if case .notesHaveErrors = error {
+                Output.stderr(Self.howToGoOn(diagnostics))
+                throw ExitCode(1)
+            }
             throw ExitCode(2)
         }
+    }
+
+    /// The last line of a build that failed on errors in the notes: the
+    /// three ways forward (DESIGN §5), the config example naming the rule
+    /// of the first error.
+    static func howToGoOn(_ diagnostics: [Diagnostic]) -> String {
+        let rule = diagnostics.first { $0.severity == .error }?.rule ?? "broken-link"
+        return "to go on: fix the errors above, set their rules' severity in notesc.yml (rules: {\(rule): warning}), "
+            + "or build with --keep-going to write the site anyway\n"
     }
 
     /// The diagnostics `--quiet` and `--verbose` leave to show.

@@ -38,8 +38,8 @@ struct SiteFlags: ParsableArguments {
     }
 
     /// The build these flags ask for, into `out`.
-    func request(out: String, infos: Bool = false) -> BuildRequest {
+    func request(out: String, infos: Bool = false, keepGoing: Bool = false) -> BuildRequest {
         BuildRequest(notesRoot: notes, outDir: out, templatesDir: templatesDir, configPath: config,
-                     unsafeHTML: unsafeHTML, cacheDir: cacheDir, infos: infos)
+                     unsafeHTML: unsafeHTML, cacheDir: cacheDir, infos: infos, keepGoing: keepGoing)
     }
 }

@@ -90,3 +90,43 @@ extension CLI {
         #expect(result.stderr.contains("Unknown option '--no-such-flag'"))
     }
 }
+
+/// DESIGN §5: a build with errors writes nothing and its last line names the
+/// ways forward; `--keep-going` writes the site anyway and still exits 1.
+@Suite struct KeepGoingTests {
+    @Test func failedBuildSaysHowToGoOnAndKeepGoingWritesTheSite() throws {
+        let scratch = try Scratch("keep-going", files: [
+            "notes/a.md": "# A\n\nSee [[missing-note]] and [[b]].\n",
+            "notes/b.md": "# B\n\nText.\n",
+        ])
+        let notes = scratch.path("notes"), out = scratch.path("site")
+        let failed = try CLI.run(["build", notes, "--out", out], in: scratch, environment: ["NO_COLOR": "1"])
+        #expect(failed.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out + "/index.html"))
+        let lines = failed.stderr.split(separator: "\n")
+        #expect(lines.last?.hasPrefix("to go on: fix the errors above") == true, "\(failed.stderr)")
+        #expect(lines.last?.contains("rules: {broken-link: warning}") == true)
+        #expect(lines.last?.contains("--keep-going") == true)
+
+        let kept = try CLI.run(["build", notes, "--out", out, "--keep-going"], in: scratch, environment: ["NO_COLOR": "1"])
+        #expect(kept.status == 1)
+        #expect(kept.stderr.contains("error[broken-link]"))
+        #expect(kept.stderr.hasSuffix("the site was written anyway (--keep-going)\n"), "\(kept.stderr)")
+        let page = try #require(FileManager.default.contents(atPath: out + "/notes/a.html").map { String(decoding: $0, as: UTF8.self) })
+        #expect(page.contains("class=\"broken-link\""), "the broken link is marked on its page")
+        #expect(page.contains("<a href=\"../notes/b.html\">b</a>"), "the good link still works")
+
+        // The same inputs again: the recorded build is reused, and without
+        // --keep-going it still fails, leaving the site as it was.
+        let before = FileManager.default.contents(atPath: out + "/notes/a.html")
+        let again = try CLI.run(["build", notes, "--out", out], in: scratch, environment: ["NO_COLOR": "1"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("nothing was written"))
+        #expect(FileManager.default.contents(atPath: out + "/notes/a.html") == before)
+
+        // Fixed: exit 0.
+        try scratch.write("notes/missing-note.md", "# Missing note\n")
+        let fixed = try CLI.run(["build", notes, "--out", out], in: scratch)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+    }
+}
