@@ -46,4 +46,32 @@ import NotesTestSupport
         let keys = notebook.notes[0].metadata.map(\.key)
         #expect(keys.contains("cssclasses") && keys.contains("permalink") && keys.contains("publish"))
     }
+
+    /// Each alias gets a page beside the note's that sends the reader on;
+    /// an alias that is another note's page, that two notes share, or that
+    /// is no plain file name gets none, and drafts' aliases none either.
+    @Test func aliasesGetRedirectPages() throws {
+        let scratch = try Scratch("aliases", files: [
+            "notes/sub/c.md": "---\naliases: [Old Name, ../escape, b, Shared]\n---\n# C\n",
+            "notes/d.md": "---\naliases: [Shared, sub/c2]\n---\n# D\n",
+            "notes/e.md": "---\naliases: [Shared]\n---\n# E\n",
+            "notes/sub/b.md": "# B\n",
+            "notes/wip.md": "---\ndraft: true\naliases: [Secret alias]\n---\n# WIP\n",
+        ])
+        _ = try BuildEngine.build(BuildRequest(notesRoot: scratch.path("notes"), outDir: scratch.path("site"), cacheDir: scratch.cache))
+        func page(_ path: String) -> String? {
+            FileManager.default.contents(atPath: scratch.path("site/" + path)).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let redirect = try #require(page("notes/sub/Old Name.html"))
+        #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../notes/sub/c.html\">"))
+        #expect(redirect.contains("<link rel=\"canonical\" href=\"../../notes/sub/c.html\">"))
+        #expect(page("notes/sub/Shared.html") != nil, "one note has Shared in sub/")
+        #expect(page("notes/Shared.html") == nil, "two notes of the root folder claim Shared")
+        #expect(page("notes/sub/b.html")?.contains("<h1") == true, "a note's own page is never replaced by an alias")
+        #expect(page("escape.html") == nil && page("notes/escape.html") == nil)
+        #expect(page("notes/sub/c2.html") == nil, "an alias with a slash is no file name")
+        #expect(page("notes/Secret alias.html") == nil, "a draft's alias is not published")
+        let sitemap = try #require(page("sitemap.xml"))
+        #expect(!sitemap.contains("Old"), "redirects are not in the sitemap")
+    }
 }
