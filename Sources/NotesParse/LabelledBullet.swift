@@ -16,6 +16,8 @@ package struct LabelledBullet {
     var qualifier: String?
     /// Byte offset where the text after the colon starts.
     var restStart: Int
+    /// A colon ends the label (`**Key**: value`, `**Key:** value`), as a metadata line needs.
+    var hasColon = false
 
     static func parse(_ b: [UInt8]) -> LabelledBullet? {
         let colon = UInt8(ascii: ":"), star = UInt8(ascii: "*")
@@ -26,7 +28,11 @@ package struct LabelledBullet {
             var colonInside = false
             while end > 2, b[end - 1] == colon || b[end - 1] == 0x20 { colonInside = colonInside || b[end - 1] == colon; end -= 1 }
             bullet = LabelledBullet(style: .bold, label: text(b, 2, end), labelStart: 2, labelEnd: end, restStart: close + 2)
-            if colonInside { bullet.restStart = skipSpaces(b, close + 2); return bullet.splittingQualifier() }
+            if colonInside {
+                bullet.restStart = skipSpaces(b, close + 2)
+                bullet.hasColon = true
+                return bullet.splittingQualifier()
+            }
         } else if b.starts(with: [UInt8(ascii: "["), UInt8(ascii: "[")]) {
             guard let close = ByteSearch.find([UInt8(ascii: "]"), UInt8(ascii: "]")], in: b, from: 2) else { return nil }
             var end = close
@@ -37,14 +43,17 @@ package struct LabelledBullet {
             bullet = LabelledBullet(style: .link, label: text(b, mid + 2, close), labelStart: mid + 2, labelEnd: close, restStart: close + 1)
         } else {
             guard let c = b.firstIndex(of: colon), c > 0, !b[..<c].contains(0x20) else { return nil }
-            return LabelledBullet(style: .plain, label: text(b, 0, c), labelStart: 0, labelEnd: c, restStart: skipSpaces(b, c + 1))
+            return LabelledBullet(style: .plain, label: text(b, 0, c), labelStart: 0, labelEnd: c, restStart: skipSpaces(b, c + 1), hasColon: true)
         }
         var i = skipSpaces(b, bullet.restStart)
         if i < b.count, b[i] == UInt8(ascii: "("), let close = b[i...].firstIndex(of: UInt8(ascii: ")")) {
             bullet.qualifier = text(b, i + 1, close).trimmingSpaces
             i = skipSpaces(b, close + 1)
         }
-        if i < b.count, b[i] == colon { i = skipSpaces(b, i + 1) }
+        if i < b.count, b[i] == colon {
+            i = skipSpaces(b, i + 1)
+            bullet.hasColon = true
+        }
         bullet.restStart = i
         return bullet.qualifier == nil ? bullet.splittingQualifier() : bullet
     }

@@ -15,7 +15,7 @@ extension NoteParser {
         for line in lines {
             let column = source.firstNonBlankColumn(line) - (source.hadBOM && line == 1 ? 3 : 0)
             let b = bytes(line: line, from: column)
-            guard let entry = LabelledBullet.parse(b), entry.style == .bold, !entry.label.isEmpty else { return }
+            guard let entry = LabelledBullet.parse(b), entry.style == .bold, entry.hasColon, !entry.label.isEmpty else { return }
             entries.append((line, column, b, entry))
         }
         for (line, column, b, entry) in entries {

@@ -35,9 +35,11 @@ import NotesTestSupport
         let scratch = try Scratch("bold-prose", files: [
             "notes/a.md": "# Backups\n\n**Why back up your data?**\nBecause disks fail.\n\n**Goal**: keep three copies.\nOne of them off-site.\n",
             "notes/b.md": "# B\n\nFirst prose.\n\n**Source**: later, so prose\n",
+            // The help vault's sandbox page: no H1, and a bold phrase without a colon opens the first paragraph.
+            "notes/c.md": "---\npermalink: sandbox\n---\n**Obsidian's sandbox vault** is a feature that lets you explore.\n",
         ])
         let notebook = try Pipeline.load(root: scratch.path("notes"))
-        #expect(notebook.notes.allSatisfy { $0.metadata.isEmpty }, "\(notebook.notes.map(\.metadata))")
+        #expect(notebook.notes.allSatisfy { $0.metadata.allSatisfy(\.fromFrontMatter) }, "\(notebook.notes.map(\.metadata))")
         #expect(notebook.diagnostics.filter { $0.rule == "bad-metadata" }.isEmpty)
         let out = try SiteFixtures.build(scratch.path("notes"), in: scratch)
         let a = SiteFixtures.text(out, "notes/a.html"), b = SiteFixtures.text(out, "notes/b.html")
@@ -45,6 +47,9 @@ import NotesTestSupport
             #expect(a.contains(words), "the page lost '\(words)'")
         }
         #expect(b.contains("later, so prose"))
+        let c = SiteFixtures.text(out, "notes/c.html")
+        #expect(c.contains("<p><strong>Obsidian's sandbox vault</strong> is a feature that lets you explore.</p>"),
+                "a bold phrase without a colon is prose, not a metadata key")
     }
 }
 
