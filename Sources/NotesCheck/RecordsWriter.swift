@@ -124,7 +124,10 @@ extension JSONWriter {
                 }
             }
             w.key("metadata"); w.array(n.metadata) { w, m in
-                w.object { w in w.string("key", m.key); w.range("range", m.range); w.string("value", m.value); w.range("valueRange", m.valueRange) }
+                w.object { w in
+                    w.bool("fromFrontMatter", m.fromFrontMatter)
+                    w.string("key", m.key); w.range("range", m.range); w.string("value", m.value); w.range("valueRange", m.valueRange)
+                }
             }
             w.string("path", n.path)
             w.key("sections"); w.array(n.sections) { w, s in
