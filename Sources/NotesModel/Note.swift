@@ -25,6 +25,14 @@ public struct Note: Codable, Sendable {
     public var links: [NoteLink]
     /// Values and check outcomes of the calc blocks; nil until evaluated.
     public var calc: NoteCalc?
+    /// What the note's page needs in the browser: KaTeX, highlight.js. Not a record.
+    public var pageNeeds = PageNeeds()
+
+    /// Every field but `pageNeeds`, which is how the page is made, not what the note says.
+    enum CodingKeys: String, CodingKey {
+        case id, path, title, metadata, date, category, tags, aliases, isStudyNote, sections, tldr, comparisons, take
+        case calcBlocks, inlineCalcs, connections, links, calc
+    }
 
     package init(id: String, path: String, title: Title? = nil, metadata: [MetadataEntry], date: String? = nil, category: String? = nil, tags: [String], aliases: [String], isStudyNote: Bool, sections: [Section], tldr: [String], comparisons: [Topic], take: Take? = nil, calcBlocks: [CalcBlock], inlineCalcs: [InlineCalc], connections: [Connection], links: [NoteLink], calc: NoteCalc? = nil) {
         self.id = id
@@ -45,6 +53,20 @@ public struct Note: Codable, Sendable {
         self.connections = connections
         self.links = links
         self.calc = calc
+    }
+}
+
+/// What a note's page needs besides the site's own styles and scripts
+/// (DESIGN §1: copied into `assets/` only when a page needs them).
+public struct PageNeeds: Codable, Sendable, Equatable {
+    /// A `$…$` or `$$…$$` span: KaTeX.
+    public var math = false
+    /// Languages of fenced code blocks to highlight (not `calc`, not `mermaid`), sorted.
+    public var codeLanguages: [String] = []
+
+    public init(math: Bool = false, codeLanguages: [String] = []) {
+        self.math = math
+        self.codeLanguages = codeLanguages
     }
 }
 

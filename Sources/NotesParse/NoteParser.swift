@@ -96,6 +96,7 @@ package struct NoteParser {
             note.title = Title(text: title.value, range: title.valueRange)
         }
         note.isStudyNote = note.sections.contains { $0.kind.isStudySection }
+        note.pageNeeds = Self.pageNeeds(cmarkBytes, document.root)
     }
 
     private mutating func walkBlocks(_ blocks: [MarkdownNode]) {

@@ -33,6 +33,8 @@ extension CacheWriter {
         inlineCalcs(n.inlineCalcs)
         connections(n.connections)
         links(n.links)
+        bool(n.pageNeeds.math)
+        array(n.pageNeeds.codeLanguages) { $0.string($1) }
         // `calc` is left out: the calc stage fills it, after parsing.
     }
 
@@ -174,9 +176,11 @@ extension CacheReader {
                             fragment: try r.optional { try $0.string() }, range: try r.range(),
                             resolved: try r.optional { try $0.string() })
         }
-        return Note(id: id, path: path, title: title, metadata: metadata, date: date, category: category, tags: tags,
-                    aliases: aliases, isStudyNote: isStudyNote, sections: sections, tldr: tldr, comparisons: comparisons,
-                    take: take, calcBlocks: calcBlocks, inlineCalcs: inlineCalcs, connections: connections, links: links)
+        var note = Note(id: id, path: path, title: title, metadata: metadata, date: date, category: category, tags: tags,
+                        aliases: aliases, isStudyNote: isStudyNote, sections: sections, tldr: tldr, comparisons: comparisons,
+                        take: take, calcBlocks: calcBlocks, inlineCalcs: inlineCalcs, connections: connections, links: links)
+        note.pageNeeds = PageNeeds(math: try bool(), codeLanguages: try array { try $0.string() })
+        return note
     }
 
     package mutating func topic() throws -> Topic {

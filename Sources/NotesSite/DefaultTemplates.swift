@@ -547,6 +547,18 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 <link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
 <script src="{{root}}assets/search.js" defer></script>
+{{#page.hasMath}}
+<link rel="stylesheet" href="{{root}}assets/katex/katex.min.css">
+<script src="{{root}}assets/katex/katex.min.js" defer></script>
+{{/page.hasMath}}
+{{#page.hasCode}}
+<link rel="stylesheet" href="{{root}}assets/highlight/a11y-light.css" media="(prefers-color-scheme: light)">
+<link rel="stylesheet" href="{{root}}assets/highlight/a11y-dark.css" media="(prefers-color-scheme: dark)">
+<script src="{{root}}assets/highlight/highlight.min.js" defer></script>
+{{/page.hasCode}}
+{{#page.usesScripts}}
+<script src="{{root}}assets/typeset.js" defer></script>
+{{/page.usesScripts}}
 {{$head}}{{/head}}
 </head>
 <body class="page-{{page.kind}}">

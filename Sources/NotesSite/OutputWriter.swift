@@ -72,6 +72,53 @@ package final class OutputWriter: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Copies the file at `source` to `path`, a megabyte at a time; when
+    /// the previous build's `path` has the same bytes it is kept instead.
+    func copy(_ source: String, to path: String) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw SiteError.io("cannot read \(source): \(Self.errnoText())") }
+        defer { close(input) }
+        if Self.sameBytes(input, outDir + "/" + path), keep(path) { return }
+        guard lseek(input, 0, SEEK_SET) == 0 else { throw SiteError.io("cannot read \(source): \(Self.errnoText())") }
+        let full = stagingDir + "/" + path
+        let output = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw SiteError.io("cannot create \(full): \(Self.errnoText())") }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else { throw SiteError.io("cannot read \(source): \(Self.errnoText())") }
+            if n == 0 { break }
+            try buffer.withUnsafeBytes { try Self.writeAll(output, UnsafeRawBufferPointer(rebasing: $0[..<n]), path: full) }
+        }
+        lock.lock()
+        written.append(path)
+        lock.unlock()
+    }
+
+    /// Whether the open file `input` and the file at `other` hold the same bytes.
+    private static func sameBytes(_ input: Int32, _ other: String) -> Bool {
+        var a = stat(), b = stat()
+        guard fstat(input, &a) == 0, stat(other, &b) == 0, b.st_mode & S_IFMT == S_IFREG, a.st_size == b.st_size else { return false }
+        let fd = open(other, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var left = [UInt8](repeating: 0, count: 1 << 20), right = left
+        while true {
+            let n = left.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            guard n >= 0 else { return false }
+            if n == 0 { return true }
+            var got = 0
+            while got < n {
+                let m = right.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, n - got) }
+                guard m > 0 else { return false }
+                got += m
+            }
+            guard left[..<n] == right[..<n] else { return false }
+        }
+    }
+
     /// Keeps `path` from the previous build (its content would be the same)
     /// when it is still there; false when it must be written again.
     func keep(_ path: String) -> Bool {

@@ -15,9 +15,10 @@ extension PageContext {
     static func note(_ note: Note, _ model: SiteModel) -> Context {
         let page = SitePaths.note(note.id)
         let links = PageLinks(page: page, model: model)
-        let markdown = NoteBody.markdown(of: note, root: model.options.notesRoot)
+        // Math is taken out before cmark-gfm sees the note and put back after (DESIGN §2a).
+        let (markdown, math) = MathSpans.protect(NoteBody.markdown(of: note, root: model.options.notesRoot))
         var body = NoteBody(note: note, model: model, links: links)
-        body.compose(CmarkBridge.renderBlocks(markdown, hooks: links.hooks(for: note.id)))
+        body.compose(CmarkBridge.renderBlocks(markdown, hooks: links.hooks(for: note.id)).map { $0.restoring(math).markingMermaid() })
 
         let metadata = note.metadata.compactMap { m -> Context? in
             let key = m.key.lowercased()
@@ -49,7 +50,8 @@ extension PageContext {
             n[.categoryURL] = links.href("index.html", fragment: categoryID(category))
         }
         n[.localGraph] = GraphSVG.neighbourhood(of: note.id, model, links: links)
-        var context = base(model, page: page, title: SiteModel.title(note), kind: "note", description: summary(note))
+        var context = base(model, page: page, title: SiteModel.title(note), kind: "note", description: summary(note),
+                           needs: note.pageNeeds)
         context[.note] = n
         return context
     }

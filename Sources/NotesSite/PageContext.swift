@@ -13,9 +13,15 @@ enum PageContext {
     typealias Context = TemplateObject
 
     /// Keys every page has: `root`, `site`, `page`, `nav`.
-    static func base(_ model: SiteModel, page: String, title: String, kind: String, description: String? = nil) -> Context {
+    static func base(_ model: SiteModel, page: String, title: String, kind: String, description: String? = nil,
+                     needs: PageNeeds = PageNeeds()) -> Context {
         var pageInfo: Context = [.title: title, .kind: kind, .path: page]
         pageInfo[.description] = description
+        // KaTeX and highlight.js load only on a page that has math or code, when the site has them (`VendorAssets`).
+        let hasMath = needs.math && model.vendor.katex, hasCode = !needs.codeLanguages.isEmpty && model.vendor.highlight
+        if hasMath { pageInfo[.hasMath] = true }
+        if hasCode { pageInfo[.hasCode] = true }
+        if hasMath || hasCode { pageInfo[.usesScripts] = true }
         let nav: TemplateKey?
         switch kind {
         case "system", "systems": nav = .systems

@@ -186,6 +186,8 @@ struct PageDependencies {
         }
         let prose = hash { w in
             w.metadata(n.metadata)
+            w.bool(n.pageNeeds.math)
+            w.array(n.pageNeeds.codeLanguages) { $0.string($1) }
             w.sections(n.sections)
             w.take(n.take)
         }

@@ -51,6 +51,8 @@ public struct SiteReport: Sendable, Equatable {
     public var outDir: String
     /// Pages rendered anew; the others were unchanged since the previous build and kept.
     public var rendered: Int = 0
+    /// What the site lacks that its pages would use (KaTeX, highlight.js not installed), and how to fix it.
+    public var notices: [String] = []
 
     package init(pages: Int, files: Int, removed: Int, outDir: String, rendered: Int = 0) {
         self.pages = pages
@@ -154,6 +156,7 @@ public enum SiteBuilder {
             func folder(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
             var folders = Set(pages.map { folder($0.path) })
             folders.formUnion(templates.assets.map { folder($0.path) })
+            folders.formUnion(model.vendor.folders)
             try writer.makeDirectories(folders)
             // The sitemap and the feed, from the model alone, while pages are worked out.
             DispatchQueue.global().async(group: globals) {
@@ -252,6 +255,8 @@ public enum SiteBuilder {
                 throw SiteError.io(failure)
             }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
+            for file in model.vendor.files { try writer.copy(file.source, to: file.path) }
+            if let script = model.vendor.typesetScript { try writer.write("assets/typeset.js", script) }
             let result = try writer.commit()
             clock.lap("site:write")
             var next = BuildCache(fingerprint: cache.fingerprint)
@@ -266,8 +271,10 @@ public enum SiteBuilder {
             next.save(cacheDir: options.cacheDir, outDir: outDir)
             clock.lap("site:cache")
             let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
-            return SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,
-                              rendered: renderedCount)
+            var report = SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,
+                                    rendered: renderedCount)
+            report.notices = model.vendor.notices
+            return report
         } catch {
             writer.abandon()
             throw error

@@ -49,6 +49,8 @@ struct SiteModel: Sendable {
 
     let notebook: Notebook
     let options: SiteOptions
+    /// KaTeX and highlight.js, when some page needs them and they are installed.
+    let vendor: VendorAssets
     let index: NoteIndex
     /// The drafts' ids, for telling a link to a draft from a broken one.
     let draftIndex: NoteIndex
@@ -145,6 +147,7 @@ struct SiteModel: Sendable {
     init(_ notebook: Notebook, options: SiteOptions) {
         self.notebook = notebook
         self.options = options
+        vendor = VendorAssets(notebook.notes)
         index = NoteIndex(ids: notebook.notes.indices.map { notebook.notes[$0].id })
         draftIndex = NoteIndex(ids: options.drafts.sorted())
         // Notes are read in place: copying each (a score of references to

@@ -21,6 +21,7 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     case recent, root, rows, sections, sep, site, source, spellings, stated, subjects, summary, svg, system
     case systemCount, systemName, systemURL, systems, tag, tags, target, text, textHTML, title, toc, topic
     case topicCount, topics, url, value, values, verdicts, verified, verifiedBy, verifiedCount, wins
+    case hasMath, hasCode, usesScripts
 
     /// The key a template's name stands for; nil for a name no page gives.
     init?(name: String) {

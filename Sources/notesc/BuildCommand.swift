@@ -82,6 +82,7 @@ struct BuildCommand: ParsableCommand {
         var line = "built \(outcome.notes) notes into \(out): \(s.pages) pages (\(s.rendered) rendered, \(s.pages - s.rendered) unchanged), \(s.files) files"
         if s.removed > 0 { line += ", \(s.removed) old files removed" }
         Output.stderr(line + String(format: " in %.2fs\n", seconds))
+        for notice in s.notices { Output.stderr("note: \(notice)\n") }
     }
 
     /// `rendering pages: 120/4000`, rewritten in place; cleared at the end.

@@ -175,7 +175,7 @@ import NotesTestSupport
     @Test func everyFieldOfANoteSignsThePagesThatShowIt() throws {
         let notebook = try Pipeline.load(root: Fixtures.repository.appendingPathComponent("Notes").path)
         let i = try #require(notebook.notes.firstIndex { $0.id == "02-deepseek-v2-technical-report" })
-        let prose: Set<String> = ["metadata", "sections", "take"]
+        let prose: Set<String> = ["metadata", "sections", "take", "pageNeeds"]
         let edits: [String: (inout Note) -> Void] = [
             "id": { $0.id += "-renamed" }, "path": { $0.path = "renamed.md" }, "title": { $0.title = nil },
             "metadata": { _ = $0.metadata.popLast() }, "date": { $0.date = ($0.date ?? "") + "0" },
@@ -185,6 +185,7 @@ import NotesTestSupport
             "comparisons": { _ = $0.comparisons.popLast() }, "take": { $0.take = nil },
             "calcBlocks": { _ = $0.calcBlocks.popLast() }, "inlineCalcs": { _ = $0.inlineCalcs.popLast() },
             "connections": { _ = $0.connections.popLast() }, "links": { _ = $0.links.popLast() }, "calc": { $0.calc = nil },
+            "pageNeeds": { $0.pageNeeds.math.toggle() },
         ]
         let fields = Mirror(reflecting: notebook.notes[i]).children.compactMap(\.label)
         #expect(fields.sorted() == edits.keys.sorted(), "an edit for each field of Note")
