@@ -206,6 +206,7 @@ import NotesTestSupport
             edit(&edited.notes[i])
             let changed = try StableJSON.encode(edited.notes[i]) != StableJSON.encode(notebook.notes[i])
                 || edited.notes[i].isStudyNote != notebook.notes[i].isStudyNote
+                || edited.notes[i].pageNeeds != notebook.notes[i].pageNeeds // not in the records JSON
             #expect(changed, "the edit of \(field) changes the note (the note needs a value to edit)")
             let after = signatures(edited)
             #expect(after.own != before.own, "an edit of \(field) leaves the note's own page signed as before: it would go stale")
