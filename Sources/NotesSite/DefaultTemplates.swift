@@ -724,7 +724,9 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 <li class="connection{{#broken}} is-broken{{/broken}}">
 {{#url}}<a class="connection-target" href="{{url}}">{{title}}</a>{{/url}}{{#broken}}<span class="connection-target broken-link" title="No note '{{target}}'">{{target}}</span> <span class="badge badge-broken">broken</span>{{/broken}}
 {{#reasonHTML}}<span class="reason">{{{reasonHTML}}}</span>{{/reasonHTML}}
-{{#restHTML}}<div class="item-rest">{{{restHTML}}}</div>{{/restHTML}}
+{{#restHTML}}
+<div class="item-rest">{{{restHTML}}}</div>
+{{/restHTML}}
 </li>
 {{/items}}
 </ul>
@@ -756,7 +758,9 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 {{#favored}}
 <span class="badge badge-favored" title="The verdict favours this system">★ verdict</span>
 {{/favored}}
-{{#restHTML}}<div class="item-rest">{{{restHTML}}}</div>{{/restHTML}}
+{{#restHTML}}
+<div class="item-rest">{{{restHTML}}}</div>
+{{/restHTML}}
 </li>
 {{/claims}}
 </ul>
@@ -767,7 +771,9 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 {{#hasFavors}}
 <p class="favors">Favours {{#favors}}{{#sep}}, {{/sep}}<a class="system" href="{{url}}">{{name}}</a>{{/favors}}</p>
 {{/hasFavors}}
-{{#restHTML}}<div class="item-rest">{{{restHTML}}}</div>{{/restHTML}}
+{{#restHTML}}
+<div class="item-rest">{{{restHTML}}}</div>
+{{/restHTML}}
 </div>
 {{/verdicts}}
 </div>
