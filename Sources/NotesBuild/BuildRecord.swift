@@ -28,7 +28,7 @@ public struct BuildRecord: Sendable, Equatable {
     /// another build into the same folder changes it.
     var manifest: String
 
-    static let format = "record 3"
+    static let format = "record 4"
 
     static func location(cacheDir: String, outDir: String) -> String {
         var h = StableHash()

@@ -123,8 +123,11 @@ package enum CmarkBridge {
             if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE) {
                 guard skipping == 0, !stack.isEmpty else { continue }
                 switch type {
-                case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE:
+                case CMARK_NODE_TEXT:
                     appendText(cmark_node_get_literal(node))
+                case CMARK_NODE_HTML_INLINE:
+                    appendText(cmark_node_get_literal(node))
+                    stack[stack.count - 1].inlines.append(MarkdownInline(kind: .html, text: string(cmark_node_get_literal(node)), range: range(of: node)))
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     appendSpace()
                 case CMARK_NODE_CODE:
@@ -282,6 +285,11 @@ package struct RenderedBlock: Sendable {
     package var text: String = ""
     /// The rendered items of a list, each with its own lines.
     package var items: [RenderedBlock] = []
+    /// A list item that starts with a paragraph: the item's blocks after that
+    /// paragraph (nested lists, more paragraphs, code, tables), rendered. A
+    /// record read from the paragraph (a claim, a verdict, a connection)
+    /// shows them under it.
+    package var rest: String = ""
 }
 
 extension CmarkBridge {
@@ -311,8 +319,16 @@ extension CmarkBridge {
                 case .list:
                     var item = cmark_node_first_child(node)
                     while let i = item {
-                        block.items.append(RenderedBlock(kind: .other, startLine: Int(cmark_node_get_start_line(i)),
-                                                         endLine: Int(cmark_node_get_end_line(i)), html: render(i, options, extensions)))
+                        var rendered = RenderedBlock(kind: .other, startLine: Int(cmark_node_get_start_line(i)),
+                                                     endLine: Int(cmark_node_get_end_line(i)), html: render(i, options, extensions))
+                        if let first = cmark_node_first_child(i), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH {
+                            var next = cmark_node_next(first)
+                            while let n = next {
+                                rendered.rest += render(n, options, extensions)
+                                next = cmark_node_next(n)
+                            }
+                        }
+                        block.items.append(rendered)
                         item = cmark_node_next(i)
                     }
                 default: break
@@ -321,6 +337,44 @@ extension CmarkBridge {
                 child = cmark_node_next(node)
             }
             return blocks
+        } ?? []
+    }
+
+    /// A piece of text a reader of cmark-gfm's own rendering sees.
+    package struct ReaderText: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable { case text, code, codeBlock(info: String) }
+        package var kind: Kind
+        package var text: String
+        /// The line of the block it stands in.
+        package var line: Int
+    }
+
+    /// Every text node (adjacent ones joined), code span and code block of
+    /// a document, as cmark-gfm's safe rendering shows them: raw HTML is
+    /// not text. What "every word reaches the page" is measured against.
+    package static func readerText(_ markdown: [UInt8]) -> [ReaderText] {
+        withRenderedTree(markdown, hooks: HTMLRenderHooks()) { root, _, _ -> [ReaderText] in
+            cmark_consolidate_text_nodes(root)
+            var out: [ReaderText] = []
+            guard let iter = cmark_iter_new(root) else { return [] }
+            defer { cmark_iter_free(iter) }
+            var blockLine = 1
+            while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+                let type = cmark_node_get_type(node)
+                if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) != UInt32(CMARK_NODE_TYPE_INLINE) {
+                    blockLine = Int(cmark_node_get_start_line(node))
+                }
+                switch type {
+                case CMARK_NODE_TEXT: out.append(ReaderText(kind: .text, text: string(cmark_node_get_literal(node)), line: blockLine))
+                case CMARK_NODE_CODE: out.append(ReaderText(kind: .code, text: string(cmark_node_get_literal(node)), line: blockLine))
+                case CMARK_NODE_CODE_BLOCK:
+                    out.append(ReaderText(kind: .codeBlock(info: string(cmark_node_get_fence_info(node))),
+                                          text: string(cmark_node_get_literal(node)), line: blockLine))
+                default: break
+                }
+            }
+            return out
         } ?? []
     }
 

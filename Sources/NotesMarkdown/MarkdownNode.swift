@@ -52,17 +52,19 @@ package struct MarkdownNode: Sendable {
     }
 }
 
-/// An inline construct the records need: a code span (`=expr` calculations)
-/// or a link or image (links between notes).
+/// An inline construct the records need: a code span (`=expr` calculations),
+/// a link or image (links between notes), or raw HTML (`dropped-html`).
 package struct MarkdownInline: Sendable, Equatable {
     package enum Kind: Sendable, Equatable {
         case code
         case link(destination: String)
         case image(destination: String)
+        /// Inline raw HTML: one tag, comment or declaration as written.
+        case html
     }
 
     package var kind: Kind
-    /// A code span's text; a link's or image's text as a reader sees it.
+    /// A code span's text; a link's or image's text as a reader sees it; raw HTML as written.
     package var text: String
     package var range: SourceRange
 }

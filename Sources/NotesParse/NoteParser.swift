@@ -90,6 +90,7 @@ package struct NoteParser {
         }
         walkBlocks(document.root.children)
         collectInline(document.root)
+        reportRawHTML(document.root)
         codeLineSet = codeLines(document.root)
         scanWikilinks(codeLines: codeLineSet)
         if note.title == nil, let title = note.metadata.first(where: { $0.key.lowercased() == "title" }) {
@@ -165,7 +166,7 @@ package struct NoteParser {
             let start = paragraph.range.start
             let head = bytes(line: start.line, from: start.column)
             guard let bullet = LabelledBullet.parse(head), bullet.style == .bold else { continue }
-            let (text, quantities) = claimText(paragraph, head: head, from: bullet.restStart)
+            let (text, quantities) = bulletText(paragraph, head: head, from: bullet.restStart)
             let itemRange = range(SourceRange(start: start, end: paragraph.range.end))
             let last = note.comparisons.count - 1
             if bullet.label.lowercased() == "verdict" {
@@ -179,8 +180,10 @@ package struct NoteParser {
         }
     }
 
-    /// The claim after its label, continuation lines joined, and its quantities.
-    private func claimText(_ paragraph: MarkdownNode, head: [UInt8], from offset: Int) -> (String, [Quantity]) {
+    /// The text of a bullet's first paragraph after its label: the head
+    /// line's rest and the paragraph's further lines (lazy continuation
+    /// lines too), joined with spaces, and the quantities written in it.
+    private func bulletText(_ paragraph: MarkdownNode, head: [UInt8], from offset: Int) -> (String, [Quantity]) {
         let start = paragraph.range.start
         let first = Array(head[min(offset, head.count)...])
         var text = String(decoding: first, as: UTF8.self).trimmingSpaces
@@ -206,7 +209,7 @@ package struct NoteParser {
                                   labelStart: 0, labelEnd: head.count, restStart: head.count)
             var target = bullet.label.trimmingSpaces
             if bullet.style == .link { target = NoteLink.stripMarkdownExtension(target) }
-            let reason = String(decoding: head[min(bullet.restStart, head.count)...], as: UTF8.self).trimmingSpaces
+            let reason = bulletText(paragraph, head: head, from: bullet.restStart).0
             note.connections.append(Connection(
                 target: target, reason: reason,
                 range: range(line: start.line, column: start.column + bullet.labelStart, length: bullet.labelEnd - bullet.labelStart)))

@@ -366,6 +366,9 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 .connection:last-child { border-bottom: 0; }
 .connection-target { font-weight: 600; }
 .connection .reason { display: block; color: var(--muted); font-size: 0.95rem; }
+.item-rest { margin-top: 0.25rem; }
+.item-rest > :first-child { margin-top: 0; }
+.item-rest > :last-child { margin-bottom: 0; }
 .note-side h2 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.07em; color: var(--muted); margin: 0 0 0.5rem; }
 .note-side > * + * { margin-top: 1.75rem; }
 .toc ol { list-style: none; padding: 0; margin: 0; font-size: 0.93rem; }
@@ -733,6 +736,9 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 <li class="connection{{#broken}} is-broken{{/broken}}">
 {{#url}}<a class="connection-target" href="{{url}}">{{title}}</a>{{/url}}{{#broken}}<span class="connection-target broken-link" title="No note '{{target}}'">{{target}}</span> <span class="badge badge-broken">broken</span>{{/broken}}
 {{#reasonHTML}}<span class="reason">{{{reasonHTML}}}</span>{{/reasonHTML}}
+{{#restHTML}}
+<div class="item-rest">{{{restHTML}}}</div>
+{{/restHTML}}
 </li>
 {{/items}}
 </ul>
@@ -764,6 +770,9 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 {{#favored}}
 <span class="badge badge-favored" title="The verdict favours this system">★ verdict</span>
 {{/favored}}
+{{#restHTML}}
+<div class="item-rest">{{{restHTML}}}</div>
+{{/restHTML}}
 </li>
 {{/claims}}
 </ul>
@@ -774,6 +783,9 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 {{#hasFavors}}
 <p class="favors">Favours {{#favors}}{{#sep}}, {{/sep}}<a class="system" href="{{url}}">{{name}}</a>{{/favors}}</p>
 {{/hasFavors}}
+{{#restHTML}}
+<div class="item-rest">{{{restHTML}}}</div>
+{{/restHTML}}
 </div>
 {{/verdicts}}
 </div>

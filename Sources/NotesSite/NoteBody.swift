@@ -19,6 +19,9 @@ struct NoteBody {
     private var usedIDs = Set<String>()
     private(set) var sections: [Context] = []
     private(set) var toc: [Context] = []
+    /// Start line of a list item → the HTML of its blocks after the first
+    /// paragraph, for the records read from that paragraph to show.
+    private var rests: [Int: String] = [:]
 
     init(note: Note, model: SiteModel, links: PageLinks) {
         self.note = note
@@ -38,6 +41,9 @@ struct NoteBody {
     }
 
     mutating func compose(_ blocks: [RenderedBlock]) {
+        for block in blocks where block.kind == .list {
+            for item in block.items where !item.rest.isEmpty { rests[item.startLine] = item.rest }
+        }
         let sectionKinds = Dictionary(note.sections.map { ($0.range.start.line, $0) }, uniquingKeysWith: { a, _ in a })
         let topics = Dictionary(note.comparisons.map { ($0.range.start.line, $0) }, uniquingKeysWith: { a, _ in a })
         let calcBlocks = Dictionary(note.calcBlocks.map { ($0.range.start.line, $0) }, uniquingKeysWith: { a, _ in a })
@@ -153,9 +159,9 @@ struct NoteBody {
             .claims: topic.claims.indices.map { i -> Context in
                 var c = links.claim(topic.claims, i, in: note.id)
                 c[.favored] = topic.claims[i].subjects.contains { favored.contains($0.slug) }
-                return c
+                return withRest(c, line: topic.claims[i].range.start.line)
             },
-            .verdicts: topic.verdicts.indices.map { links.verdict(topic.verdicts, $0, in: note.id) },
+            .verdicts: topic.verdicts.indices.map { withRest(links.verdict(topic.verdicts, $0, in: note.id), line: topic.verdicts[$0].range.start.line) },
         ]
     }
 
@@ -209,8 +215,15 @@ struct NoteBody {
                 item[.broken] = true
             }
             if !c.reason.isEmpty { item[.reasonHTML] = links.inline(c.reason, note: note.id) }
-            return item.completed([.url, .broken, .reasonHTML])
+            return withRest(item.completed([.url, .broken, .reasonHTML]), line: c.range.start.line)
         }]
+    }
+
+    /// A record's context with what its list item holds after the record's own paragraph.
+    private func withRest(_ context: Context, line: Int) -> Context {
+        var c = context
+        c[.restHTML] = TemplateValue.optional(rests[line])
+        return c
     }
 
     // MARK: - Ids

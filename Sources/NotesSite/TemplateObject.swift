@@ -18,7 +18,7 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     case hasSystems, hasTags, hasToc, hasVerdicts, heading, html, id, interval, isDate, items, key, kind
     case label, language, level, line, lines, list, localGraph, long, matrix, metadata, name, nameHeading
     case nav, note, noteCount, noteTitle, noteURL, notes, page, passed, path, qualifier, reason, reasonHTML
-    case recent, root, rows, sections, sep, site, source, spellings, stated, subjects, summary, svg, system
+    case recent, restHTML, root, rows, sections, sep, site, source, spellings, stated, subjects, summary, svg, system
     case systemCount, systemName, systemURL, systems, tag, tags, target, text, textHTML, title, toc, topic
     case topicCount, topics, url, value, values, verdicts, verified, verifiedBy, verifiedCount, wins
     case hasMath, hasCode, usesScripts
