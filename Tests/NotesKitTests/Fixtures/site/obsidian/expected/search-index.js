@@ -1,0 +1,1 @@
+window.notescSearchIndex = {"entries":[{"kind":"note","tags":[],"text":"","title":"Code samples","url":"notes/Code%20samples.html"},{"kind":"note","tags":["math","ml"],"text":"","title":"Softmax and friends","url":"notes/Softmax%20and%20friends.html"}],"version":1};
