@@ -9,17 +9,23 @@ import NotesSupport
 /// matter when it does not decide.
 struct AttachmentIndex: Sendable {
     private let paths: Set<String>
-    private let byLowercasedPath: [String: [String]]
     /// Lowercased file name → the paths with it.
     private let byName: [String: [String]]
+    // Made on first need: most links name a file by its exact path or name.
+    private let byLowercasedPath: OnFirstUse<[String: [String]]>
     /// Lowercased file name without its extension → the paths with it, for suggestions.
-    private let byBareName: [String: [String]]
+    private let byBareName: OnFirstUse<[String: [String]]>
 
     init(_ paths: [String]) {
         self.paths = Set(paths)
-        byLowercasedPath = Dictionary(grouping: paths, by: { $0.lowercased() })
-        byName = Dictionary(grouping: paths, by: { Self.name($0).lowercased() })
-        byBareName = Dictionary(grouping: paths, by: { StemSuggestions.stem(of: $0) })
+        byName = Dictionary(grouping: paths, by: { Self.lowercased(Self.name($0)) })
+        byLowercasedPath = OnFirstUse { Dictionary(grouping: paths, by: { $0.lowercased() }) }
+        byBareName = OnFirstUse { Dictionary(grouping: paths, by: { StemSuggestions.stem(of: $0) }) }
+    }
+
+    /// `s.lowercased()`, without the work for a string with no capital.
+    private static func lowercased<S: StringProtocol>(_ s: S) -> String {
+        s.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) ? String(s) : s.lowercased()
     }
 
     var isEmpty: Bool { paths.isEmpty }
@@ -38,11 +44,11 @@ struct AttachmentIndex: Sendable {
         if let fromRoot = Self.normalized(reference) { candidates.append(fromRoot) }
         for path in candidates where paths.contains(path) { return .attachment(path) }
         for path in candidates {
-            if let found = byLowercasedPath[path.lowercased()], found.count == 1 { return .attachment(found[0]) }
+            if let found = byLowercasedPath.value[path.lowercased()], found.count == 1 { return .attachment(found[0]) }
         }
         let written = candidates.last ?? reference
         let name = Self.name(written)
-        guard !name.isEmpty, var found = byName[name.lowercased()] else { return .missing(suggestion: nil) }
+        guard !name.isEmpty, var found = byName[Self.lowercased(name)] else { return .missing(suggestion: nil) }
         if written.contains("/") {
             // A path names the file that ends with it (`img/x.png` for `notes/img/x.png`), never another of that name.
             let suffix = "/" + written.lowercased()
@@ -62,11 +68,19 @@ struct AttachmentIndex: Sendable {
 
     /// A file whose name, without its extension, is the reference's (`diagram.svg` for `diagram.png`).
     func suggestion(for reference: String) -> String? {
-        byBareName[StemSuggestions.stem(of: reference)]?.min()
+        byBareName.value[StemSuggestions.stem(of: reference)]?.min()
     }
 
     /// `a/./b/../c` → `a/c`; nil when it climbs out of the root.
     static func normalized(_ path: String) -> String? {
+        // Most paths are already plain: no `.` part, no empty part.
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var previous = slash, plain = !path.isEmpty
+        for b in path.utf8 {
+            if (previous == slash && (b == slash || b == dot)) { plain = false; break }
+            previous = b
+        }
+        if plain, previous != slash { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

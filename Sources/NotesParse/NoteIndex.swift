@@ -77,11 +77,13 @@ public struct NoteIndex: Sendable {
         var ref = reference.trimmingSpaces
         while ref.hasPrefix("./") { ref.removeFirst(2) }
         if exact.contains(ref) { return .note(ref) }
-        if let ids = byLowercasedID[ref.lowercased()], ids.count == 1 { return .note(ids[0]) }
+        let lower = Self.lowercased(ref)
+        if let ids = byLowercasedID[lower], ids.count == 1 { return .note(ids[0]) }
         var found: [String] = []
-        if !ref.contains("/"), let ids = byStem[ref.lowercased()] {
+        let hasFolder = ref.utf8.contains(UInt8(ascii: "/"))
+        if !hasFolder, let ids = byStem[lower] {
             found = ids
-        } else if ref.contains("/"), let stemIDs = byStem[Self.stem(ref).lowercased()] {
+        } else if hasFolder, let stemIDs = byStem[Self.lowercased(Self.stem(ref))] {
             // A trailing part of a path (`papers/x` for `notes/papers/x`), as Obsidian allows.
             let suffix = "/" + ref.lowercased()
             found = stemIDs.filter { $0.lowercased().hasSuffix(suffix) }
