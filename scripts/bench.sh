@@ -6,7 +6,8 @@
 # Environment: BENCH_RUNS (default 3; the best time of that many runs is kept),
 #              BENCH_SEED (default 42; corpus seed),
 #              NOTESC_BIN (a notesc binary to measure instead of building one),
-#              BENCH_CALC_BUDGET (default 2.0; CPU seconds each runaway calc input may take).
+#              BENCH_CALC_BUDGET (default 2.0; CPU seconds each runaway calc input may take),
+#              BENCH_VAULT (default 4000; notes in the pasted-images vault, 0 skips it).
 #
 # Everything it writes lives under bench-out/ (git-ignored) and .build-bench/
 # (a separate SwiftPM scratch path, so benchmarking never disturbs .build/).
@@ -270,6 +271,55 @@ for n in "${SIZES[@]}"; do
 done
 
 # ---------------------------------------------------------------------------
+# A pasted-images vault (DESIGN §7: lint "also on a vault with 20,000 broken
+# embeds"; §4: lint needs linear time): BENCH_VAULT notes in nested folders,
+# each embedding five images of which four exist, so lint must report exactly
+# BENCH_VAULT broken links. lint ÷ cmark-gfm on the same files must stay
+# under VAULT_TARGET (a did-you-mean per broken embed once made this quadratic).
+# ---------------------------------------------------------------------------
+VAULT_N=${BENCH_VAULT:-4000}
+VAULT_TARGET=1.5
+VAULT_LINES=()
+VAULT_MISSED=0
+if [[ $VAULT_N =~ ^[1-9][0-9]*$ ]] && has_subcommand lint; then
+    VAULT="$OUT/images-vault-$VAULT_N"
+    VSTAMP="seed=$SEED generator=$GEN_HASH"
+    if [ "$(cat "$VAULT/stamp" 2>/dev/null || true)" != "$VSTAMP" ]; then
+        log "generating the images vault ($VAULT_N notes) in ${VAULT#"$ROOT"/}"
+        rm -rf "$VAULT"
+        python3 scripts/gen-corpus.py --images-vault "$VAULT_N" "$VAULT/notes" --seed "$SEED" \
+            || die "gen-corpus.py --images-vault failed"
+        echo "$VSTAMP" >"$VAULT/stamp"
+    else
+        log "reusing the images vault ${VAULT#"$ROOT"/}"
+    fi
+    pushd "$VAULT/notes" >/dev/null
+    mapfile -t VFILES < <(find . -name '*.md' -type f | sort)
+    measure "cmark-gfm (images vault)" "$VAULT_N" no_setup /dev/null "$OUT/logs/cmark-gfm-vault.stderr" "${CMARK[@]}" "${VFILES[@]}"
+    popd >/dev/null
+    measure "notesc lint (images vault)" "$VAULT_N" no_setup "$OUT/logs/lint-vault.json" "$OUT/logs/lint-vault.stderr" \
+        "$NOTESC" lint "$VAULT/notes" --format json
+    broken=$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print(sum(1 for x in d["diagnostics"] if x["rule"] == "broken-link" and x["severity"] == "error"), d["summary"]["errors"])' \
+        "$OUT/logs/lint-vault.json") || die "notesc lint --format json wrote no JSON; see bench-out/logs/lint-vault.stderr"
+    read -r broken errors <<<"$broken"
+    cmark_s=$(awk -F'\t' -v n="$VAULT_N" '$1 == "cmark-gfm (images vault)" && $2 == n {print $3}' "$RESULTS")
+    lint_s=$(awk -F'\t' -v n="$VAULT_N" '$1 == "notesc lint (images vault)" && $2 == n {print $3}' "$RESULTS")
+    ratio=$(awk -v a="$lint_s" -v b="$cmark_s" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
+    verdict="met"
+    if [ "$broken" != "$VAULT_N" ] || [ "$errors" != "$VAULT_N" ]; then
+        verdict="MISSED: $broken broken-link errors ($errors errors in all), expected $VAULT_N"
+        VAULT_MISSED=1
+    elif ! awk -v r="$ratio" -v t="$VAULT_TARGET" 'BEGIN {exit !(r < t)}'; then
+        verdict="MISSED: lint took ${ratio}× cmark-gfm"
+        VAULT_MISSED=1
+    fi
+    log "images vault: lint ${lint_s}s, cmark-gfm ${cmark_s}s (${ratio}×), $broken broken-link errors: $verdict"
+    VAULT_LINES+=("| $VAULT_N notes, $((VAULT_N * 4)) images, $VAULT_N missing | $cmark_s | $lint_s | $ratio | < $VAULT_TARGET | $broken | $verdict |")
+fi
+
+# ---------------------------------------------------------------------------
 # Budgets: runaway calc input must stay fast, not only end in a value or an
 # error (which the unit tests in CalcBoundsTests assert). Each case is a note
 # with one calc block, run through `notesc calc` (the whole pipeline: read,
@@ -353,7 +403,7 @@ done
     awk -F'\t' '
         function ratio(a, b) { return (b > 0) ? sprintf("%.2f", a / b) : "n/a" }
         { tool[NR] = $1; n[NR] = $2; s[NR] = $3; kb[NR] = $4; note[NR] = $5
-          if ($1 ~ /^cmark-gfm/) cmark[$2] = $3
+          if ($1 ~ /^cmark-gfm/ && $1 !~ /images vault/) cmark[$2] = $3
           if ($1 == "hugo (same pages, cold)") { hugo[$2] = $3; hugokb[$2] = $4 }
           if ($1 == "hugo (cold)") hugobare[$2] = $3
           if ($1 == "notesc build (cold)") cold[$2] = $3 }
@@ -361,6 +411,7 @@ done
             for (i = 1; i <= NR; i++) {
                 isnotesc = tool[i] ~ /^notesc/
                 rc = (isnotesc && (n[i] in cmark)) ? ratio(s[i], cmark[n[i]]) : "—"
+                if (tool[i] ~ /images vault/) rc = "see below"
                 rh = (isnotesc && (n[i] in hugo)) ? ratio(s[i], hugo[n[i]]) : "—"
                 rm = (isnotesc && (n[i] in hugo)) ? ratio(kb[i], hugokb[n[i]]) : "—"
                 rb = (isnotesc && (n[i] in hugobare)) ? ratio(s[i], hugobare[n[i]]) : "—"
@@ -381,6 +432,14 @@ done
     echo
     for line in "${ERROR_SUMMARY[@]}"; do echo "- $line"; done
     echo
+    if [ ${#VAULT_LINES[@]} -gt 0 ]; then
+        echo "Pasted-images vault (\`notesc lint --format json\` against cmark-gfm rendering the same notes; must report exactly one broken-link error per note; a miss makes this script exit 1):"
+        echo
+        echo "| vault | cmark-gfm s | notesc lint s | lint ÷ cmark-gfm | target | broken-link errors | result |"
+        echo "|---|---:|---:|---:|---|---:|---|"
+        for line in "${VAULT_LINES[@]}"; do echo "$line"; done
+        echo
+    fi
     echo "Budgets (least CPU time, user + system, of $RUNS runs; a missed budget makes this script exit 1):"
     echo
     echo "| command | CPU seconds | wall seconds | budget (CPU s) | result |"
@@ -391,4 +450,5 @@ done
 cat "$OUT/results.md"
 log "results written to bench-out/results.md"
 rm -rf "$ASIDE"
+[ "$VAULT_MISSED" -eq 0 ] || die "the pasted-images vault missed its target; see its table above"
 [ "$BUDGETS_MISSED" -eq 0 ] || die "$BUDGETS_MISSED budget(s) missed; see the Budgets table above"

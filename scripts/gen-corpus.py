@@ -2,11 +2,15 @@
 """Generate a deterministic corpus of study notes for benchmarking notesc.
 
     scripts/gen-corpus.py N OUTDIR [--seed S] [--hugo HUGODIR]
+    scripts/gen-corpus.py --images-vault N OUTDIR [--seed S]
 
 Writes N notes of about 3.4 KB each into OUTDIR (flat, `00042-some-slug.md`),
 in the study-note format of DESIGN.md §2 and Notes/04-big-llm-architecture-comparison.md.
 With --hugo it also writes the same notes as a minimal Hugo site, so that
 `hugo` and `notesc build` can be timed on identical Markdown (DESIGN.md §7).
+With --images-vault it writes instead an Obsidian vault of N notes in nested
+folders, each embedding five pasted images of which four exist (tiny PNGs):
+lint must find exactly N broken links.
 
 Why the corpus looks the way it does:
 - Topics and systems come from shared pools (~200 and ~500 names), so the
@@ -374,7 +378,66 @@ def write_hugo(hugodir, notes):
         write(os.path.join(hugodir, "content/notes", note_id + ".md"), front + text)
 
 
+# A tiny valid PNG (1x1, transparent): what a pasted screenshot is to lint.
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def write_images_vault(n, outdir, seed):
+    """An Obsidian vault of pasted images (DESIGN §7, "a vault with 20,000
+    broken embeds"): n notes in a few nested folders, each embedding five
+    images, four of which exist (in an attachments folder beside the notes,
+    by unique name, relative path or path from the root) and one of which
+    does not; plus a few ordinary links to other notes. Lint must report
+    exactly n broken-link errors. Returns the number of files written."""
+    r = random.Random(seed)
+    folders = ["inbox", "projects/alpha", "projects/beta", "areas/reading/papers", "areas/work", "journal/2026"]
+    prepare_dir(outdir)
+    ids = []
+    for i in range(n):
+        folder = folders[i % len(folders)]
+        ids.append(f"{folder}/note-{i:05d}")
+    written = 0
+    for i, note_id in enumerate(ids):
+        folder = os.path.dirname(note_id)
+        lines = [f"# Note {i}", "", f"Pasted on day {i % 365}; the figures below come from run {r.randrange(10**6)}.", ""]
+        for k in range(5):
+            if k == 4:
+                lines.append(f"![[Pasted image {i:05d}-missing.png]]")
+                continue
+            name = f"Pasted image {i:05d}-{k}.png"
+            os.makedirs(os.path.join(outdir, folder, "attachments"), exist_ok=True)
+            with open(os.path.join(outdir, folder, "attachments", name), "wb") as f:
+                f.write(TINY_PNG)
+            written += 1
+            if k == 0:
+                lines.append(f"![[{name}]]")                                   # unique name
+            elif k == 1:
+                lines.append(f"![[{name}|400]]")                               # with a size
+            elif k == 2:
+                lines.append(f"![figure {k}](attachments/{name.replace(' ', '%20')})")  # relative, percent-encoded
+            else:
+                lines.append(f"![[{folder}/attachments/{name}]]")              # from the root
+            lines.append("")
+        others = r.sample(range(n), min(3, n))
+        lines.append("See " + ", ".join(f"[[note-{j:05d}]]" for j in others) + ".")
+        lines.append("")
+        write(os.path.join(outdir, note_id + ".md"), "\n".join(lines))
+        written += 1
+    return written
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--images-vault":
+        ap = argparse.ArgumentParser(description="Generate a vault of N notes embedding pasted images (4 of 5 exist).")
+        ap.add_argument("n", type=int, metavar="N")
+        ap.add_argument("outdir", metavar="OUTDIR")
+        ap.add_argument("--seed", type=int, default=42)
+        args = ap.parse_args(sys.argv[2:])
+        files = write_images_vault(args.n, args.outdir, args.seed)
+        print(f"gen-corpus: images vault, {args.n} notes, {files - args.n} images, {args.n} missing, in {args.outdir}", file=sys.stderr)
+        return
     ap = argparse.ArgumentParser(description="Generate N deterministic study notes (about 3.4 KB each).")
     ap.add_argument("n", type=int, metavar="N", help="number of notes (4 or more for full Connections sections)")
     ap.add_argument("outdir", metavar="OUTDIR")

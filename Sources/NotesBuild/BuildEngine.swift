@@ -184,11 +184,12 @@ public enum BuildEngine {
         // every note's decoded text, which would live until the cache is written.
         let (notebook, files, perNote, calcByFile, hashes) = (compilation.notebook, compilation.files, compilation.perNote,
                                                               compilation.calcByFile, sources.hashes)
+        let attachments = sources.attachmentsHash
         CacheWriting.run(background: true) {
             let results = notebook.notes.indices.map { i in
                 CompileCache.Result(note: notebook.notes[i], diagnostics: perNote[i], calcDiagnostics: calcByFile[files[i].path] ?? [])
             }
-            compiled.save(files, hashes: hashes, interfaces: interfaces, results: results,
+            compiled.save(files, hashes: hashes, attachments: attachments, interfaces: interfaces, results: results,
                           systems: notebook.systems, topics: notebook.topics)
         }
         return notebook

@@ -27,7 +27,7 @@ import NotesSupport
 /// rebuild appends the blocks of the notes it redid (a later block replaces
 /// an earlier one).
 public final class CompileCache: @unchecked Sendable {
-    static let format = "compile 5"
+    static let format = "compile 6"
 
     struct Entry {
         var file: UInt64
@@ -40,6 +40,8 @@ public final class CompileCache: @unchecked Sendable {
     private let key: UInt64
     private let entities: Range<Int>?
     private let entries: [String: Entry]
+    /// `NoteSources.attachmentsHash` of the folder the cache was made from: links may name those files.
+    private let attachments: UInt64?
 
     /// `compile` in the notes' cache folder.
     public static func location(cacheDir: String) -> String { cacheDir + "/compile" }
@@ -50,10 +52,12 @@ public final class CompileCache: @unchecked Sendable {
         key = Self.key(config)
         var entries: [String: Entry] = [:]
         var entities: Range<Int>?
+        var attachments: UInt64?
         let loaded = CacheFile.load(path, format: Self.format)
         if let loaded, let first = loaded.blocks.first, let body = loaded.verified(first) {
             var r = CacheReader(loaded.bytes, from: body.lowerBound, to: body.upperBound)
-            if (try? r.word()) == key {
+            if (try? r.word()) == key, let files = try? r.word() {
+                attachments = files
                 entities = r.offset..<body.upperBound
                 for block in loaded.blocks.dropFirst() {
                     var r = loaded.reader(block)
@@ -65,13 +69,16 @@ public final class CompileCache: @unchecked Sendable {
         stored = entities == nil ? nil : loaded
         self.entries = entries
         self.entities = entities
+        self.attachments = attachments
     }
 
-    /// The config and binary the cache holds for: aliases rename systems.
+    /// The config and binary the cache holds for: aliases rename systems;
+    /// a rule set `off` is not run (nor its suggestions looked for).
     static func key(_ config: Config) -> UInt64 {
         var h = StableHash()
         h.add(format)
         h.add(config.publish.rawValue)
+        for rule in config.rulesOff.sorted() { h.add("off " + rule) }
         for (alias, name) in config.aliases.sorted(by: { $0.key < $1.key }) { h.add(alias); h.add(name) }
         return h.value
     }
@@ -133,7 +140,7 @@ public final class CompileCache: @unchecked Sendable {
     func notebook(_ sources: NoteSources, config: Config) -> Notebook? {
         let files = sources.files
         // The same files: an entry for each, and so none for a file that went away.
-        guard !files.isEmpty, entries.count == files.count else { return nil }
+        guard !files.isEmpty, entries.count == files.count, attachments == sources.attachmentsHash else { return nil }
         var changed: [Int] = []
         for (i, file) in files.enumerated() {
             guard let entry = entries[file.path] else { return nil }
@@ -158,17 +165,18 @@ public final class CompileCache: @unchecked Sendable {
         var notes = (0..<files.count).map { results[$0]!.note }
         var fresh: [Int: Result] = [:]
         if !changed.isEmpty {
-            let index = NoteIndex(ids: files.map(\.id))
+            let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments)
             for i in changed {
                 var note = reparsed[i]!.note
-                Pipeline.resolve(&note, index: index, aliases: config.aliases)
+                Pipeline.resolve(&note, index: index, aliases: config.aliases, suggest: ReferenceResolver.Suggest(config))
                 // The same interface: the same calc results and verified claims as before.
                 note.calc = notes[i].calc
                 note.comparisons = notes[i].comparisons
                 notes[i] = note
                 reparsed[i]!.note = note
             }
-            let context = CheckContext(notes: Self.touching(Set(changed.map { files[$0].id }), notes), index: index, publish: config.publish)
+            let context = CheckContext(notes: Self.touching(Set(changed.map { files[$0].id }), notes), index: index,
+                                       publish: config.publish, rulesOff: config.rulesOff)
             for i in changed {
                 let parsed = reparsed[i]!
                 let calc = results[i]!.calcDiagnostics
@@ -219,11 +227,12 @@ public final class CompileCache: @unchecked Sendable {
     }
 
     /// Writes the cache afresh after a full compile.
-    func save(_ files: [NoteFile], hashes: [UInt64], interfaces: [UInt64], results: [Result],
+    func save(_ files: [NoteFile], hashes: [UInt64], attachments: UInt64, interfaces: [UInt64], results: [Result],
               systems: [System], topics: [TopicEntity]) {
         guard let sink = CacheFile.Sink(path: path, format: Self.format) else { return }
         var e = CacheWriter(capacity: 1 << 20)
         e.word(key)
+        e.word(attachments)
         e.entities(systems, topics)
         var w = CacheWriter(capacity: 1 << 20)
         CacheFile.block(e.bytes, into: &w)

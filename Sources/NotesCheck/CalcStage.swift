@@ -114,6 +114,9 @@ enum CalcStage {
                 return .failure("'\(reference)' could be any of \(ids.map { "'\($0)'" }.joined(separator: ", "))")
             case .missing(let suggestion):
                 return .failure("no note '\(reference)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            case .attachment:
+                // `resolve` names notes only.
+                return .failure("no note '\(reference)'")
             case .note(let id):
                 guard let j = position[id] else { return .failure("no note '\(reference)'") }
                 if let start = inProgress.firstIndex(of: j) {

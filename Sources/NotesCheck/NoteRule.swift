@@ -14,10 +14,13 @@ package struct CheckContext {
     /// Ids of the drafts (`Note.isDraft`), which the site leaves out.
     let drafts: Set<String>
     let publish: PublishMode
+    /// Rule ids set `off` in the config: those rules are not run.
+    let rulesOff: Set<String>
 
-    package init(notes: [Note], index: NoteIndex, publish: PublishMode = .all) {
+    package init(notes: [Note], index: NoteIndex, publish: PublishMode = .all, rulesOff: Set<String> = []) {
         self.index = index
         self.publish = publish
+        self.rulesOff = rulesOff
         drafts = Set(notes.filter { $0.isDraft(in: publish) }.map(\.id))
         var incoming: [String: Set<String>] = [:]
         var neighbours: [String: Set<String>] = [:]
@@ -58,6 +61,7 @@ package enum Checks {
 
     package static func run(_ parsed: ParsedNote, in context: CheckContext) -> [Diagnostic] {
         guard parsed.readable else { return [] }
-        return noteRules.flatMap { $0.check(parsed, in: context) }
+        guard !context.rulesOff.isEmpty else { return noteRules.flatMap { $0.check(parsed, in: context) } }
+        return noteRules.filter { !context.rulesOff.contains($0.rule.id) }.flatMap { $0.check(parsed, in: context) }
     }
 }

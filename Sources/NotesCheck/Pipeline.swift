@@ -55,18 +55,19 @@ public enum Pipeline {
         let discoveryDiagnostics = sources.diagnostics
         var parsed = alreadyParsed ?? parseAll(sources)
         clock.lap("parse")
-        let index = NoteIndex(ids: files.map(\.id))
+        let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments)
+        let suggest = ReferenceResolver.Suggest(config)
         parsed.withUnsafeMutableBufferPointer { notes in
             let notes = notes
             DispatchQueue.concurrentPerform(iterations: notes.count) { [aliases = config.aliases] i in
-                resolve(&notes[i].note, index: index, aliases: aliases)
+                resolve(&notes[i].note, index: index, aliases: aliases, suggest: suggest)
             }
         }
         clock.lap("resolve")
         // The folder-wide steps that run on one core (the links between
         // notes, systems and topics, the calculations) run side by side.
         let resolved = parsed.map(\.note)
-        let context = Background { CheckContext(notes: resolved, index: index, publish: config.publish) }
+        let context = Background { CheckContext(notes: resolved, index: index, publish: config.publish, rulesOff: config.rulesOff) }
         let gathered = Background { entities ? Entities.gather(resolved, aliases: config.aliases) : ([], []) }
         let calcDiagnostics = CalcStage.run(&parsed, index: index)
         clock.lap("calc")
@@ -91,8 +92,9 @@ public enum Pipeline {
     }
 
     /// A note's references resolved against the folder's ids, then the config's system aliases applied.
-    package static func resolve(_ note: inout Note, index: NoteIndex, aliases: [String: String]) {
-        ReferenceResolver.resolve(&note, index: index)
+    package static func resolve(_ note: inout Note, index: NoteIndex, aliases: [String: String],
+                                suggest: ReferenceResolver.Suggest = .init()) {
+        ReferenceResolver.resolve(&note, index: index, suggest: suggest)
         ReferenceResolver.applyAliases(&note, aliases: aliases)
     }
 

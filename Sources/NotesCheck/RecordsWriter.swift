@@ -115,6 +115,8 @@ extension JSONWriter {
             w.bool("isStudyNote", n.isStudyNote)
             w.key("links"); w.array(n.links) { w, l in
                 w.object { w in
+                    w.optional("attachment", l.attachment)
+                    if l.embed { w.bool("embed", true) }
                     w.optional("fragment", l.fragment)
                     w.optional("label", l.label)
                     w.range("range", l.range)

@@ -4,15 +4,33 @@ import NotesModel
 import NotesParse
 import NotesSupport
 
-/// Resolves a note's connections and links against the folder; the rules
-/// (`broken-connection`, `broken-link`, `ambiguous-reference`) report the rest.
+/// Resolves a note's connections and links against the folder, once: each
+/// stores what it names (`resolution`), and the rules (`broken-connection`,
+/// `broken-link`, `ambiguous-reference`) and the site read that.
 package enum ReferenceResolver {
-    package static func resolve(_ note: inout Note, index: NoteIndex) {
+    /// Which did-you-means are wanted: none for a rule that is off.
+    package struct Suggest: Sendable {
+        var connections = true
+        var links = true
+
+        package init(connections: Bool = true, links: Bool = true) {
+            self.connections = connections
+            self.links = links
+        }
+
+        package init(_ config: Config) {
+            self.init(connections: config.isOn(.brokenConnection), links: config.isOn(.brokenLink))
+        }
+    }
+
+    package static func resolve(_ note: inout Note, index: NoteIndex, suggest: Suggest = Suggest()) {
         for i in note.connections.indices {
-            if case .note(let id) = index.resolve(note.connections[i].target, from: note.id) { note.connections[i].resolved = id }
+            note.connections[i].resolution = index.resolve(note.connections[i].target, from: note.id, suggest: suggest.connections)
         }
         for i in note.links.indices {
-            if case .note(let id) = index.resolve(note.links[i].target, from: note.id) { note.links[i].resolved = id }
+            // `[[#Heading]]` names a heading of this note.
+            guard !note.links[i].target.isEmpty else { continue }
+            note.links[i].resolution = index.resolveLink(note.links[i], from: note.id, suggest: suggest.links)
         }
     }
 

@@ -181,40 +181,67 @@ public struct InlineCalc: Codable, Sendable {
 }
 
 /// A bullet of the Connections section: `- **note-id**: why`.
-public struct Connection: Codable, Sendable {
+public struct Connection: Sendable {
     /// The target as written.
     public var target: String
     public var reason: String
     public var range: SourceRange
+    /// What the target names, decided once when the folder's references are
+    /// resolved (nil before that); the rules and the site read it.
+    public var resolution: Resolution?
+
     /// The note id the target resolves to, when it resolves.
-    public var resolved: String?
+    public var resolved: String? {
+        get { resolution?.noteID }
+        set { resolution = newValue.map(Resolution.note) }
+    }
 
     package init(target: String, reason: String, range: SourceRange, resolved: String? = nil) {
         self.target = target
         self.reason = reason
         self.range = range
-        self.resolved = resolved
+        self.resolution = resolved.map(Resolution.note)
     }
 }
 
-/// A `[[wikilink]]` or relative `.md` link in prose.
-public struct NoteLink: Codable, Sendable {
+/// A `[[wikilink]]`, an embed `![[...]]`, or a relative Markdown link or
+/// image (`[text](note.md)`, `![alt](img/x.png)`, `[doc](files/a.pdf)`) in prose.
+public struct NoteLink: Sendable {
     public enum Style: String, Codable, Sendable { case wikilink, markdown }
     public var style: Style
-    /// The target as written: a note id, stem or relative path without `.md`.
+    /// The target as written: a note id, stem or relative path without `.md`;
+    /// a file's path or name with its extension (percent-decoded in Markdown links).
     public var target: String
     public var label: String?
     /// `#heading` part, if any.
     public var fragment: String?
     public var range: SourceRange
-    public var resolved: String?
+    /// `![[...]]` or `![alt](...)`: shown in place rather than linked.
+    public var embed: Bool
+    /// What the target names, decided once when the folder's references are
+    /// resolved (nil before that, and for `[[#Heading]]`); the rules and the site read it.
+    public var resolution: Resolution?
 
-    package init(style: Style, target: String, label: String? = nil, fragment: String? = nil, range: SourceRange, resolved: String? = nil) {
+    /// The note id the target resolves to, when it names a note.
+    public var resolved: String? {
+        get { resolution?.noteID }
+        set { resolution = newValue.map(Resolution.note) }
+    }
+
+    /// The file (path below the notes root) the target resolves to, when it names an attachment.
+    public var attachment: String? {
+        if case .attachment(let path) = resolution { return path }
+        return nil
+    }
+
+    package init(style: Style, target: String, label: String? = nil, fragment: String? = nil, range: SourceRange,
+                 embed: Bool = false, resolved: String? = nil) {
         self.style = style
         self.target = target
         self.label = label
         self.fragment = fragment
         self.range = range
-        self.resolved = resolved
+        self.embed = embed
+        self.resolution = resolved.map(Resolution.note)
     }
 }

@@ -26,4 +26,25 @@ extension NoteLink {
     package static func stripMarkdownExtension(_ s: String) -> String {
         s.lowercased().hasSuffix(".md") ? String(s.dropLast(3)) : s
     }
+
+    /// Whether the target names a file rather than a note: its last part has
+    /// an extension (letters and digits after the last dot, a letter among
+    /// them) other than `.md`: `image.png`, `a b.pdf`, not `v1.2` or `notes`.
+    public var namesFile: Bool { Self.hasFileExtension(target) }
+
+    package static func hasFileExtension(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        let ext = name[name.index(after: dot)...]
+        return (1...10).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            && ext.contains(where: \.isLetter) && ext.lowercased() != "md"
+    }
+
+    /// The link as the author wrote it, for messages: `[[target]]`, `![[image.png]]`, `b.md`, `img/x.png`.
+    public var written: String {
+        switch style {
+        case .wikilink: (embed ? "!" : "") + "[[\(target)]]"
+        case .markdown: namesFile ? target : target + ".md"
+        }
+    }
 }

@@ -125,6 +125,15 @@ public struct Config: Sendable, Equatable {
         return fallback
     }
 
+    /// Whether the rule reports at all (it is not set `off`).
+    package func isOn(_ rule: Rule) -> Bool {
+        if let configured = severities[rule.id] { return configured != nil }
+        return true
+    }
+
+    /// The rules set `off`: they are not run.
+    package var rulesOff: Set<String> { Set(severities.compactMap { $0.value == nil ? $0.key : nil }) }
+
     private static func scalar(_ path: String, _ node: Node) throws -> String {
         guard let s = node.scalar?.string else { throw failure(path, node, "expected a single value") }
         return s

@@ -17,11 +17,14 @@ public struct NoteFile: Hashable, Sendable {
     public var absolutePath: String
 }
 
-/// Finds every `*.md` below the notes root, in a stable order. Hidden files and
-/// folders (`.git`, `.obsidian`) are skipped; symlinks are followed only to
-/// files inside the root, never to folders (no loops, no escapes).
+/// Finds every `*.md` below the notes root, in a stable order, and the paths
+/// of the other files (attachments: images, PDFs), without reading them.
+/// Hidden files and folders (`.git`, `.obsidian`) and excluded ones are
+/// skipped; symlinks are followed only to files inside the root, never to
+/// folders (no loops, no escapes).
 package enum Discovery {
-    static func find(root: String, exclude: ExcludePatterns = ExcludePatterns()) throws -> (files: [NoteFile], diagnostics: [Diagnostic]) {
+    static func find(root: String, exclude: ExcludePatterns = ExcludePatterns()) throws
+        -> (files: [NoteFile], diagnostics: [Diagnostic], attachments: [String]) {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDir) else { throw NotesError.noSuchFolder(root) }
@@ -29,6 +32,7 @@ package enum Discovery {
         let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         var files: [NoteFile] = []
         var diagnostics: [Diagnostic] = []
+        var attachments: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
@@ -51,7 +55,10 @@ package enum Discovery {
                     pending.append(rel)
                     continue
                 }
-                guard name.lowercased().hasSuffix(".md") else { continue }
+                guard name.lowercased().hasSuffix(".md") else {
+                    if type == S_IFREG || (type == S_IFLNK && isFileInside(full, realRoot: realRoot)) { attachments.append(rel) }
+                    continue
+                }
                 if type == S_IFLNK {
                     let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
                     var targetIsDir: ObjCBool = false
@@ -70,7 +77,16 @@ package enum Discovery {
             }
         }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return (files, diagnostics)
+        attachments.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (files, diagnostics, attachments)
+    }
+
+    /// Whether the symlink at `path` leads to a regular file inside the root.
+    private static func isFileInside(_ path: String, realRoot: String) -> Bool {
+        guard let resolved = realpath(path, nil) else { return false }
+        defer { free(resolved) }
+        var st = stat()
+        return String(cString: resolved).hasPrefix(realRoot + "/") && stat(resolved, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
     }
 
     private static func errnoOf(_ error: Error) -> Int32 {

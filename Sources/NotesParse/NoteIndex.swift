@@ -4,24 +4,27 @@ import NotesModel
 import NotesSupport
 
 /// Resolves references to notes: by full id, or by a stem exactly one note has
-/// (as Obsidian does). Case does not matter when it does not decide.
+/// (as Obsidian does). Case does not matter when it does not decide. Links
+/// may also name attachments (`AttachmentIndex`). A reference to nothing gets
+/// a did-you-mean from `StemSuggestions`, built once, on the first such reference.
 public struct NoteIndex: Sendable {
-    public enum Resolution: Equatable, Sendable {
-        case note(String)
-        case ambiguous([String])
-        case missing(suggestion: String?)
-    }
+    public typealias Resolution = NotesModel.Resolution
 
     public let ids: [String]
     private let exact: Set<String>
     private let byLowercasedID: [String: [String]]
     private let byStem: [String: [String]]
+    private let files: AttachmentIndex
+    private let suggestions: OnFirstUse<StemSuggestions>
 
-    public init(ids: [String]) {
+    /// `attachments`: the paths of the files below the root that are not notes.
+    public init(ids: [String], attachments: [String] = []) {
         self.ids = ids
         exact = Set(ids)
         byLowercasedID = Dictionary(grouping: ids, by: Self.lowercased)
         byStem = Dictionary(grouping: ids, by: { Self.lowercased(Self.stem($0)) })
+        files = AttachmentIndex(attachments)
+        suggestions = OnFirstUse { StemSuggestions(ids: ids) }
     }
 
     static func stem(_ id: String) -> String {
@@ -38,11 +41,27 @@ public struct NoteIndex: Sendable {
     /// Like `resolve(_:)`, from the note `noteID`: a stem several notes share
     /// names the one in that note's own folder when exactly one is there.
     public func resolve(_ reference: String, from noteID: String) -> Resolution {
-        let resolution = resolve(reference)
-        guard case .ambiguous(let ids) = resolution else { return resolution }
-        let folder = Self.folder(noteID)
-        let here = ids.filter { Self.folder($0) == folder }
-        return here.count == 1 ? .note(here[0]) : resolution
+        resolve(reference, from: noteID, suggest: true)
+    }
+
+    /// `suggest: false` leaves a missing reference without a did-you-mean
+    /// (its rule is off: nothing is spent on it).
+    public func resolve(_ reference: String, from noteID: String?, suggest: Bool) -> Resolution {
+        let resolution = note(reference, from: noteID)
+        guard case .missing = resolution, suggest else { return resolution }
+        return .missing(suggestion: suggestions.value.suggestion(for: reference))
+    }
+
+    /// What a link names: a note, else a file (`![[image.png]]`, `[doc](files/a.pdf)`).
+    /// A missing link to a file (its target has an extension) is offered a
+    /// file of the same name with another extension; to a note, a note.
+    public func resolveLink(_ link: NoteLink, from noteID: String, suggest: Bool = true) -> Resolution {
+        let resolution = note(link.target, from: noteID)
+        guard case .missing = resolution else { return resolution }
+        let file = files.resolve(link.target, from: noteID)
+        guard case .missing = file, suggest else { return file }
+        if link.namesFile { return .missing(suggestion: files.suggestion(for: link.target)) }
+        return .missing(suggestion: suggestions.value.suggestion(for: link.target))
     }
 
     static func folder(_ id: String) -> Substring {
@@ -50,22 +69,32 @@ public struct NoteIndex: Sendable {
     }
 
     public func resolve(_ reference: String) -> Resolution {
+        resolve(reference, from: nil, suggest: true)
+    }
+
+    /// The note a reference names, without a suggestion when it names none.
+    private func note(_ reference: String, from noteID: String?) -> Resolution {
         var ref = reference.trimmingSpaces
         while ref.hasPrefix("./") { ref.removeFirst(2) }
         if exact.contains(ref) { return .note(ref) }
-        if let ids = byLowercasedID[ref.lowercased()], ids.count == 1 { return .note(ids[0]) }
-        if !ref.contains("/"), let ids = byStem[ref.lowercased()] {
-            if ids.count == 1 { return .note(ids[0]) }
-            return .ambiguous(ids.sorted())
-        }
-        // A trailing part of a path (`papers/x` for `notes/papers/x`), as Obsidian allows.
-        if ref.contains("/"), let stemIDs = byStem[Self.stem(ref).lowercased()] {
+        let lower = Self.lowercased(ref)
+        if let ids = byLowercasedID[lower], ids.count == 1 { return .note(ids[0]) }
+        var found: [String] = []
+        let hasFolder = ref.utf8.contains(UInt8(ascii: "/"))
+        if !hasFolder, let ids = byStem[lower] {
+            found = ids
+        } else if hasFolder, let stemIDs = byStem[Self.lowercased(Self.stem(ref))] {
+            // A trailing part of a path (`papers/x` for `notes/papers/x`), as Obsidian allows.
             let suffix = "/" + ref.lowercased()
-            let matches = stemIDs.filter { $0.lowercased().hasSuffix(suffix) }
-            if matches.count == 1 { return .note(matches[0]) }
-            if matches.count > 1 { return .ambiguous(matches.sorted()) }
+            found = stemIDs.filter { $0.lowercased().hasSuffix(suffix) }
         }
-        return .missing(suggestion: NearMiss.suggestion(for: ref, among: ids)
-            ?? NearMiss.suggestion(for: ref, among: ids.map(Self.stem)).flatMap { stem in ids.first { Self.stem($0) == stem } })
+        if found.count == 1 { return .note(found[0]) }
+        guard found.count > 1 else { return .missing(suggestion: nil) }
+        if let noteID {
+            let folder = Self.folder(noteID)
+            let here = found.filter { Self.folder($0) == folder }
+            if here.count == 1 { return .note(here[0]) }
+        }
+        return .ambiguous(found.sorted())
     }
 }

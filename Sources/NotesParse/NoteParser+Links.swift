@@ -4,7 +4,7 @@ import NotesModel
 import NotesSupport
 
 extension NoteParser {
-    /// Inline `=expr` calculations, relative `.md` links and calc blocks, from the whole tree.
+    /// Inline `=expr` calculations, relative links and images and calc blocks, from the whole tree.
     mutating func collectInline(_ root: MarkdownNode) {
         var stack = [root]
         while let node = stack.popLast() {
@@ -19,8 +19,10 @@ extension NoteParser {
                     note.inlineCalcs.append(InlineCalc(
                         expression: expression,
                         range: range(line: inline.range.start.line, column: inline.range.start.column + 1, length: expression.utf8.count)))
-                case .link(let destination):
-                    if var link = NoteLink.markdown(destination: destination, label: inline.text, from: id) {
+                case .link(let destination), .image(let destination):
+                    var embed = false
+                    if case .image = inline.kind { embed = true }
+                    if var link = NoteLink.markdown(destination: destination, label: inline.text, from: id, embed: embed) {
                         link.range = inline.range.start.line > 0 ? range(inline.range) : SourceRange(line: 1, column: 1, length: 1)
                         note.links.append(link)
                     }
@@ -80,7 +82,8 @@ extension NoteParser {
                       let end = ByteSearch.find([close, close], in: b, from: i + 2) else { i += 1; continue }
                 if let link = NoteLink.wikilink(String(decoding: b[(i + 2)..<end], as: UTF8.self)) {
                     note.links.append(NoteLink(style: .wikilink, target: link.target, label: link.label, fragment: link.fragment,
-                                               range: range(line: line, column: i + 1, length: end + 2 - i)))
+                                               range: range(line: line, column: i + 1, length: end + 2 - i),
+                                               embed: i > 0 && b[i - 1] == UInt8(ascii: "!")))
                 }
                 i = end + 2
             }
@@ -90,9 +93,11 @@ extension NoteParser {
 }
 
 extension NoteLink {
-    /// A relative link to another note: no scheme, a path ending in `.md`.
-    /// The target is resolved against the linking note's folder.
-    package static func markdown(destination: String, label: String, from noteID: String) -> NoteLink? {
+    /// A relative link to another note (a path ending in `.md`, resolved
+    /// against the linking note's folder) or to a file (a path with another
+    /// extension, percent-decoded, resolved later like a wikilink to a file);
+    /// nil for a URL (a scheme, `//`), `#fragment`, `mailto:` or a path without an extension.
+    package static func markdown(destination: String, label: String, from noteID: String, embed: Bool = false) -> NoteLink? {
         var path = destination
         var fragment: String?
         if let hash = path.firstIndex(of: "#") {
@@ -100,7 +105,15 @@ extension NoteLink {
             path = String(path[..<hash])
         }
         let decoded = path.removingPercentEncoding ?? path
-        guard decoded.lowercased().hasSuffix(".md"), !decoded.contains("://"), !decoded.hasPrefix("mailto:") else { return nil }
+        guard !decoded.isEmpty, !decoded.contains("://"), !decoded.hasPrefix("//"), !decoded.hasPrefix("mailto:") else { return nil }
+        guard decoded.lowercased().hasSuffix(".md") else {
+            // `name:` before any `/` is a scheme (`data:`, `tel:`); a path to a folder or without an extension is no file link.
+            guard !hasScheme(decoded), hasFileExtension(decoded) else { return nil }
+            var target = decoded
+            while target.hasPrefix("./") { target.removeFirst(2) }
+            return NoteLink(style: .markdown, target: target, label: label, fragment: fragment,
+                            range: SourceRange(line: 1, column: 1, length: 1), embed: embed)
+        }
         var parts: [Substring] = decoded.hasPrefix("/") ? [] : noteID.split(separator: "/").dropLast()
         for part in decoded.split(separator: "/") {
             switch part {
@@ -111,8 +124,14 @@ extension NoteLink {
         }
         let target = stripMarkdownExtension(parts.joined(separator: "/"))
         return NoteLink(style: .markdown, target: target, label: label, fragment: fragment,
-                        range: SourceRange(line: 1, column: 1, length: 1))
+                        range: SourceRange(line: 1, column: 1, length: 1), embed: embed)
+    }
+
+    /// `scheme:` (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`) at the start.
+    static func hasScheme(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
+        let scheme = s[..<colon]
+        return scheme.first!.isASCII && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     }
 }
-
-import Foundation

@@ -18,16 +18,19 @@ public struct NoteSources: Sendable {
     public private(set) var hashes: [UInt64]
     /// Problems met while looking for files (unreadable folders, symlinks not followed).
     package var diagnostics: [Diagnostic]
+    /// The files below the root that are not notes (images, PDFs), by path,
+    /// sorted; listed, never read. Links may name them.
+    package var attachments: [String] = []
 
     /// Finds and reads every note of `root` on all cores. Throws only when
     /// `root` is no folder; an unreadable file is read as a failure.
     /// `exclude` names files and folders never read (`notesc.yml`'s `exclude:`).
     public static func read(root: String, exclude: ExcludePatterns = ExcludePatterns()) throws -> NoteSources {
-        let (files, diagnostics) = try Discovery.find(root: root, exclude: exclude)
-        return read(files, diagnostics: diagnostics)
+        let found = try Discovery.find(root: root, exclude: exclude)
+        return read(found.files, diagnostics: found.diagnostics, attachments: found.attachments)
     }
 
-    package static func read(_ files: [NoteFile], diagnostics: [Diagnostic]) -> NoteSources {
+    package static func read(_ files: [NoteFile], diagnostics: [Diagnostic], attachments: [String] = []) -> NoteSources {
         let contents = ResultSlots<Result<[UInt8], NotesError>>(count: files.count)
         let hashes = ResultSlots<UInt64>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
@@ -35,7 +38,7 @@ public struct NoteSources: Sendable {
             hashes[i] = fileHash(path: files[i].path, read)
             contents[i] = read
         }
-        return NoteSources(files: files, contents: contents.values, hashes: hashes.values, diagnostics: diagnostics)
+        return NoteSources(files: files, contents: contents.values, hashes: hashes.values, diagnostics: diagnostics, attachments: attachments)
     }
 
     /// The hash of one file as `BuildCache.inputs` takes it: its path and bytes.
@@ -65,6 +68,17 @@ public struct NoteSources: Sendable {
             if case .failure(let error) = read { h.add("\(i) \(error)") }
         }
         for d in diagnostics { h.add("\(d.file) \(d.severity.rawValue) \(d.rule) \(d.message)") }
+        // A file added or removed changes what links resolve to.
+        if !attachments.isEmpty { h.add(word: attachmentsHash) }
         return h.hex
+    }
+
+    /// The attachments' paths, in one hash (0 for none).
+    package var attachmentsHash: UInt64 {
+        guard !attachments.isEmpty else { return 0 }
+        var h = StableHash()
+        h.add("attachments \(attachments.count)")
+        for path in attachments { h.add(path) }
+        return h.value
     }
 }

@@ -66,7 +66,16 @@ extension CacheWriter {
 
     package mutating func connections(_ connections: [Connection]) {
         array(connections) { w, c in
-            w.string(c.target); w.string(c.reason); w.range(c.range); w.optional(c.resolved) { $0.string($1) }
+            w.string(c.target); w.string(c.reason); w.range(c.range); w.optional(c.resolution) { $0.resolution($1) }
+        }
+    }
+
+    package mutating func resolution(_ r: Resolution) {
+        switch r {
+        case .note(let id): int(0); string(id)
+        case .attachment(let path): int(1); string(path)
+        case .ambiguous(let ids): int(2); array(ids) { $0.string($1) }
+        case .missing(let suggestion): int(3); optional(suggestion) { $0.string($1) }
         }
     }
 
@@ -76,7 +85,8 @@ extension CacheWriter {
             w.optional(l.label) { $0.string($1) }
             w.optional(l.fragment) { $0.string($1) }
             w.range(l.range)
-            w.optional(l.resolved) { $0.string($1) }
+            w.bool(l.embed)
+            w.optional(l.resolution) { $0.resolution($1) }
         }
     }
 
@@ -168,19 +178,32 @@ extension CacheReader {
         }
         let inlineCalcs = try array { r in InlineCalc(expression: try r.string(), range: try r.range()) }
         let connections = try array { r in
-            Connection(target: try r.string(), reason: try r.string(), range: try r.range(), resolved: try r.optional { try $0.string() })
+            var c = Connection(target: try r.string(), reason: try r.string(), range: try r.range())
+            c.resolution = try r.optional { try $0.resolution() }
+            return c
         }
         let links = try array { r in
             guard let style = NoteLink.Style(rawValue: try r.string()) else { throw Malformed() }
-            return NoteLink(style: style, target: try r.string(), label: try r.optional { try $0.string() },
-                            fragment: try r.optional { try $0.string() }, range: try r.range(),
-                            resolved: try r.optional { try $0.string() })
+            var link = NoteLink(style: style, target: try r.string(), label: try r.optional { try $0.string() },
+                                fragment: try r.optional { try $0.string() }, range: try r.range(), embed: try r.bool())
+            link.resolution = try r.optional { try $0.resolution() }
+            return link
         }
         var note = Note(id: id, path: path, title: title, metadata: metadata, date: date, category: category, tags: tags,
                         aliases: aliases, isStudyNote: isStudyNote, sections: sections, tldr: tldr, comparisons: comparisons,
                         take: take, calcBlocks: calcBlocks, inlineCalcs: inlineCalcs, connections: connections, links: links)
         note.pageNeeds = PageNeeds(math: try bool(), codeLanguages: try array { try $0.string() })
         return note
+    }
+
+    package mutating func resolution() throws -> Resolution {
+        switch try int() {
+        case 0: return .note(try string())
+        case 1: return .attachment(try string())
+        case 2: return .ambiguous(try array { try $0.string() })
+        case 3: return .missing(suggestion: try optional { try $0.string() })
+        default: throw Malformed()
+        }
     }
 
     package mutating func topic() throws -> Topic {

@@ -47,10 +47,28 @@ struct PageLinks {
         var hooks = HTMLRenderHooks()
         hooks.unsafe = model.options.unsafeHTML
         let model = self.model
+        // What the note's links name, resolved once by the check stage; a link
+        // found here and not there (none should be), or one made no link because
+        // it names a draft (`Notebook.published`), is resolved as before.
+        let links = model.position(noteID).map { model.notebook.notes[$0].links } ?? []
+        func stored(_ style: NoteLink.Style, _ target: String) -> Resolution? {
+            links.first { $0.style == style && $0.target == target && $0.resolution != nil }?.resolution
+        }
+        func note(_ stored: Resolution?, _ target: String) -> String? {
+            switch stored {
+            case .note(let id)?: model.exists(id) ? id : nil
+            case nil: model.index.resolve(target, from: noteID).noteID
+            default: nil
+            }
+        }
         hooks.destination = { url, isImage in
             if Self.isDangerous(url, isImage: isImage) { return .drop }
-            guard !isImage, let link = NoteLink.markdown(destination: url, label: "", from: noteID) else { return .keep }
-            if case .note(let id) = model.index.resolve(link.target, from: noteID) {
+            guard let link = NoteLink.markdown(destination: url, label: "", from: noteID, embed: isImage) else { return .keep }
+            let resolution = stored(.markdown, link.target)
+            if case .attachment(let path)? = resolution { return .replace(self.href(SitePaths.attachment(path))) }
+            // A missing image or file keeps its URL, as before files resolved.
+            guard !isImage, !link.namesFile else { return .keep }
+            if let id = note(resolution, link.target) {
                 return .replace(self.noteHref(id, fragment: link.fragment.map(Self.fragmentID)))
             }
             if model.isDraft(link.target) { return .broken(openingTag: Self.draftTag) }
@@ -62,7 +80,13 @@ struct PageLinks {
             if target.isEmpty, let fragment, !fragment.isEmpty {
                 return .init(href: "#" + Self.fragmentID(fragment), text: label ?? fragment)
             }
-            if case .note(let id) = model.index.resolve(target, from: noteID) {
+            let resolution = stored(.wikilink, target)
+            if case .attachment(let path)? = resolution {
+                // `![[image.png|200]]`: the label is a size, not a text.
+                if let label, Self.isImageSize(label) { text = target }
+                return .init(href: self.href(SitePaths.attachment(path)), text: text)
+            }
+            if let id = note(resolution, target) {
                 // The text is what the author wrote (the alias, else the link), as Obsidian shows it.
                 if label == nil, let fragment, !fragment.isEmpty { text += " › " + fragment }
                 return .init(href: self.noteHref(id, fragment: fragment.map(Self.fragmentID)), text: text)
@@ -146,6 +170,12 @@ struct PageLinks {
     func recordHTML(_ markdown: String, note noteID: String, line: Int) -> String {
         if Self.rendersAsItself(markdown) { return markdown.trimmingNewlines }
         return model.recordHTML.value(root: root, note: noteID, line: line) { parsedInline(markdown, note: noteID) }
+    }
+
+    /// `200` or `200x100`: an embed's size in Obsidian.
+    static func isImageSize(_ label: String) -> Bool {
+        let parts = label.split(separator: "x", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// `#Some Heading` in a link names the heading's anchor on the target page.

@@ -13,6 +13,9 @@ enum SitePaths {
     static func system(_ slug: String) -> String { "systems/\(page(slug)).html" }
     static func topic(_ slug: String) -> String { "topics/\(page(slug)).html" }
     static func tag(_ slug: String) -> String { "tags/\(page(slug)).html" }
+    /// Where an attachment (a file below the notes root that is no note) is linked to.
+    /// Nothing copies it there yet (issue 15 will).
+    static func attachment(_ path: String) -> String { "files/\(path)" }
 
     /// `systems/index.html` lists the systems, so a system whose slug is `index` gets another name.
     private static func page(_ slug: String) -> String { slug == "index" ? "index-" : slug }

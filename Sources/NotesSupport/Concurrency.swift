@@ -16,6 +16,24 @@ package final class Background<T>: @unchecked Sendable {
     }
 }
 
+/// A value made on first use, once, whichever thread asks first.
+package final class OnFirstUse<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: T?
+    private let make: @Sendable () -> T
+
+    package init(_ make: @escaping @Sendable () -> T) { self.make = make }
+
+    package var value: T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
+    }
+}
+
 /// Fixed slots that concurrent workers fill by index.
 package final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]

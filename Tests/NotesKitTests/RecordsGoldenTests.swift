@@ -42,7 +42,7 @@ import Testing
     /// The parallel parse gives the same records as a one-core parse.
     @Test func parallelParseIsDeterministic() throws {
         let root = Fixtures.repository.appendingPathComponent("Notes").path
-        let (files, _) = try Discovery.find(root: root)
+        let files = try Discovery.find(root: root).files
         let parallel = Pipeline.parseAll(files)
         let sequential = files.map { NoteParser.parse(id: $0.id, path: $0.path, bytes: try! Discovery.read($0.absolutePath).get()) }
         #expect(try StableJSON.encode(parallel.map(\.note)) == StableJSON.encode(sequential.map(\.note)))

@@ -10,7 +10,8 @@ enum BrokenConnection: NoteRule {
 
     static func check(_ parsed: ParsedNote, in context: CheckContext) -> [Diagnostic] {
         parsed.note.connections.compactMap { connection in
-            guard connection.resolved == nil, case .missing(let suggestion) = context.index.resolve(connection.target) else { return nil }
+            // Resolved once, by `ReferenceResolver`.
+            guard case .missing(let suggestion) = connection.resolution else { return nil }
             return diagnostic(parsed.note, connection.range, noSuchNote(connection.target, suggestion),
                               suggestion: suggestion.map { "connect to '\($0)'" } ?? "create the note '\(connection.target)', or remove the connection")
         }
