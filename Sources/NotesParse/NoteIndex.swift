@@ -76,6 +76,10 @@ public struct NoteIndex: Sendable {
     private func note(_ reference: String, from noteID: String?) -> Resolution {
         var ref = reference.trimmingSpaces
         while ref.hasPrefix("./") { ref.removeFirst(2) }
+        // `[[advanced/]]` names a folder: its index note, as Quartz links it.
+        if ref.hasSuffix("/"), ref.count > 1 {
+            for page in ["index", "README", "Home"] where exact.contains(ref + page) { return .note(ref + page) }
+        }
         if exact.contains(ref) { return .note(ref) }
         let lower = Self.lowercased(ref)
         if let ids = byLowercasedID[lower], ids.count == 1 { return .note(ids[0]) }

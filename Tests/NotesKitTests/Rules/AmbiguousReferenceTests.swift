@@ -36,4 +36,18 @@ import NotesTestSupport
         let notebook = try Pipeline.load(root: scratch.root)
         #expect(notebook.notes.first { $0.id == "papers/summary" }?.links.first?.resolved == "papers/deepseek")
     }
+
+    /// `[[advanced/]]` names the folder's index note, as Quartz links it; a
+    /// folder without one is a broken link.
+    @Test func aFolderLinkNamesItsIndexNote() throws {
+        try LintHarness.expect(.brokenLink, [
+            "advanced/index.md": "# Advanced\n",
+            "advanced/paths.md": "# Paths\n",
+            "plain/x.md": "# X\n",
+            "folder-page.md": "# F\n\nSee [[advanced/|Advanced]] and ①[[plain/]].\n",
+        ])
+        let scratch = try Scratch("folder-link", files: ["advanced/index.md": "# A\n", "f.md": "# F\n\n[[advanced/]]\n"])
+        let notebook = try Pipeline.load(root: scratch.root)
+        #expect(notebook.notes.first { $0.id == "f" }?.links.first?.resolved == "advanced/index")
+    }
 }
