@@ -384,6 +384,13 @@ TINY_PNG = bytes.fromhex(
     "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
+VAULT_WORDS = (
+    "the screenshot shows a run of the training job with its loss curve and the learning rate schedule "
+    "after warmup we see throughput drop when the batch grows and memory on each device reaches its limit "
+    "notes on the dashboard meeting review of metrics latency errors and the plan for next week with owners"
+).split()
+
+
 def write_images_vault(n, outdir, seed):
     """An Obsidian vault of pasted images (DESIGN §7, "a vault with 20,000
     broken embeds"): n notes in a few nested folders, each embedding five
@@ -423,6 +430,17 @@ def write_images_vault(n, outdir, seed):
         others = r.sample(range(n), min(3, n))
         lines.append("See " + ", ".join(f"[[note-{j:05d}]]" for j in others) + ".")
         lines.append("")
+        # The prose around the screenshots, to about 3.4 KB a note like the
+        # other corpora (the issue's vault took cmark-gfm about 1 s at 4,000).
+        size = sum(len(line) + 1 for line in lines)
+        while size < TARGET_BYTES:
+            words = [r.choice(VAULT_WORDS) for _ in range(r.randrange(25, 60))]
+            words[r.randrange(len(words))] = "**" + r.choice(VAULT_WORDS) + "**"
+            paragraph = " ".join(words).capitalize() + "."
+            if r.random() < 0.3:
+                paragraph = "- " + paragraph
+            lines += [paragraph, ""]
+            size += len(paragraph) + 2
         write(os.path.join(outdir, note_id + ".md"), "\n".join(lines))
         written += 1
     return written

@@ -77,7 +77,9 @@ package enum Discovery {
             }
         }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        attachments.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // By bytes, with each path's bytes made once: comparing through
+        // `utf8` views was 4% of linting a vault of 20,000 images.
+        attachments = attachments.map { (Array($0.utf8), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
         return (files, diagnostics, attachments)
     }
 
