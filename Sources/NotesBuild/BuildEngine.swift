@@ -104,6 +104,7 @@ public enum BuildEngine {
         var options = SiteOptions(notesRoot: request.notesRoot, outDir: request.outDir, templatesDir: request.templatesDir,
                                   unsafeHTML: request.unsafeHTML, baseURL: config.baseURL, cacheDir: cacheDir)
         options.keepGoing = request.keepGoing
+        options.attachmentStamp = sources.attachmentStamp
         if let title = config.title { options.title = title }
         let outDir = try? OutputLocation.check(request.outDir, notesRoot: request.notesRoot)
 

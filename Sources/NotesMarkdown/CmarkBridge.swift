@@ -247,22 +247,26 @@ package struct HTMLRenderHooks {
         var text: String
         /// Opening tag around `text` when `href` is nil (closed by `</span>`).
         var brokenTag: String = "<span class=\"broken-link\">"
+        /// HTML that stands in the link's place instead (an embedded image), as it is.
+        var html: String?
 
-        package init(href: String? = nil, text: String, brokenTag: String = "<span class=\"broken-link\">") {
+        package init(href: String? = nil, text: String, brokenTag: String = "<span class=\"broken-link\">", html: String? = nil) {
             self.href = href
             self.text = text
             self.brokenTag = brokenTag
+            self.html = html
         }
 }
 
     package var unsafe = false
     package var destination: (_ url: String, _ isImage: Bool) -> Destination = { _, _ in .keep }
-    /// Called with the target (without `.md`), the label after `|` and the fragment after `#`.
-    package var wikilink: ((_ target: String, _ label: String?, _ fragment: String?) -> Wikilink)?
+    /// Called with the target (without `.md`), the label after `|`, the
+    /// fragment after `#`, and whether a `!` makes it an embed (`![[…]]`).
+    package var wikilink: ((_ target: String, _ label: String?, _ fragment: String?, _ embed: Bool) -> Wikilink)?
     /// HTML for inline code that starts with `=`, given the expression after `=`; nil keeps the code span.
     package var inlineCalc: (_ expression: String) -> String? = { _ in nil }
 
-    package init(wikilink: ((_ target: String, _ label: String?, _ fragment: String?) -> Wikilink)? = nil) {
+    package init(wikilink: ((_ target: String, _ label: String?, _ fragment: String?, _ embed: Bool) -> Wikilink)? = nil) {
         self.wikilink = wikilink
     }
 }
@@ -531,7 +535,7 @@ extension CmarkBridge {
     /// Replaces a text node holding `[[target|label]]` runs with text, link
     /// and marked-broken nodes.
     private static func splitWikilinks(_ node: OpaquePointer,
-                                       _ resolve: (String, String?, String?) -> HTMLRenderHooks.Wikilink) {
+                                       _ resolve: (String, String?, String?, Bool) -> HTMLRenderHooks.Wikilink) {
         let b = Array(string(cmark_node_get_literal(node)).utf8)
         var pieces: [OpaquePointer] = []
         var plainStart = 0
@@ -545,8 +549,19 @@ extension CmarkBridge {
             guard b[i] == UInt8(ascii: "["), b[i + 1] == UInt8(ascii: "["),
                   let end = ByteSearch.find([UInt8(ascii: "]"), UInt8(ascii: "]")], in: b, from: i + 2) else { i += 1; continue }
             guard let parts = NoteLink.wikilink(String(decoding: b[(i + 2)..<end], as: UTF8.self)) else { i += 1; continue }
-            let link = resolve(parts.target, parts.label, parts.fragment)
-            text(b[plainStart..<i])
+            // `![[…]]` embeds: the `!` belongs to the link, not the text before it.
+            let embed = i > plainStart && b[i - 1] == UInt8(ascii: "!")
+            let link = resolve(parts.target, parts.label, parts.fragment, embed)
+            text(b[plainStart..<(embed ? i - 1 : i)])
+            if let html = link.html {
+                if let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+                    cmark_node_set_on_enter(inline, html)
+                    pieces.append(inline)
+                }
+                i = end + 2
+                plainStart = i
+                continue
+            }
             let inline: OpaquePointer?
             if let href = link.href {
                 inline = cmark_node_new(CMARK_NODE_LINK)

@@ -21,13 +21,18 @@ public struct NoteSources: Sendable {
     /// The files below the root that are not notes (images, PDFs), by path,
     /// sorted; listed, never read. Links may name them.
     package var attachments: [String] = []
+    /// The attachments' paths, sizes and times in one hash (0 for none): what
+    /// the site's copies of them depend on.
+    package var attachmentStamp: UInt64 = 0
 
     /// Finds and reads every note of `root` on all cores. Throws only when
     /// `root` is no folder; an unreadable file is read as a failure.
     /// `exclude` names files and folders never read (`notesc.yml`'s `exclude:`).
     public static func read(root: String, exclude: ExcludePatterns = ExcludePatterns()) throws -> NoteSources {
         let found = try Discovery.find(root: root, exclude: exclude)
-        return read(found.files, diagnostics: found.diagnostics, attachments: found.attachments)
+        var sources = read(found.files, diagnostics: found.diagnostics, attachments: found.attachments)
+        sources.attachmentStamp = found.attachmentStamp
+        return sources
     }
 
     package static func read(_ files: [NoteFile], diagnostics: [Diagnostic], attachments: [String] = []) -> NoteSources {
@@ -70,6 +75,8 @@ public struct NoteSources: Sendable {
         for d in diagnostics { h.add("\(d.file) \(d.severity.rawValue) \(d.rule) \(d.message)") }
         // A file added or removed changes what links resolve to.
         if !attachments.isEmpty { h.add(word: attachmentsHash) }
+        // A changed image is copied again.
+        if attachmentStamp != 0 { h.add(word: attachmentStamp) }
         return h.hex
     }
 

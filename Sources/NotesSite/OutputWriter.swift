@@ -78,6 +78,13 @@ package final class OutputWriter: @unchecked Sendable {
         let input = open(source, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw SiteError.io("cannot read \(source): \(Self.errnoText())") }
         defer { close(input) }
+        // The previous build's copy has the source's size and time (copies
+        // take the source's time): kept without reading either, as rsync
+        // does. Otherwise it is kept when its bytes are the same.
+        var st = stat(), previous = stat()
+        guard fstat(input, &st) == 0 else { throw SiteError.io("cannot read \(source): \(Self.errnoText())") }
+        if stat(outDir + "/" + path, &previous) == 0, previous.st_mode & S_IFMT == S_IFREG, previous.st_size == st.st_size,
+           previous.st_mtim.tv_sec == st.st_mtim.tv_sec, previous.st_mtim.tv_nsec == st.st_mtim.tv_nsec, keep(path) { return }
         if Self.sameBytes(input, outDir + "/" + path), keep(path) { return }
         guard lseek(input, 0, SEEK_SET) == 0 else { throw SiteError.io("cannot read \(source): \(Self.errnoText())") }
         let full = stagingDir + "/" + path
@@ -92,6 +99,8 @@ package final class OutputWriter: @unchecked Sendable {
             if n == 0 { break }
             try buffer.withUnsafeBytes { try Self.writeAll(output, UnsafeRawBufferPointer(rebasing: $0[..<n]), path: full) }
         }
+        var times = [st.st_atim, st.st_mtim]
+        _ = futimens(output, &times)
         lock.lock()
         written.append(path)
         lock.unlock()

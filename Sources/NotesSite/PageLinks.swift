@@ -74,7 +74,7 @@ struct PageLinks {
             if model.isDraft(link.target) { return .broken(openingTag: Self.draftTag) }
             return .broken(openingTag: "<span class=\"broken-link\" title=\"\(HTMLEscape.escape("No note '\(link.target)'"))\">")
         }
-        hooks.wikilink = { target, label, fragment in
+        hooks.wikilink = { target, label, fragment, embed in
             var text = label ?? target
             // `[[#Heading]]`: a heading of this note.
             if target.isEmpty, let fragment, !fragment.isEmpty {
@@ -82,9 +82,17 @@ struct PageLinks {
             }
             let resolution = stored(.wikilink, target)
             if case .attachment(let path)? = resolution {
-                // `![[image.png|200]]`: the label is a size, not a text.
-                if let label, Self.isImageSize(label) { text = target }
-                return .init(href: self.href(SitePaths.attachment(path)), text: text)
+                let href = self.href(SitePaths.attachment(path))
+                // `![[image.png|200]]`, `|200x100`: the label is a size, not a text.
+                let size = label.flatMap(Self.imageSize)
+                if size != nil { text = target }
+                if embed, Self.isImage(path) {
+                    var img = "<img src=\"\(HTMLEscape.escape(href))\" alt=\"\(HTMLEscape.escape(size == nil ? text : String(path.split(separator: "/").last ?? Substring(path))))\""
+                    if let width = size?.width { img += " width=\"\(width)\"" }
+                    if let height = size?.height { img += " height=\"\(height)\"" }
+                    return .init(text: text, html: img + " loading=\"lazy\">")
+                }
+                return .init(href: href, text: text)
             }
             if let id = note(resolution, target) {
                 // The text is what the author wrote (the alias, else the link), as Obsidian shows it.
@@ -173,15 +181,28 @@ struct PageLinks {
     }
 
     /// `200` or `200x100`: an embed's size in Obsidian.
-    static func isImageSize(_ label: String) -> Bool {
-        let parts = label.split(separator: "x", omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    /// `200` or `200x100` after the `|` of an embedded image: its width and height.
+    static func imageSize(_ label: String) -> (width: Int, height: Int?)? {
+        let parts = label.trimmingSpaces.split(separator: "x", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+              parts.allSatisfy({ !$0.isEmpty && $0.count <= 5 && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let width = Int(parts[0]) else { return nil }
+        return (width, parts.count == 2 ? Int(parts[1]) : nil)
     }
 
-    /// `#Some Heading` in a link names the heading's anchor on the target page.
+    /// Files a browser shows as an image (Obsidian's image formats).
+    static func isImage(_ path: String) -> Bool {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return ["png", "jpg", "jpeg", "gif", "bmp", "svg", "webp", "avif"].contains(ext)
+    }
+
+    /// `#Some Heading` in a link names the heading's anchor on the target
+    /// page; `#A#B` the last heading, `B` (as Obsidian goes to it); `#^id` a block.
     static func fragmentID(_ fragment: String) -> String {
         let decoded = fragment.removingPercentEncoding ?? fragment
-        return decoded.hasPrefix("L") && decoded.dropFirst().allSatisfy(\.isNumber) && decoded.count > 1 ? decoded : slugify(decoded)
+        let last = decoded.split(separator: "#").last.map(String.init) ?? decoded
+        if last.hasPrefix("^") { return last }
+        return last.hasPrefix("L") && last.dropFirst().allSatisfy(\.isNumber) && last.count > 1 ? last : slugify(last)
     }
 
     /// `javascript:`, `vbscript:` and (except for images) `data:` URLs never become links.

@@ -31,6 +31,8 @@ public struct SiteOptions: Sendable {
     public var drafts: Set<String> = []
     /// Write the site even when the notes have errors (`--keep-going`): broken links are marked on their pages.
     public var keepGoing = false
+    /// The attachments' sizes and times in one hash (`NoteSources.attachmentStamp`): the copies depend on it.
+    public var attachmentStamp: UInt64 = 0
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
                 title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {
@@ -114,7 +116,8 @@ public enum SiteBuilder {
         let errors = notebook.diagnostics.errorCount
         guard errors == 0 || options.keepGoing else { throw SiteError.notesHaveErrors(errors) }
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
-        let (inputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot, fileHashes: fileHashes)
+        let (noteInputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot, fileHashes: fileHashes)
+        let inputs = options.attachmentStamp == 0 ? noteInputs : noteInputs + "-" + String(options.attachmentStamp, radix: 16)
         // What each page depends on is worked out on other threads from here,
         // while the templates and the build cache load and the model is made.
         let madeDependencies = ResultSlots<PageDependencies>(count: 1)
@@ -157,6 +160,9 @@ public enum SiteBuilder {
             var folders = Set(pages.map { folder($0.path) })
             folders.formUnion(templates.assets.map { folder($0.path) })
             folders.formUnion(model.vendor.folders)
+            // Attachments the published notes link to or embed, and no others (DESIGN §2a).
+            let attachments = Set(notebook.notes.flatMap { $0.links.compactMap(\.attachment) }).sorted()
+            folders.formUnion(attachments.map { folder(SitePaths.attachment($0)) })
             try writer.makeDirectories(folders)
             // The sitemap and the feed, from the model alone, while pages are worked out.
             DispatchQueue.global().async(group: globals) {
@@ -256,6 +262,7 @@ public enum SiteBuilder {
             }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }
             for file in model.vendor.files { try writer.copy(file.source, to: file.path) }
+            for path in attachments { try writer.copy(options.notesRoot + "/" + path, to: SitePaths.attachment(path)) }
             if let script = model.vendor.typesetScript { try writer.write("assets/typeset.js", script) }
             let result = try writer.commit()
             clock.lap("site:write")
