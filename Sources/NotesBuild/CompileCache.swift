@@ -27,7 +27,7 @@ import NotesSupport
 /// rebuild appends the blocks of the notes it redid (a later block replaces
 /// an earlier one).
 public final class CompileCache: @unchecked Sendable {
-    static let format = "compile 6"
+    static let format = "compile 7"
 
     struct Entry {
         var file: UInt64
@@ -93,6 +93,9 @@ public final class CompileCache: @unchecked Sendable {
         w.array(n.calcBlocks) { w, b in w.string(b.text); w.range(b.range); w.int(b.firstLine); w.int(b.column) }
         w.array(n.inlineCalcs) { w, c in w.string(c.expression); w.range(c.range) }
         w.array(n.comparisons) { $0.topic($1) }
+        // Links into the note (`[[Note#Heading]]`) are checked against these.
+        w.array(n.anchors.headings) { $0.string($1) }
+        w.array(n.anchors.blocks) { $0.string($1) }
         var h = StableHash()
         h.add(w.bytes)
         return h.value

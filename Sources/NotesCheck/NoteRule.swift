@@ -14,6 +14,20 @@ package struct CheckContext {
     /// Ids of the drafts (`Note.isDraft`), which the site leaves out.
     let drafts: Set<String>
     let publish: PublishMode
+    /// Note id → what links can point into (heading slugs, block ids), for `broken-anchor`.
+    let anchors: [String: Anchors]
+
+    struct Anchors {
+        var headings: [String]
+        var slugs: Set<String>
+        var blocks: Set<String>
+
+        init(_ anchors: NoteAnchors) {
+            headings = anchors.headings
+            slugs = Set(anchors.headings.map(slugify))
+            blocks = Set(anchors.blocks.map { $0.lowercased() })
+        }
+    }
     /// Rule ids set `off` in the config: those rules are not run.
     let rulesOff: Set<String>
 
@@ -36,6 +50,16 @@ package struct CheckContext {
         }
         incomingConnections = incoming
         self.neighbours = neighbours
+        // Only notes some link points into (`[[Note#…]]`) need theirs.
+        var targets = Set<String>()
+        for note in notes {
+            for link in note.links where link.fragment.map({ !$0.isEmpty }) == true {
+                if let id = link.target.isEmpty ? note.id : link.resolved { targets.insert(id) }
+            }
+        }
+        var anchors: [String: Anchors] = [:]
+        for note in notes where targets.contains(note.id) { anchors[note.id] = Anchors(note.anchors) }
+        self.anchors = anchors
     }
 }
 
@@ -54,7 +78,7 @@ extension NoteRule {
 /// Every per-note rule, in DESIGN §4 order.
 package enum Checks {
     static let noteRules: [any NoteRule.Type] = [
-        BrokenConnection.self, BrokenLink.self, DraftLink.self, AmbiguousReference.self, SelfConnection.self, DuplicateConnection.self,
+        BrokenConnection.self, BrokenLink.self, BrokenAnchor.self, DraftLink.self, AmbiguousReference.self, SelfConnection.self, DuplicateConnection.self,
         MissingTitle.self, MissingSection.self, EmptySection.self, UnknownSection.self, MissingVerdict.self,
         DuplicateVerdict.self, ThinComparison.self, MojibakeRule.self, OneWayConnection.self, OrphanNote.self,
     ]

@@ -413,6 +413,7 @@ extension CmarkBridge {
         guard let root = finish(parser) else { return nil }
         defer { cmark_node_free(root) }
         applyHooks(root, hooks)
+        anchorBlockIDs(root)
         return body(root, options, cmark_parser_get_syntax_extensions(parser))
     }
 
@@ -453,6 +454,39 @@ extension CmarkBridge {
     /// Rewrites links, wikilinks and inline calculations. Nodes are collected
     /// first and changed after the walk, since cmark's iterator must not see
     /// a tree change under it.
+    /// Every paragraph of the tree whose last text ends with ` ^id`: the
+    /// marker is taken out, and an empty element with that id starts the paragraph.
+    private static func anchorBlockIDs(_ root: OpaquePointer) {
+        var paragraphs: [OpaquePointer] = []
+        if let iter = cmark_iter_new(root) {
+            while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
+                      cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { continue }
+                paragraphs.append(node)
+            }
+            cmark_iter_free(iter)
+        }
+        for paragraph in paragraphs {
+            guard let last = cmark_node_last_child(paragraph), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+                  let literal = cmark_node_get_literal(last) else { continue }
+            let text = String(cString: literal)
+            guard let (id, start) = BlockIDs.trailingID(text) else { continue }
+            var kept = String(text[..<start])
+            while kept.last == " " || kept.last == "\t" { kept.removeLast() }
+            if kept.isEmpty {
+                // Drop a soft break the marker's line leaves behind.
+                if let previous = cmark_node_previous(last), cmark_node_get_type(previous) == CMARK_NODE_SOFTBREAK { cmark_node_free(previous) }
+                cmark_node_free(last)
+            } else {
+                cmark_node_set_literal(last, kept)
+            }
+            guard let anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(anchor, "<span class=\"block-anchor\" id=\"\(HTMLEscape.escape("^" + id))\"></span>")
+            cmark_node_set_on_exit(anchor, "")
+            cmark_node_prepend_child(paragraph, anchor)
+        }
+    }
+
     private static func applyHooks(_ root: OpaquePointer, _ hooks: HTMLRenderHooks) {
         if hooks.wikilink != nil { cmark_consolidate_text_nodes(root) }
         var links: [OpaquePointer] = [], texts: [OpaquePointer] = [], codes: [OpaquePointer] = []

@@ -27,6 +27,8 @@ public struct Note: Codable, Sendable {
     public var calc: NoteCalc?
     /// What the note's page needs in the browser: KaTeX, highlight.js. Not a record.
     public var pageNeeds = PageNeeds()
+    /// What a link can point into: its headings and block ids. Not a record.
+    public var anchors = NoteAnchors()
 
     /// Every field but `pageNeeds`, which is how the page is made, not what the note says.
     enum CodingKeys: String, CodingKey {
@@ -67,6 +69,19 @@ public struct PageNeeds: Codable, Sendable, Equatable {
     public init(math: Bool = false, codeLanguages: [String] = []) {
         self.math = math
         self.codeLanguages = codeLanguages
+    }
+}
+
+/// What `[[Note#Heading]]` and `[[Note#^block]]` can name in a note.
+public struct NoteAnchors: Codable, Sendable, Equatable {
+    /// Every heading's text, any level, in order.
+    public var headings: [String] = []
+    /// Every block id (` ^id` ending a paragraph or list item), without the caret.
+    public var blocks: [String] = []
+
+    public init(headings: [String] = [], blocks: [String] = []) {
+        self.headings = headings
+        self.blocks = blocks
     }
 }
 

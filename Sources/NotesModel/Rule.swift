@@ -10,6 +10,7 @@ public struct Rule: Hashable, Sendable {
 
     public static let brokenConnection = Rule(id: "broken-connection", defaultSeverity: .error, summary: "A Connections target that is no note id.")
     public static let brokenLink = Rule(id: "broken-link", defaultSeverity: .error, summary: "A [[wikilink]] or relative .md link to no note.")
+    public static let brokenAnchor = Rule(id: "broken-anchor", defaultSeverity: .warning, summary: "A #heading or #^block that the target note does not have.")
     public static let draftLink = Rule(id: "draft-link", defaultSeverity: .info, summary: "A link or connection to a draft or unpublished note (shown as text on the site).")
     public static let droppedHTML = Rule(id: "dropped-html", defaultSeverity: .info, summary: "Raw HTML left out of the page in safe mode; names the tag.")
     public static let duplicateID = Rule(id: "duplicate-id", defaultSeverity: .error, summary: "Two files whose ids differ only in case.")
@@ -41,7 +42,7 @@ public struct Rule: Hashable, Sendable {
 
     /// Every rule, in the DESIGN §4 order.
     public static let all: [Rule] = [
-        brokenConnection, brokenLink, draftLink, droppedHTML, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
+        brokenConnection, brokenLink, brokenAnchor, draftLink, droppedHTML, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
         missingTitle, missingSection, emptySection, unknownSection, missingVerdict, duplicateVerdict,
         thinComparison, badMetadata, mojibake, invalidEncoding, calcSyntax, calcUndefined, calcUnits,
         calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, unreadableFile, nestingLimit,
@@ -50,6 +51,7 @@ public struct Rule: Hashable, Sendable {
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }
 
     private static let helpTexts: [String: String] = [
+        brokenAnchor.id: "A link to a heading (`[[Note#Heading]]`, `[[#Heading]]`, `[text](note.md#heading)`) or a block (`[[Note#^id]]`) that the note does not have, often a heading renamed since. The message suggests the nearest heading; link to it, or give the block its id (` ^id` at the end of the paragraph).",
         brokenConnection.id: "Each Connections bullet must name an existing note by its id (path without .md) or by a stem only one note has. Fix the id (the message suggests the nearest one) or create the note.",
         brokenLink.id: "A [[wikilink]] or relative .md link must resolve to a note in the folder. Fix the target or create the note.",
         duplicateID.id: "Note ids are paths without .md; two that differ only in case collide on case-insensitive disks and web servers. Rename one file.",

@@ -20,4 +20,27 @@ extension NoteParser {
         needs.codeLanguages = languages.sorted()
         return needs
     }
+
+    /// The headings and block ids links can point into. The H1 that titles
+    /// the note is the page's title, not a heading of its body (so renaming
+    /// a title changes nothing other notes' links are checked against).
+    static func anchors(_ root: MarkdownNode, titleLine: Int?) -> NoteAnchors {
+        var anchors = NoteAnchors()
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node.kind {
+            case .heading(let level):
+                if level == 1, node.range.start.line == titleLine { continue }
+                anchors.headings.append(node.plainText.trimmingSpaces)
+            case .paragraph:
+                if let (id, _) = BlockIDs.trailingID(node.plainText.trimmingSpaces) { anchors.blocks.append(id) }
+            case .codeBlock, .htmlBlock:
+                continue
+            default:
+                break
+            }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return anchors
+    }
 }

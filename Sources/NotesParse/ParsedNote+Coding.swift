@@ -35,6 +35,8 @@ extension CacheWriter {
         links(n.links)
         bool(n.pageNeeds.math)
         array(n.pageNeeds.codeLanguages) { $0.string($1) }
+        array(n.anchors.headings) { $0.string($1) }
+        array(n.anchors.blocks) { $0.string($1) }
         // `calc` is left out: the calc stage fills it, after parsing.
     }
 
@@ -193,6 +195,7 @@ extension CacheReader {
                         aliases: aliases, isStudyNote: isStudyNote, sections: sections, tldr: tldr, comparisons: comparisons,
                         take: take, calcBlocks: calcBlocks, inlineCalcs: inlineCalcs, connections: connections, links: links)
         note.pageNeeds = PageNeeds(math: try bool(), codeLanguages: try array { try $0.string() })
+        note.anchors = NoteAnchors(headings: try array { try $0.string() }, blocks: try array { try $0.string() })
         return note
     }
 

@@ -188,6 +188,8 @@ struct PageDependencies {
             w.metadata(n.metadata)
             w.bool(n.pageNeeds.math)
             w.array(n.pageNeeds.codeLanguages) { $0.string($1) }
+            w.array(n.anchors.headings) { $0.string($1) }
+            w.array(n.anchors.blocks) { $0.string($1) }
             w.sections(n.sections)
             w.take(n.take)
         }
