@@ -6,17 +6,28 @@ import NotesSupport
 /// The id is an anchor on the page and never printed.
 package enum BlockIDs {
     /// The id a paragraph's text ends with, and where the ` ^id` starts.
+    /// Looks only at the end of the text, by bytes: every paragraph of every
+    /// note is asked.
     package static func trailingID(_ text: String) -> (id: String, start: String.Index)? {
-        guard let caret = text.lastIndex(of: "^") else { return nil }
-        let id = text[text.index(after: caret)...]
-        guard !id.isEmpty, id.utf8.count <= 64, id.utf8.allSatisfy(isIDByte) else { return nil }
+        let utf8 = text.utf8
+        var i = utf8.endIndex
+        var length = 0
+        while i > utf8.startIndex {
+            let before = utf8.index(before: i)
+            guard isIDByte(utf8[before]), length < 64 else { break }
+            i = before
+            length += 1
+        }
+        guard length > 0, i > utf8.startIndex else { return nil }
+        let caret = utf8.index(before: i)
+        guard utf8[caret] == UInt8(ascii: "^") else { return nil }
         // The caret starts the text or follows a space, or an embed or link
         // it ends (`![[image.png]]^id`); `2^10` and `x^2` are no block ids.
-        if caret != text.startIndex {
-            let before = text[text.index(before: caret)]
-            guard [" ", "\t", "\n", "]", ")"].contains(before) else { return nil }
+        if caret > utf8.startIndex {
+            let before = utf8[utf8.index(before: caret)]
+            guard [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "]"), UInt8(ascii: ")")].contains(before) else { return nil }
         }
-        return (String(id), caret)
+        return (String(text[i...]), caret)
     }
 
     private static func isIDByte(_ b: UInt8) -> Bool {
