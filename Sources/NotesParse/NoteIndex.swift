@@ -56,11 +56,15 @@ public struct NoteIndex: Sendable {
     /// A missing link to a file (its target has an extension) is offered a
     /// file of the same name with another extension; to a note, a note.
     public func resolveLink(_ link: NoteLink, from noteID: String, suggest: Bool = true) -> Resolution {
+        // `![[image.png]]` names a file first (most links of a vault of pasted
+        // images do): a note is looked for only when no file has that name.
+        let namesFile = link.namesFile
+        if namesFile, case .attachment(let path) = files.resolve(link.target, from: noteID) { return .attachment(path) }
         let resolution = note(link.target, from: noteID)
         guard case .missing = resolution else { return resolution }
         let file = files.resolve(link.target, from: noteID)
         guard case .missing = file, suggest else { return file }
-        if link.namesFile { return .missing(suggestion: files.suggestion(for: link.target)) }
+        if namesFile { return .missing(suggestion: files.suggestion(for: link.target)) }
         return .missing(suggestion: suggestions.value.suggestion(for: link.target))
     }
 
