@@ -88,11 +88,13 @@ public final class PreviewServer: @unchecked Sendable {
         report(outcome, changed)
     }
 
-    /// The notes folder (note files, folders, `notesc.yml`), the templates
-    /// folder (any file) and the folder of a config file named by path.
+    /// The notes folder (notes, attachments, folders, `notesc.yml`), the
+    /// templates folder (any file) and the folder of a config file named by path.
     private func watchedFolders() -> [FolderWatcher.Folder] {
-        var folders = [FolderWatcher.Folder(path: options.notesRoot, recursive: true) { name, isFolder in
-            isFolder || name.lowercased().hasSuffix(".md") || name == Config.fileName
+        var folders = [FolderWatcher.Folder(path: options.notesRoot, recursive: true) { name, _ in
+            // Any file but hidden ones and editors' backup and swap files:
+            // an image pasted into the vault is an attachment a note may embed.
+            !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") && !name.hasSuffix(".swx") && name != "4913"
         }]
         if let templates = options.templatesFolder {
             folders.append(FolderWatcher.Folder(path: templates, recursive: true) { name, _ in
