@@ -92,6 +92,8 @@ package enum CmarkBridge {
         var openLinks: [(index: Int, text: [UInt8])] = []
         var skipping = 0
         var truncatedAt: Int?
+        /// Adjacent text outside links and headings, where `#tag`s are read (as on the page).
+        var run: [UInt8] = []
         guard let iter = cmark_iter_new(root) else {
             return MarkdownDocument(root: copyBlock(root))
         }
@@ -108,6 +110,14 @@ package enum CmarkBridge {
             texts[texts.count - 1].append(0x20)
             for i in openLinks.indices { openLinks[i].text.append(0x20) }
         }
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            defer { run.removeAll(keepingCapacity: true) }
+            guard !stack.isEmpty else { return }
+            for tag in InlineTags.scan(run) {
+                stack[stack.count - 1].inlines.append(MarkdownInline(kind: .tag, text: tag.name, range: stack[stack.count - 1].range))
+            }
+        }
         func close() -> MarkdownNode {
             var done = stack.removeLast()
             let text = texts.removeLast()
@@ -122,6 +132,13 @@ package enum CmarkBridge {
             let type = cmark_node_get_type(node)
             if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_INLINE) {
                 guard skipping == 0, !stack.isEmpty else { continue }
+                if type == CMARK_NODE_TEXT {
+                    if openLinks.isEmpty, stack[stack.count - 1].headingLevel == nil, let p = cmark_node_get_literal(node) {
+                        run.append(contentsOf: UnsafeRawBufferPointer(start: p, count: strlen(p)))
+                    }
+                } else {
+                    flushRun()
+                }
                 switch type {
                 case CMARK_NODE_TEXT:
                     appendText(cmark_node_get_literal(node))
@@ -148,6 +165,7 @@ package enum CmarkBridge {
                 }
                 continue
             }
+            flushRun()
             let isContainer = cmark_node_first_child(node) != nil || isContainerType(node)
             if event == CMARK_EVENT_ENTER {
                 if skipping > 0 || stack.count >= maxDepth {
@@ -165,7 +183,12 @@ package enum CmarkBridge {
             } else if event == CMARK_EVENT_EXIT {
                 if skipping > 0 { skipping -= 1; continue }
                 guard stack.count > 1 else { continue }
-                let done = close()
+                var done = close()
+                if done.kind == .paragraph, stack[stack.count - 1].kind == .blockQuote, stack[stack.count - 1].children.isEmpty,
+                   let marker = CalloutMarker.parse(done.literal.utf8) {
+                    // A callout's marker is syntax, not text: its title stays.
+                    done.literal = String(decoding: done.literal.utf8.dropFirst(marker.length), as: UTF8.self)
+                }
                 stack[stack.count - 1].children.append(done)
             }
         }
@@ -186,7 +209,7 @@ package enum CmarkBridge {
         }
     }
 
-    private static func string(_ p: UnsafePointer<CChar>?) -> String {
+    static func string(_ p: UnsafePointer<CChar>?) -> String {
         p.map { String(cString: $0) } ?? ""
     }
 
@@ -265,6 +288,8 @@ package struct HTMLRenderHooks {
     package var wikilink: ((_ target: String, _ label: String?, _ fragment: String?, _ embed: Bool) -> Wikilink)?
     /// HTML for inline code that starts with `=`, given the expression after `=`; nil keeps the code span.
     package var inlineCalc: (_ expression: String) -> String? = { _ in nil }
+    /// The page of an inline `#tag`, given its name; nil (or no hook) keeps the tag as text.
+    package var tag: ((_ name: String) -> String?)?
 
     package init(wikilink: ((_ target: String, _ label: String?, _ fragment: String?, _ embed: Bool) -> Wikilink)? = nil) {
         self.wikilink = wikilink
@@ -412,6 +437,7 @@ extension CmarkBridge {
         }
         guard let root = finish(parser) else { return nil }
         defer { cmark_node_free(root) }
+        applyObsidianSyntax(root, markdown: markdown, tagHref: hooks.tag)
         applyHooks(root, hooks)
         anchorBlockIDs(root)
         return body(root, options, cmark_parser_get_syntax_extensions(parser))
@@ -556,7 +582,7 @@ extension CmarkBridge {
         return false
     }
 
-    private static func insideLink(_ node: OpaquePointer) -> Bool {
+    static func insideLink(_ node: OpaquePointer) -> Bool {
         var parent = cmark_node_parent(node)
         while let p = parent {
             let type = cmark_node_get_type(p)

@@ -53,7 +53,7 @@ package struct MarkdownNode: Sendable {
 }
 
 /// An inline construct the records need: a code span (`=expr` calculations),
-/// a link or image (links between notes), or raw HTML (`dropped-html`).
+/// a link or image (links between notes), raw HTML (`dropped-html`), or an inline `#tag`.
 package struct MarkdownInline: Sendable, Equatable {
     package enum Kind: Sendable, Equatable {
         case code
@@ -61,6 +61,8 @@ package struct MarkdownInline: Sendable, Equatable {
         case image(destination: String)
         /// Inline raw HTML: one tag, comment or declaration as written.
         case html
+        /// An inline `#tag` outside code, links and headings; `text` is its name.
+        case tag
     }
 
     package var kind: Kind

@@ -24,6 +24,14 @@ public func slugify(_ text: String) -> String {
     return out
 }
 
+/// The slug of a tag: `slugify` of each part of a nested tag, joined by
+/// `/`, so `#Area/Sub Topic` lives at `tags/area/sub-topic.html` below its
+/// parent `tags/area.html` (Obsidian's nested tags).
+public func tagSlug(_ tag: String) -> String {
+    guard tag.contains("/") else { return slugify(tag) }
+    return tag.split(separator: "/").map { slugify(String($0)) }.joined(separator: "/")
+}
+
 /// The same rule on ASCII bytes, without Character processing; nil when the
 /// text is not all ASCII.
 private func asciiSlug(_ text: String) -> String? {

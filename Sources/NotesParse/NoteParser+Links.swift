@@ -4,9 +4,10 @@ import NotesModel
 import NotesSupport
 
 extension NoteParser {
-    /// Inline `=expr` calculations, relative links and images and calc blocks, from the whole tree.
+    /// Inline `=expr` calculations, relative links and images, inline `#tags` and calc blocks, from the whole tree.
     mutating func collectInline(_ root: MarkdownNode) {
         var stack = [root]
+        var inlineTags: [String] = []
         while let node = stack.popLast() {
             if case .codeBlock(let info) = node.kind, info.split(separator: " ").first == "calc" {
                 note.calcBlocks.append(CalcBlock(text: node.literal, range: range(line: node.range.start.line, column: node.range.start.column, length: 3),
@@ -26,12 +27,16 @@ extension NoteParser {
                         link.range = inline.range.start.line > 0 ? range(inline.range) : SourceRange(line: 1, column: 1, length: 1)
                         note.links.append(link)
                     }
+                case .tag:
+                    inlineTags.append(inline.text)
                 default:
                     break
                 }
             }
             stack.append(contentsOf: node.children.reversed())
         }
+        // Front matter and `**Tags**` first, then the text's, each once whatever its case (as Obsidian).
+        note.tags = InlineTags.unique(note.tags + inlineTags)
         note.inlineCalcs.sort { $0.range.start < $1.range.start }
         note.calcBlocks.sort { $0.range.start < $1.range.start }
     }

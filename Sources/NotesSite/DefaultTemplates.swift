@@ -437,6 +437,49 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
   .site-header, .site-footer, .note-side { display: none; }
 }
 
+/* Callouts (Obsidian's `> [!type]`, GitHub's alerts): one colour per family,
+   text on tinted ground at 4.5:1 or more in both schemes. */
+.callout { --callout: var(--callout-blue); --callout-soft: var(--callout-blue-soft);
+  margin: 1rem 0; padding: 0.6rem 1rem; border-left: 4px solid var(--callout); border-radius: var(--radius);
+  background: var(--callout-soft); color: var(--text); }
+.callout-title { margin: 0; font-weight: 650; color: var(--callout); }
+.callout-body > :first-child { margin-top: 0.4rem; }
+.callout-body > :last-child { margin-bottom: 0.2rem; }
+details.callout > summary { cursor: pointer; }
+details.callout:not([open]) > summary { margin: 0; }
+.callout-note, .callout-info, .callout-abstract, .callout-todo { --callout: var(--callout-blue); --callout-soft: var(--callout-blue-soft); }
+.callout-tip, .callout-success { --callout: var(--callout-green); --callout-soft: var(--callout-green-soft); }
+.callout-warning { --callout: var(--callout-orange); --callout-soft: var(--callout-orange-soft); }
+.callout-danger, .callout-failure, .callout-bug { --callout: var(--callout-red); --callout-soft: var(--callout-red-soft); }
+.callout-question { --callout: var(--callout-yellow); --callout-soft: var(--callout-yellow-soft); }
+.callout-example { --callout: var(--callout-purple); --callout-soft: var(--callout-purple-soft); }
+.callout-quote { --callout: var(--callout-grey); --callout-soft: var(--callout-grey-soft); }
+:root {
+  --callout-blue: #0b57d0; --callout-blue-soft: #eef4fe;
+  --callout-green: #1a7f37; --callout-green-soft: #edfbf0;
+  --callout-orange: #a3470a; --callout-orange-soft: #fff3e8;
+  --callout-red: #b42318; --callout-red-soft: #fff0ee;
+  --callout-yellow: #7d5a00; --callout-yellow-soft: #fff8e1;
+  --callout-purple: #7339c4; --callout-purple-soft: #f5effd;
+  --callout-grey: #57606a; --callout-grey-soft: #f3f4f6;
+  --mark: #fff0a8;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --callout-blue: #79b0ff; --callout-blue-soft: #14213a;
+    --callout-green: #4ac26b; --callout-green-soft: #112619;
+    --callout-orange: #f0883e; --callout-orange-soft: #2d1a0c;
+    --callout-red: #ff8a80; --callout-red-soft: #331413;
+    --callout-yellow: #e3b341; --callout-yellow-soft: #2b220b;
+    --callout-purple: #c297ff; --callout-purple-soft: #241a36;
+    --callout-grey: #9da7b3; --callout-grey-soft: #1b2027;
+    --mark: #5c4d0a;
+  }
+}
+mark { background: var(--mark); color: var(--text); padding: 0 0.1em; border-radius: 2px; }
+a.tag { text-decoration: none; background: var(--accent-soft); padding: 0 0.3em; border-radius: 4px; }
+a.tag:hover { text-decoration: underline; }
+
 """#,
         "graph.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
@@ -844,9 +887,18 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 {{$content}}
 <article class="entity" aria-labelledby="entity-title">
 <header class="entity-header">
-<p class="eyebrow"><a href="{{root}}tags/index.html">Tag</a></p>
+<p class="eyebrow"><a href="{{root}}tags/index.html">Tag</a>{{#tag.parent}} › <a href="{{url}}">#{{name}}</a>{{/tag.parent}}</p>
 <h1 id="entity-title">#{{tag.name}}</h1>
 <p class="muted">{{tag.count}} notes</p>
+{{#tag.hasChildren}}
+<nav class="tag-children" aria-label="Nested tags">
+<ul class="chips tags">
+{{#tag.children}}
+<li><a class="chip" href="{{url}}">#{{name}}</a> <span class="muted">{{count}}</span></li>
+{{/tag.children}}
+</ul>
+</nav>
+{{/tag.hasChildren}}
 </header>
 <ul class="note-list">
 {{#tag.notes}}

@@ -131,8 +131,18 @@ extension PageContext {
         let page = SitePaths.tag(tag.slug)
         let links = PageLinks(page: page, model: model)
         var context = base(model, page: page, title: "#" + tag.name, kind: "tag", description: "Notes tagged \(tag.name).")
-        context[.tag] = [.name: tag.name, .count: tag.notes.count,
-                          .notes: model.byDate(tag.notes).map { noteItem($0, model, links: links) }] as Context
+        // A nested tag's page links up to its parent and down to its children (notes of `a/b` are `a`'s too).
+        let children = tag.children.compactMap { model.tagPositions[$0].map { model.tags[$0] } }.map { child -> Context in
+            [.name: child.name, .url: links.href(SitePaths.tag(child.slug)), .count: child.notes.count]
+        }
+        var t: Context = [.name: tag.name, .count: tag.notes.count,
+                          .notes: model.byDate(tag.notes).map { noteItem($0, model, links: links) },
+                          .children: children, .hasChildren: !children.isEmpty]
+        t[.parent] = TemplateValue.absent
+        if let i = tag.parent.flatMap({ model.tagPositions[$0] }) {
+            t[.parent] = [.name: model.tags[i].name, .url: links.href(SitePaths.tag(model.tags[i].slug))] as Context
+        }
+        context[.tag] = t
         return context
     }
 

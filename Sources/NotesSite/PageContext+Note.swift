@@ -18,7 +18,13 @@ extension PageContext {
         // Math is taken out before cmark-gfm sees the note and put back after (DESIGN §2a).
         let (markdown, math) = MathSpans.protect(NoteBody.markdown(of: note, root: model.options.notesRoot))
         var body = NoteBody(note: note, model: model, links: links)
-        body.compose(CmarkBridge.renderBlocks(markdown, hooks: links.hooks(for: note.id)).map { $0.restoring(math).markingMermaid() })
+        var hooks = links.hooks(for: note.id)
+        // Inline `#tags` link to their pages (the parser read the same tags into `note.tags`).
+        hooks.tag = { name in
+            let slug = tagSlug(name)
+            return model.tagPositions[slug] == nil ? nil : links.href(SitePaths.tag(slug))
+        }
+        body.compose(CmarkBridge.renderBlocks(markdown, hooks: hooks).map { $0.restoring(math).markingMermaid() })
 
         let metadata = note.metadata.compactMap { m -> Context? in
             let key = m.key.lowercased()
@@ -28,7 +34,7 @@ extension PageContext {
         }
         var seenTags = Set<String>()
         let tags = note.tags.compactMap { tag -> Context? in
-            let slug = slugify(tag)
+            let slug = tagSlug(tag)
             guard !slug.isEmpty, seenTags.insert(slug).inserted else { return nil }
             return [.name: tag, .url: links.href(SitePaths.tag(slug))]
         }

@@ -126,8 +126,8 @@ struct PageLinks {
 
     /// Whether cmark-gfm renders this line as exactly its own text: no
     /// character that starts markup or gets escaped, no block marker at the
-    /// start, no spaces it would strip, no `www.` for the autolinker, and a
-    /// single `~` at most (strikethrough needs two).
+    /// start, no spaces it would strip, no `www.` for the autolinker, a
+    /// single `~` at most (strikethrough needs two), and no `==` (highlights).
     static func rendersAsItself(_ text: String) -> Bool {
         let plainLow = plainASCII.low, plainHigh = plainASCII.high
         // A string not stored as UTF-8 (bridged) takes the long way.
@@ -135,11 +135,14 @@ struct PageLinks {
             guard let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20,
                   first != UInt8(ascii: "-"), first != UInt8(ascii: "+"), first != UInt8(ascii: "#"), first != UInt8(ascii: "=")
             else { return false }
-            var tildes = 0, hasW = false
+            var tildes = 0, hasW = false, previous: UInt8 = 0
             for b in utf8 where b < 0x80 {
                 guard (b < 64 ? plainLow : plainHigh) & (1 << (b & 63)) != 0 else { return false }
                 tildes &+= b == UInt8(ascii: "~") ? 1 : 0
                 hasW = hasW || b | 0x20 == UInt8(ascii: "w")
+                // `==` may open or close a highlight.
+                if b == UInt8(ascii: "="), previous == b { return false }
+                previous = b
             }
             guard tildes <= 1 else { return false }
             if hasW, containsWWW(utf8) { return false }

@@ -41,10 +41,19 @@ struct SiteModel: Sendable {
         var index: Int
     }
 
+    /// A tag and the notes that have it. A nested tag `a/b` has the page
+    /// `tags/a/b.html`; its parent `a` lists the notes of `a` and of every
+    /// `a/…`, and links to its children (as Obsidian's tag pane).
     struct Tag: Sendable {
         var slug: String
         var name: String
         var notes: [String]
+        /// Slugs of the tags one level below (`a/b` for `a`), sorted.
+        var children: [String] = []
+        /// The slug of the tag one level up, for `a/b`: `a`.
+        var parent: String? {
+            slug.lastIndex(of: "/").map { String(slug[..<$0]) }
+        }
     }
 
     let notebook: Notebook
@@ -59,6 +68,8 @@ struct SiteModel: Sendable {
     let backlinks: [String: [Backlink]]
     let tags: [Tag]
     let tagSlugs: [String: String]
+    /// Position in `tags` by slug.
+    let tagPositions: [String: Int]
     /// Claims about each system, by system slug, in note order.
     var claimsBySystem: [String: [PlacedClaim]] { placed.value.claimsBySystem }
     /// Verdicts of each topic, by topic slug, in note order.
@@ -195,15 +206,28 @@ struct SiteModel: Sendable {
                 backlinks[target, default: []].append(Backlink(from: id, reason: nil))
             }
             for tag in notes[position].tags {
-                let slug = slugify(tag)
+                let slug = tagSlug(tag)
                 guard !slug.isEmpty else { continue }
-                if tagNames[slug] == nil { tagNames[slug] = tag; tagOrder.append(slug) }
-                if tagNotes[slug]?.last != id { tagNotes[slug, default: []].append(id) }
+                // `a/b/c` is listed under `a/b/c`, `a/b` and `a`.
+                let names = tag.split(separator: "/", omittingEmptySubsequences: true)
+                let slugs = slug.split(separator: "/")
+                for depth in (1...slugs.count).reversed() {
+                    let slug = slugs[..<depth].joined(separator: "/")
+                    if tagNames[slug] == nil {
+                        tagNames[slug] = depth == slugs.count ? tag : names[..<depth].joined(separator: "/")
+                        tagOrder.append(slug)
+                    }
+                    if tagNotes[slug]?.last != id { tagNotes[slug, default: []].append(id) }
+                }
             }
         }
         self.backlinks = backlinks
         neighbourLists = Once { notes.indices.map { Self.neighbours(of: $0, notes, positions: positions, backlinks: backlinks) } }
-        tags = tagOrder.sorted().map { Tag(slug: $0, name: tagNames[$0]!, notes: tagNotes[$0] ?? []) }
+        var tags = tagOrder.sorted().map { Tag(slug: $0, name: tagNames[$0]!, notes: tagNotes[$0] ?? []) }
+        let tagPositions = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
+        for tag in tags { if let parent = tag.parent, let i = tagPositions[parent] { tags[i].children.append(tag.slug) } }
+        self.tags = tags
+        self.tagPositions = tagPositions
         tagSlugs = tagNames.reduce(into: [:]) { $0[$1.value] = $1.key }
         placed = Once { Self.place(notes) }
         let systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })

@@ -22,6 +22,7 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     case systemCount, systemName, systemURL, systems, tag, tags, target, text, textHTML, title, toc, topic
     case topicCount, topics, url, value, values, verdicts, verified, verifiedBy, verifiedCount, wins
     case hasMath, hasCode, usesScripts
+    case children, hasChildren, parent
 
     /// The key a template's name stands for; nil for a name no page gives.
     init?(name: String) {

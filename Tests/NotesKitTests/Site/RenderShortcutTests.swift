@@ -19,7 +19,7 @@ import Testing
                      "1. first", "1.", "12) twelve", "1.5x", "it's", "a \"quote\"", "a ~b~ c", "~~$5M", "a ~b ~c",
                      "www.example.com", "see WWW.example.com", "x  y", " lead", "trail ", "- item", "+ item", "# heading",
                      "= x", "a # b = c; d / e % f ? g", "é ü — 漢字", "line\u{2028}", "a & b", "a < b", "*a*", "`=x`",
-                     "[[note]]", "a: b", "a@b.c", "x|y", "\\*", ""]
+                     "[[note]]", "a: b", "a@b.c", "x|y", "\\*", "", "a ==b== c", "==x==", "a == b"]
         // Every short line over an alphabet of text and near-markup.
         let alphabet = Array("a1 .)~w#'\"+-$%(=é")
         var queue = [""]
@@ -34,7 +34,7 @@ import Testing
             #expect(parsed == line.trimmingCharacters(in: .newlines), "\(line.debugDescription)")
         }
         #expect(plain > 1000)
-        for line in ["1. first", "1.", "12) twelve", "a ~b~ c", "www.example.com", "a \"quote\"", "- item", " lead"] {
+        for line in ["1. first", "1.", "12) twelve", "a ~b~ c", "www.example.com", "a \"quote\"", "- item", " lead", "a ==b== c"] {
             #expect(!PageLinks.rendersAsItself(line), "\(line.debugDescription)")
         }
     }
