@@ -18,7 +18,17 @@ extension PageContext {
         // Math is taken out before cmark-gfm sees the note and put back after (DESIGN §2a).
         let (markdown, math) = MathSpans.protect(NoteBody.markdown(of: note, root: model.options.notesRoot))
         var body = NoteBody(note: note, model: model, links: links)
-        body.compose(CmarkBridge.renderBlocks(markdown, hooks: links.hooks(for: note.id)).map { $0.restoring(math).markingMermaid() })
+        let trail = [EmbeddedPart(note: note.id, part: .whole)]
+        body.compose(CmarkBridge.renderBlocks(markdown, hooks: links.hooks(for: note.id, trail: trail)).map { $0.restoring(math).markingMermaid() })
+        // What the notes it embeds need, the page needs too.
+        var needs = note.pageNeeds
+        if let position = model.position(note.id), note.links.contains(where: \.embed) {
+            for i in model.embeddedNotes(position) {
+                let embedded = model.notebook.notes[i].pageNeeds
+                needs.math = needs.math || embedded.math
+                needs.codeLanguages = Array(Set(needs.codeLanguages + embedded.codeLanguages)).sorted()
+            }
+        }
 
         let metadata = note.metadata.compactMap { m -> Context? in
             let key = m.key.lowercased()
@@ -51,7 +61,7 @@ extension PageContext {
         }
         n[.localGraph] = GraphSVG.neighbourhood(of: note.id, model, links: links)
         var context = base(model, page: page, title: SiteModel.title(note), kind: "note", description: summary(note),
-                           needs: note.pageNeeds)
+                           needs: needs)
         context[.note] = n
         return context
     }
