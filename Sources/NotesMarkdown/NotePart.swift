@@ -89,6 +89,15 @@ package enum NotePart: Hashable, Sendable {
         return out
     }
 
+    /// How messages name this part of note `id`: `id`, `id#heading-slug`, `id#^block`.
+    package func name(of id: String) -> String {
+        switch self {
+        case .whole: id
+        case .heading(let slug): id + "#" + slug
+        case .block(let block): id + "#^" + block
+        }
+    }
+
     /// A heading's anchor slug.
     private static func slug(of heading: MarkdownNode) -> String {
         slugify(Mojibake.fix(heading.literal))

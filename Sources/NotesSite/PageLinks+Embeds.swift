@@ -40,7 +40,7 @@ extension PageLinks {
         let source = "<p class=\"embed-source\"><a href=\"\(HTMLEscape.escape(href))\">\(HTMLEscape.escape(text))</a></p>\n"
         let open = "<div class=\"embed\" data-embed=\"\(HTMLEscape.escape(id))\">\n"
         if let first = trail.firstIndex(of: shown) {
-            let cycle = (trail[first...].map(\.note) + [id]).joined(separator: " → ")
+            let cycle = (trail[first...] + [shown]).map { $0.part.name(of: $0.note) }.joined(separator: " → ")
             return open + "<p class=\"embed-stop\">The embed of “\(HTMLEscape.escape(text))” stops here: it embeds itself ("
                 + HTMLEscape.escape(cycle) + ").</p>\n" + source + "</div>\n"
         }

@@ -126,10 +126,6 @@ package enum EmbedCycle {
     private static func marker(_ n: Int) -> String { "\u{E010}embed \(n)\u{E011}" }
 
     private static func name(_ node: Node, _ notes: [Note]) -> String {
-        switch node.part {
-        case .whole: notes[node.note].id
-        case .heading(let slug): notes[node.note].id + "#" + slug
-        case .block(let id): notes[node.note].id + "#^" + id
-        }
+        node.part.name(of: notes[node.note].id)
     }
 }
