@@ -186,7 +186,7 @@ public final class CompileCache: @unchecked Sendable {
                 fresh[i] = Result(note: parsed.note, diagnostics: Pipeline.check(parsed, in: context, calc: calc), calcDiagnostics: calc)
             }
         }
-        var diagnostics = sources.diagnostics + DuplicateID.check(files)
+        var diagnostics = sources.diagnostics + DuplicateID.check(files) + Pipeline.embedCycles(notes, sources, config: config)
         for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? results[i]!.diagnostics }
         diagnostics = Pipeline.applySeverities(diagnostics, config: config)
         if !fresh.isEmpty { append(files, hashes: sources.hashes, fresh) }

@@ -71,7 +71,7 @@ public enum Pipeline {
         let gathered = Background { entities ? Entities.gather(resolved, aliases: config.aliases) : ([], []) }
         let calcDiagnostics = CalcStage.run(&parsed, index: index)
         clock.lap("calc")
-        var diagnostics = discoveryDiagnostics + DuplicateID.check(files)
+        var diagnostics = discoveryDiagnostics + DuplicateID.check(files) + embedCycles(resolved, sources, config: config)
         let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
         let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed, context = context.value] i in
@@ -103,6 +103,15 @@ public enum Pipeline {
     package static func check(_ parsed: ParsedNote, in context: CheckContext, calc: [Diagnostic]) -> [Diagnostic] {
         let found = parsed.diagnostics + Checks.run(parsed, in: context) + calc
         return Diagnostic.sortedForOutput(found.filter { !Suppression.silences(parsed.suppressions, rule: $0.rule, line: $0.line) })
+    }
+
+    /// `embed-cycle` over the whole folder (its notes in the order of `sources.files`), unless the rule is off.
+    package static func embedCycles(_ notes: [Note], _ sources: NoteSources, config: Config) -> [Diagnostic] {
+        guard !config.rulesOff.contains(Rule.embedCycle.id) else { return [] }
+        return EmbedCycle.check(notes, publish: config.publish) { i in
+            if case .success(let bytes) = sources.contents[i] { return bytes }
+            return nil
+        }
     }
 
     /// Config severities: a rule set `off` drops its diagnostics.

@@ -272,14 +272,21 @@ package struct HTMLRenderHooks {
         var brokenTag: String = "<span class=\"broken-link\">"
         /// HTML that stands in the link's place instead (an embedded image), as it is.
         var html: String?
+        /// Block HTML for the link when it is all its paragraph holds (an
+        /// embedded note, `![[Note]]` on a line of its own): it replaces the
+        /// paragraph. Called only then; nil from it, or the link inside a
+        /// sentence, keeps the link.
+        var block: (() -> String?)?
 
-        package init(href: String? = nil, text: String, brokenTag: String = "<span class=\"broken-link\">", html: String? = nil) {
+        package init(href: String? = nil, text: String, brokenTag: String = "<span class=\"broken-link\">", html: String? = nil,
+                     block: (() -> String?)? = nil) {
             self.href = href
             self.text = text
             self.brokenTag = brokenTag
             self.html = html
+            self.block = block
         }
-}
+    }
 
     package var unsafe = false
     package var destination: (_ url: String, _ isImage: Bool) -> Destination = { _, _ in .keep }
@@ -568,8 +575,48 @@ extension CmarkBridge {
             }
         }
         if let wikilink = hooks.wikilink {
-            for node in texts { splitWikilinks(node, wikilink) }
+            // Parents are read before any paragraph is replaced (and freed with its text).
+            let parents = texts.map { cmark_node_parent($0) }
+            var replaced = Set<OpaquePointer>()
+            for (node, parent) in zip(texts, parents) {
+                if let parent, replaced.contains(parent) { continue }
+                if let parent, cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH, replaceEmbedParagraph(parent, wikilink) {
+                    replaced.insert(parent)
+                    continue
+                }
+                splitWikilinks(node, wikilink)
+            }
         }
+    }
+
+    /// A paragraph that holds nothing but embeds with block HTML (`![[Note]]`,
+    /// one a line) becomes that HTML, so no block stands inside a `<p>`.
+    private static func replaceEmbedParagraph(_ paragraph: OpaquePointer,
+                                              _ resolve: (String, String?, String?, Bool) -> HTMLRenderHooks.Wikilink) -> Bool {
+        var blocks: [String] = []
+        var child = cmark_node_first_child(paragraph)
+        while let node = child {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: break
+            case CMARK_NODE_TEXT:
+                let text = string(cmark_node_get_literal(node)).trimmingSpaces
+                guard text.hasPrefix("![["), text.hasSuffix("]]"),
+                      let parts = NoteLink.wikilink(String(text.dropFirst(3).dropLast(2))), !parts.target.contains("]"),
+                      let html = resolve(parts.target, parts.label, parts.fragment, true).block?() else { return false }
+                blocks.append(html)
+            default: return false
+            }
+            child = cmark_node_next(node)
+        }
+        guard !blocks.isEmpty else { return false }
+        for html in blocks {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
+            cmark_node_set_on_enter(block, html)
+            cmark_node_set_on_exit(block, "")
+            cmark_node_insert_before(paragraph, block)
+        }
+        cmark_node_free(paragraph)
+        return true
     }
 
     private static func hasDoubleBracket(_ p: UnsafePointer<CChar>?) -> Bool {

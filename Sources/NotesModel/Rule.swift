@@ -12,6 +12,7 @@ public struct Rule: Hashable, Sendable {
     public static let brokenLink = Rule(id: "broken-link", defaultSeverity: .error, summary: "A [[wikilink]] or relative .md link to no note.")
     public static let brokenAnchor = Rule(id: "broken-anchor", defaultSeverity: .warning, summary: "A #heading or #^block that the target note does not have.")
     public static let draftLink = Rule(id: "draft-link", defaultSeverity: .info, summary: "A link or connection to a draft or unpublished note (shown as text on the site).")
+    public static let embedCycle = Rule(id: "embed-cycle", defaultSeverity: .error, summary: "Notes that embed each other in a circle.")
     public static let droppedHTML = Rule(id: "dropped-html", defaultSeverity: .info, summary: "Raw HTML left out of the page in safe mode; names the tag.")
     public static let duplicateID = Rule(id: "duplicate-id", defaultSeverity: .error, summary: "Two files whose ids differ only in case.")
     public static let ambiguousReference = Rule(id: "ambiguous-reference", defaultSeverity: .error, summary: "A reference by stem that several notes share.")
@@ -42,7 +43,7 @@ public struct Rule: Hashable, Sendable {
 
     /// Every rule, in the DESIGN §4 order.
     public static let all: [Rule] = [
-        brokenConnection, brokenLink, brokenAnchor, draftLink, droppedHTML, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
+        brokenConnection, brokenLink, brokenAnchor, embedCycle, draftLink, droppedHTML, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
         missingTitle, missingSection, emptySection, unknownSection, missingVerdict, duplicateVerdict,
         thinComparison, badMetadata, mojibake, invalidEncoding, calcSyntax, calcUndefined, calcUnits,
         calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, unreadableFile, nestingLimit,
@@ -77,6 +78,7 @@ public struct Rule: Hashable, Sendable {
         oneWayConnection.id: "A connects to B but B does not connect back; add the reverse connection if it makes sense.",
         orphanNote.id: "A note with no connections or links in or out is hard to find.",
         droppedHTML.id: "The site renders Markdown with cmark-gfm's safe mode, which leaves raw HTML (an HTML block, an inline tag) out of the page; the text inside an HTML block goes with it. HTML comments are not reported. Write the content in Markdown, or build with --unsafe-html to pass HTML through.",
+        embedCycle.id: "![[Note]] shows another note (or a heading's section, or a block) in place. When notes embed each other in a circle (A embeds B, which embeds A; or A embeds itself), the page shows each part once and stops the embed where it would repeat, with a note saying so. Link to the note instead of embedding it ([[Note]]), or remove one of the embeds.",
         draftLink.id: "A note with front matter draft: true or publish: false is left out of the site; links to it from published notes read as plain text there. Publish the note, or unlink it.",
         unreadableFile.id: "A note file that cannot be read, or a symlink that leaves the notes folder (not followed).",
         nestingLimit.id: "Markdown nested deeper than 256 levels is cut; the deeper part is not shown.",

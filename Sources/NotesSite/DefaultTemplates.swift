@@ -286,6 +286,10 @@ main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 .badge-favored { background: var(--star-soft); color: var(--star); }
 .badge-broken { background: var(--bad-soft); color: var(--bad); }
 .broken-link { color: var(--bad); text-decoration: underline wavy; text-underline-offset: 0.2em; }
+.embed { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--accent); background: var(--surface); border-radius: 0 var(--radius) var(--radius) 0; }
+.embed .embed { background: var(--bg); }
+.embed-source { margin: 0.5rem 0; font-size: 0.88rem; color: var(--muted); }
+.embed-stop { color: var(--bad); font-style: italic; }
 .calc-inline { font-family: var(--mono); font-size: 0.92em; background: var(--ok-soft); color: var(--ok); padding: 0.05em 0.35em; border-radius: 4px; }
 .table-scroll { overflow-x: auto; margin: 1rem 0; border-radius: var(--radius); }
 .table-scroll:focus-visible { outline: 3px solid var(--focus); }

@@ -34,10 +34,8 @@ struct NoteBody {
     /// The note's Markdown, as cmark should see it: BOM dropped, front
     /// matter and `%% comments %%` blanked, as the parser reads it.
     static func markdown(of note: Note, root: String) -> [UInt8] {
-        guard case .success(let bytes) = Discovery.read(root + "/" + note.path),
-              case .success(let source) = SourceText.decode(bytes) else { return [] }
-        let front = FrontMatter.lastLine(source)
-        return source.withoutComments(frontMatterEnd: front ?? 0).cmarkInput(frontMatterEnd: front)
+        guard case .success(let bytes) = Discovery.read(root + "/" + note.path) else { return [] }
+        return NotePart.markdown(ofFile: bytes)
     }
 
     mutating func compose(_ blocks: [RenderedBlock]) {

@@ -18,13 +18,23 @@ extension PageContext {
         // Math is taken out before cmark-gfm sees the note and put back after (DESIGN §2a).
         let (markdown, math) = MathSpans.protect(NoteBody.markdown(of: note, root: model.options.notesRoot))
         var body = NoteBody(note: note, model: model, links: links)
-        var hooks = links.hooks(for: note.id)
+        let trail = [EmbeddedPart(note: note.id, part: .whole)]
+        var hooks = links.hooks(for: note.id, trail: trail)
         // Inline `#tags` link to their pages (the parser read the same tags into `note.tags`).
         hooks.tag = { name in
             let slug = tagSlug(name)
             return model.tagPositions[slug] == nil ? nil : links.href(SitePaths.tag(slug))
         }
         body.compose(CmarkBridge.renderBlocks(markdown, hooks: hooks).map { $0.restoring(math).markingMermaid() })
+        // What the notes it embeds need, the page needs too.
+        var needs = note.pageNeeds
+        if let position = model.position(note.id), note.links.contains(where: \.embed) {
+            for i in model.embeddedNotes(position) {
+                let embedded = model.notebook.notes[i].pageNeeds
+                needs.math = needs.math || embedded.math
+                needs.codeLanguages = Array(Set(needs.codeLanguages + embedded.codeLanguages)).sorted()
+            }
+        }
 
         let metadata = note.metadata.compactMap { m -> Context? in
             let key = m.key.lowercased()
@@ -57,7 +67,7 @@ extension PageContext {
         }
         n[.localGraph] = GraphSVG.neighbourhood(of: note.id, model, links: links)
         var context = base(model, page: page, title: SiteModel.title(note), kind: "note", description: summary(note),
-                           needs: note.pageNeeds)
+                           needs: needs)
         context[.note] = n
         return context
     }

@@ -63,8 +63,18 @@ struct PageDependencies {
         return previous.hasPrefix(ownPrefix(i))
     }
 
-    /// How the signature of note `i`'s own page starts: the note's hash.
-    private func ownPrefix(_ i: Int) -> String { String(noteHashes[i], radix: 16) + ":" }
+    /// How the signature of note `i`'s own page starts: the note's hash, and
+    /// the hashes of the notes it embeds (their text is on the page too).
+    private func ownPrefix(_ i: Int) -> String {
+        guard let others = embedded[i] else { return String(noteHashes[i], radix: 16) + ":" }
+        var h = StableHash()
+        h.add(word: noteHashes[i])
+        for p in others { h.add(word: noteHashes[p]) }
+        return h.hex + ":"
+    }
+
+    /// The notes each note embeds, directly or not, by position; only notes that embed some.
+    private let embedded: [Int: [Int]]
 
     /// Per note, the positions of the notes whose titles a page showing its
     /// records may show too: the notes its links lead to (`[[id]]` in a claim
@@ -108,6 +118,12 @@ struct PageDependencies {
             shown[i] = with
         }
         noteHashes = hashes.values
+        var embedded: [Int: [Int]] = [:]
+        for i in notes.indices where notes[i].links.contains(where: { $0.embed && $0.style == .wikilink && $0.resolved != nil }) {
+            let others = EmbeddedPart.notes(embeddedBy: i, in: notes, positions: positions)
+            if !others.isEmpty { embedded[i] = others }
+        }
+        self.embedded = embedded
         listedHashes = listed.values
         shownWith = shown.values
         var all = StableHash()

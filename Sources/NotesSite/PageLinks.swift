@@ -42,8 +42,12 @@ struct PageLinks {
     /// What a link to a draft becomes: its text, unlinked and unmarked.
     static let draftTag = "<span class=\"unpublished\">"
 
-    /// The hooks for Markdown written in note `noteID`.
-    func hooks(for noteID: String) -> HTMLRenderHooks {
+    /// The hooks for Markdown written in note `noteID`. `trail` is given for
+    /// a page's body: the parts being shown, the page's note first and the
+    /// part of `noteID` being embedded last; `![[Note]]` alone in a paragraph
+    /// then shows the note (`embed(_:fragment:text:trail:)`). Without it
+    /// (a claim, a reason) an embed is a link.
+    func hooks(for noteID: String, trail: [EmbeddedPart]? = nil) -> HTMLRenderHooks {
         var hooks = HTMLRenderHooks()
         hooks.unsafe = model.options.unsafeHTML
         let model = self.model
@@ -78,7 +82,9 @@ struct PageLinks {
             var text = label ?? target
             // `[[#Heading]]`: a heading of this note.
             if target.isEmpty, let fragment, !fragment.isEmpty {
-                return .init(href: "#" + Self.fragmentID(fragment), text: label ?? fragment)
+                // Shown embedded in another note's page, it is a heading of its own note's page.
+                let href = (trail?.count ?? 0) > 1 ? self.noteHref(noteID, fragment: Self.fragmentID(fragment)) : "#" + Self.fragmentID(fragment)
+                return .init(href: href, text: label ?? fragment)
             }
             let resolution = stored(.wikilink, target)
             if case .attachment(let path)? = resolution {
@@ -97,7 +103,9 @@ struct PageLinks {
             if let id = note(resolution, target) {
                 // The text is what the author wrote (the alias, else the link), as Obsidian shows it.
                 if label == nil, let fragment, !fragment.isEmpty { text += " › " + fragment }
-                return .init(href: self.noteHref(id, fragment: fragment.map(Self.fragmentID)), text: text)
+                let href = self.noteHref(id, fragment: fragment.map(Self.fragmentID))
+                guard embed, let trail else { return .init(href: href, text: text) }
+                return .init(href: href, text: text, block: { [text] in self.embed(id, fragment: fragment, text: text, trail: trail) })
             }
             if label == nil, let fragment, !fragment.isEmpty { text += " › " + fragment }
             if model.isDraft(target) { return .init(href: nil, text: text, brokenTag: Self.draftTag) }

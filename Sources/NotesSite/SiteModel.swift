@@ -268,6 +268,11 @@ struct SiteModel: Sendable {
 
     func note(_ id: String) -> Note? { positions[id].map { notebook.notes[$0] } }
 
+    /// The notes that note `position` embeds, directly or not (`EmbeddedPart.notes`).
+    func embeddedNotes(_ position: Int) -> [Int] {
+        EmbeddedPart.notes(embeddedBy: position, in: notebook.notes, positions: positions)
+    }
+
     /// Where note `id` is in `notebook.notes`.
     func position(_ id: String) -> Int? { positions[id] }
 

@@ -2,7 +2,8 @@
 """Opens the site of an Obsidian-style fixture vault from disk in headless
 Chromium and checks what Obsidian shows is what the page shows (DESIGN §2a):
 KaTeX typesets every math span, code in a language is highlighted, Mermaid
-blocks are left for Mermaid, with no console errors and no network.
+blocks are left for Mermaid, an embedded section shows in place, with no
+console errors and no network.
 Prints `N passed, M failed`.
 
     python3 Tests/browser/test_vault.py SITE_DIR
@@ -49,6 +50,20 @@ def main():
             assert "A --> B" in mermaid.text
             expect_no_console_errors(driver, "the code page")
         run.check("highlight.js highlights code in a language; mermaid is left alone", code)
+
+        def embed():
+            driver.get(url("notes/Loss functions.html"))
+            body = driver.find_element(By.CSS_SELECTOR, "article .embed .embed-body")
+            assert body.is_displayed(), "the embed is shown"
+            assert "Cross-entropy measures how far" in body.text, "the embedded section's text is visible"
+            assert "Frameworks fuse it" not in body.text, "the section ends at the next heading"
+            spans = body.find_elements(By.CSS_SELECTOR, ".math")
+            assert len(spans) == 3, f"3 math spans in the embed, found {len(spans)}"
+            wait(driver, lambda d: all(s.find_elements(By.CSS_SELECTOR, ".katex") for s in spans), "KaTeX in the embed")
+            source = driver.find_element(By.CSS_SELECTOR, "article .embed .embed-source a")
+            assert source.get_attribute("href").endswith("notes/Cross-entropy.html#definition"), source.get_attribute("href")
+            expect_no_console_errors(driver, "the embedding page")
+        run.check("an embedded section shows in place, its math typeset", embed)
     finally:
         driver.quit()
     print(f"{run.passed} passed, {run.failed} failed")
