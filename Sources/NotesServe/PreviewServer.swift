@@ -94,7 +94,8 @@ public final class PreviewServer: @unchecked Sendable {
         var folders = [FolderWatcher.Folder(path: options.notesRoot, recursive: true) { name, _ in
             // Any file but hidden ones and editors' backup and swap files:
             // an image pasted into the vault is an attachment a note may embed.
-            !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") && !name.hasSuffix(".swx") && name != "4913"
+            !name.hasPrefix(".") && !name.hasSuffix("~") && !name.hasSuffix(".swp") && !name.hasSuffix(".swx")
+                && !name.hasSuffix(".tmp") && name != "4913"
         }]
         if let templates = options.templatesFolder {
             folders.append(FolderWatcher.Folder(path: templates, recursive: true) { name, _ in

@@ -16,7 +16,7 @@ import traceback
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -86,7 +86,9 @@ def wait(driver, condition, what):
     """Polls `condition` until it holds (returns its value) or DEADLINE passes;
     then fails with `what` it waited for, the page's address and title."""
     try:
-        return WebDriverWait(driver, DEADLINE, poll_frequency=0.05).until(condition)
+        # A page that reloads while it is read leaves stale elements: read it again.
+        return WebDriverWait(driver, DEADLINE, poll_frequency=0.05,
+                             ignored_exceptions=[StaleElementReferenceException]).until(condition)
     except TimeoutException:
         raise AssertionError(f"waited {DEADLINE:g} s for {what}; still not so on {driver.current_url} "
                              f"(title {driver.title!r})") from None
