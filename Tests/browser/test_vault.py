@@ -64,6 +64,38 @@ def main():
             assert source.get_attribute("href").endswith("notes/Cross-entropy.html#definition"), source.get_attribute("href")
             expect_no_console_errors(driver, "the embedding page")
         run.check("an embedded section shows in place, its math typeset", embed)
+        def folded_callout():
+            driver.get(url("notes/Callouts.html"))
+            folded = driver.find_element(By.CSS_SELECTOR, 'details.callout[data-callout="tip"]')
+            body = folded.find_element(By.CSS_SELECTOR, ".callout-body")
+            assert folded.get_dom_attribute("open") is None and not body.is_displayed(), "a `-` callout starts closed"
+            opened = driver.find_element(By.CSS_SELECTOR, 'details.callout[data-callout="warning"]')
+            assert opened.find_element(By.CSS_SELECTOR, ".callout-body").is_displayed(), "a `+` callout starts open"
+            folded.find_element(By.CSS_SELECTOR, "summary.callout-title").click()
+            wait(driver, lambda d: body.is_displayed() and folded.get_dom_attribute("open") is not None,
+                 "the folded callout to open on a click on its title")
+            assert "Hidden until" in body.text, body.text
+            expect_no_console_errors(driver, "callouts page")
+        run.check("a folded callout is closed, and opens on a click", folded_callout)
+        def images_and_fragments():
+            driver.get(url("notes/Images and anchors.html"))
+            images = driver.find_elements(By.CSS_SELECTOR, "article img")
+            assert len(images) == 3, f"3 images, found {len(images)}"
+            wait(driver, lambda d: all(d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in images),
+                 "every image to load from disk")
+            assert images[1].get_attribute("width") == "30", "|30 sets the width"
+            paragraph = driver.execute_script("return document.getElementById('^linkable-paragraph').parentElement.textContent")
+            assert paragraph.strip() == "This paragraph can be linked to.", f"a block id is never printed: {paragraph!r}"
+            # Every link to a fragment lands on an element of its page.
+            targets = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "article a[href*='#']")]
+            assert len(targets) >= 4, targets
+            for href in targets:
+                driver.get(href)
+                fragment = driver.execute_script("return decodeURIComponent(location.hash.slice(1))")
+                assert driver.execute_script("return !!document.getElementById(arguments[0])", fragment), f"{href} lands on no element"
+            expect_no_console_errors(driver, "the images page")
+        run.check("every image loads and every #fragment link lands on an element", images_and_fragments)
+
     finally:
         driver.quit()
     print(f"{run.passed} passed, {run.failed} failed")
