@@ -9,10 +9,23 @@ extension SourceText {
     /// where it was in the file. Front matter (lines up to `frontMatterEnd`)
     /// is left as written: YAML has no `%%` comments.
     package func withoutComments(frontMatterEnd: Int = 0) -> SourceText {
+        blankingComments(frontMatterEnd: frontMatterEnd).text
+    }
+
+    /// Where a `%%` opens a comment that never closes (1-based line and byte
+    /// column): it hides the rest of the note, which is worth saying.
+    package func unclosedComment(frontMatterEnd: Int = 0) -> (line: Int, column: Int)? {
+        guard let offset = blankingComments(frontMatterEnd: frontMatterEnd).unclosedAt else { return nil }
+        let line = (lineStarts.lastIndex { $0 <= offset } ?? 0) + 1
+        return (line, offset - lineStarts[line - 1] + 1)
+    }
+
+    private func blankingComments(frontMatterEnd: Int) -> (text: SourceText, unclosedAt: Int?) {
         let percent = UInt8(ascii: "%")
-        guard ByteSearch.find([percent, percent], in: bytes, from: 0) != nil else { return self }
+        guard ByteSearch.find([percent, percent], in: bytes, from: 0) != nil else { return (self, nil) }
         var out = bytes
         var inComment = false
+        var openedAt = 0
         var fence: (marker: UInt8, length: Int)?
         for line in (frontMatterEnd + 1)..<(lineCount + 1) {
             let start = lineStarts[line - 1]
@@ -54,6 +67,7 @@ extension SourceText {
                     i = closed ? j : i + n
                 } else if bytes[i] == percent, i + 1 < end, bytes[i + 1] == percent {
                     inComment = true
+                    openedAt = i
                     out[i] = 0x20
                     out[i + 1] = 0x20
                     i += 2
@@ -62,7 +76,7 @@ extension SourceText {
                 }
             }
         }
-        return SourceText(bytes: out, hadBOM: hadBOM, lineStarts: lineStarts)
+        return (SourceText(bytes: out, hadBOM: hadBOM, lineStarts: lineStarts), inComment ? openedAt : nil)
     }
 
     /// What cmark parses: the text with the front matter block (lines up to

@@ -11,6 +11,7 @@ public struct Rule: Hashable, Sendable {
     public static let brokenConnection = Rule(id: "broken-connection", defaultSeverity: .error, summary: "A Connections target that is no note id.")
     public static let brokenLink = Rule(id: "broken-link", defaultSeverity: .error, summary: "A [[wikilink]] or relative .md link to no note.")
     public static let brokenAnchor = Rule(id: "broken-anchor", defaultSeverity: .warning, summary: "A #heading or #^block that the target note does not have.")
+    public static let unclosedComment = Rule(id: "unclosed-comment", defaultSeverity: .warning, summary: "A %% that opens a comment never closed: the rest of the note is hidden.")
     public static let draftLink = Rule(id: "draft-link", defaultSeverity: .info, summary: "A link or connection to a draft or unpublished note (shown as text on the site).")
     public static let embedCycle = Rule(id: "embed-cycle", defaultSeverity: .error, summary: "Notes that embed each other in a circle.")
     public static let droppedHTML = Rule(id: "dropped-html", defaultSeverity: .info, summary: "Raw HTML left out of the page in safe mode; names the tag.")
@@ -46,12 +47,13 @@ public struct Rule: Hashable, Sendable {
         brokenConnection, brokenLink, brokenAnchor, embedCycle, draftLink, droppedHTML, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
         missingTitle, missingSection, emptySection, unknownSection, missingVerdict, duplicateVerdict,
         thinComparison, badMetadata, mojibake, invalidEncoding, calcSyntax, calcUndefined, calcUnits,
-        calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, unreadableFile, nestingLimit,
+        calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, unreadableFile, nestingLimit, unclosedComment,
     ]
 
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }
 
     private static let helpTexts: [String: String] = [
+        unclosedComment.id: "Obsidian's `%%` opens a comment that runs to the next `%%`; with none, everything after it is a comment, hidden from the page, search and records (as Obsidian hides it). Close it with `%%` where the private part ends.",
         brokenAnchor.id: "A link to a heading (`[[Note#Heading]]`, `[[#Heading]]`, `[text](note.md#heading)`) or a block (`[[Note#^id]]`) that the note does not have, often a heading renamed since. The message suggests the nearest heading; link to it, or give the block its id (` ^id` at the end of the paragraph).",
         brokenConnection.id: "Each Connections bullet must name an existing note by its id (path without .md) or by a stem only one note has. Fix the id (the message suggests the nearest one) or create the note.",
         brokenLink.id: "A [[wikilink]] or relative .md link must resolve to a note in the folder. Fix the target or create the note.",

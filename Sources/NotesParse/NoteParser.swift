@@ -46,9 +46,16 @@ package struct NoteParser {
         case .success(let source):
             // The records are read from the text without its comments; the
             // parsed note keeps the file's own text, for quoting lines.
-            let read = source.withoutComments(frontMatterEnd: FrontMatter.lastLine(source) ?? 0)
+            let frontMatterEnd = FrontMatter.lastLine(source) ?? 0
+            let read = source.withoutComments(frontMatterEnd: frontMatterEnd)
             var parser = NoteParser(id: id, path: path, source: read, note: empty)
             parser.run()
+            if read.bytes != source.bytes, let open = source.unclosedComment(frontMatterEnd: frontMatterEnd) {
+                let hidden = source.lineCount - open.line + 1
+                parser.report(.unclosedComment, parser.range(line: open.line, column: open.column, length: 2),
+                              "'%%' opens a comment that never closes: the rest of the note (\(hidden) line\(hidden == 1 ? "" : "s")) is hidden",
+                              suggestion: "close the comment with '%%'")
+            }
             return ParsedNote(note: parser.note, diagnostics: parser.diagnostics, readable: true, source: source,
                               codeLines: parser.codeLineSet, suppressions: Suppression.scan(source))
         }

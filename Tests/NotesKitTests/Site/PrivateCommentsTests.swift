@@ -70,4 +70,15 @@ import NotesTestSupport
         #expect(blanked.lineStarts == source.lineStarts)
         #expect(try SourceText.decode(Array("no comments".utf8)).get().withoutComments().bytes == Array("no comments".utf8))
     }
+
+    /// An unclosed `%%` hides the rest of the note, as in Obsidian, but not
+    /// silently: `unclosed-comment` says where it opens and how much it hides.
+    @Test func anUnclosedCommentIsReported() throws {
+        let scratch = try Scratch("unclosed", files: ["a.md": Self.note, "b.md": "# B\n\nAll %%closed%% here.\n"])
+        let notebook = try Pipeline.load(root: scratch.root)
+        let found = notebook.diagnostics.filter { $0.rule == "unclosed-comment" }
+        #expect(found.map { "\($0.file):\($0.line):\($0.column)" } == ["a.md:25:52"])
+        #expect(found.first?.message == "'%%' opens a comment that never closes: the rest of the note (2 lines) is hidden")
+        #expect(found.first?.severity == .warning)
+    }
 }
