@@ -58,7 +58,18 @@ package enum Discovery {
                     continue
                 }
                 guard name.lowercased().hasSuffix(".md") else {
-                    if type == S_IFREG || (type == S_IFLNK && isFileInside(full, realRoot: realRoot)) {
+                    if type == S_IFLNK, !isFileInside(full, realRoot: realRoot) {
+                        // A file linked in from outside the notes folder is never published.
+                        var target = stat()
+                        if stat(full, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
+                            diagnostics.append(Diagnostic(
+                                file: rel, range: nil, severity: .warning, rule: Rule.unreadableFile.id,
+                                message: "symlink points outside the notes folder; not an attachment, never published",
+                                suggestion: "copy the file into the notes folder instead of linking to it"))
+                        }
+                        continue
+                    }
+                    if type == S_IFREG || type == S_IFLNK {
                         attachments.append(rel)
                         var target = st
                         if type == S_IFLNK { _ = stat(full, &target) }

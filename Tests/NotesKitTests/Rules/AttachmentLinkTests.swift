@@ -62,6 +62,10 @@ import NotesTestSupport
             "link ![[out.png]] points to no note or file",
         ])
         #expect(notebook.notes[0].links.map(\.attachment) == [nil, nil, nil, "in.png", "img/x.png"])
+        // The file linked in from outside is refused out loud.
+        #expect(notebook.diagnostics.filter { $0.rule == "unreadable-file" }.map { "\($0.file): \($0.message)" } == [
+            "out.png: symlink points outside the notes folder; not an attachment, never published",
+        ])
     }
 
     /// A name several files share is the one in the linking note's folder,
