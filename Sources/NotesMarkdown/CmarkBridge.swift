@@ -446,7 +446,8 @@ extension CmarkBridge {
         defer { cmark_node_free(root) }
         applyObsidianSyntax(root, markdown: markdown, tagHref: hooks.tag)
         applyHooks(root, hooks)
-        anchorBlockIDs(root)
+        // Only a text with a caret can hold a block id (most have none).
+        if markdown.contains(UInt8(ascii: "^")) { anchorBlockIDs(root) }
         return body(root, options, cmark_parser_get_syntax_extensions(parser))
     }
 

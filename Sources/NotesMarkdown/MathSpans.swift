@@ -26,14 +26,51 @@ package struct MathSpans: Sendable {
     /// times the text's length, however many dollars it has (the tests hold this).
     package private(set) var searchSteps = 0
 
+    /// No spans: a text without math.
+    package init() {}
+
     /// The text cmark renders, and the spans taken out of it. Code spans and
     /// fenced code are left alone; math never crosses a blank line, so an
     /// unclosed `$$` leaves the rest of the note as it was.
     package static func protect(_ bytes: [UInt8]) -> (bytes: [UInt8], math: MathSpans) {
         var math = MathSpans()
         guard bytes.contains(dollar) else { return (bytes, math) }
+        let found = find(bytes, firstOnly: false, steps: &math.searchSteps)
+        // Most notes with dollars have prices, not math: their bytes go to cmark as they are.
+        guard !found.isEmpty else { return (bytes, math) }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        out.reserveCapacity(bytes.count + 8 * found.count)
+        var copied = 0
+        for span in found {
+            out += bytes[copied..<span.start]
+            let written = bytes[span.start..<span.end]
+            let inner = span.display ? written.dropFirst(2).dropLast(2) : written.dropFirst().dropLast()
+            math.spans.append(Span(tex: String(decoding: inner, as: UTF8.self), display: span.display,
+                                   written: String(decoding: written, as: UTF8.self)))
+            out += placeholderOpen
+            out += Array(String(math.spans.count - 1).utf8)
+            out += placeholderClose
+            // The span's line breaks stay, so later lines keep their numbers;
+            // each line it continues on holds a filler, so no line of it is blank
+            // (a blank line would end the paragraph and change what follows).
+            for c in written where c == newline { out.append(newline); out += filler }
+            copied = span.end
+        }
+        out += bytes[copied...]
+        return (out, math)
+    }
+
+    /// Whether `bytes` hold a math span (what a page needs KaTeX for), without copying them.
+    package static func contains(_ bytes: [UInt8]) -> Bool {
+        guard bytes.contains(dollar) else { return false }
+        var steps = 0
+        return !find(bytes, firstOnly: true, steps: &steps).isEmpty
+    }
+
+    /// The math spans of `bytes` by byte range, in order: code spans and
+    /// fenced code skipped, escapes honoured.
+    private static func find(_ bytes: [UInt8], firstOnly: Bool, steps: inout Int) -> [(start: Int, end: Int, display: Bool)] {
+        var found: [(start: Int, end: Int, display: Bool)] = []
         var i = 0
         var lineStart = true
         var fence: (char: UInt8, length: Int)?
@@ -45,59 +82,46 @@ package struct MathSpans: Sendable {
         while i < n {
             if lineStart {
                 lineStart = false
-                // A fence line opens or closes fenced code, whose lines are copied as they are.
-                if let found = Self.fence(bytes, at: i) {
+                // A fence line opens or closes fenced code, whose lines are left as they are.
+                if let line = Self.fence(bytes, at: i) {
                     if let open = fence {
-                        if found.char == open.char, found.length >= open.length, found.onlyFence { fence = nil }
+                        if line.char == open.char, line.length >= open.length, line.onlyFence { fence = nil }
                     } else {
-                        fence = (found.char, found.length)
+                        fence = (line.char, line.length)
                     }
-                    i = copyLine(bytes, from: i, into: &out)
+                    i = lineEnd(bytes, from: i)
                     lineStart = true
                     continue
                 }
                 if fence != nil {
-                    i = copyLine(bytes, from: i, into: &out)
+                    i = lineEnd(bytes, from: i)
                     lineStart = true
                     continue
                 }
             }
-            let b = bytes[i]
-            switch b {
+            switch bytes[i] {
             case newline:
-                out.append(b)
                 lineStart = true
                 i += 1
             case backslash:
-                // `\$` (and any escape) is copied as written: cmark makes it the character.
-                out.append(b)
-                if i + 1 < n, bytes[i + 1] != newline { out.append(bytes[i + 1]); i += 2 } else { i += 1 }
+                // `\$` (and any escape) stays as written: cmark makes it the character.
+                i += i + 1 < n && bytes[i + 1] != newline ? 2 : 1
             case tick:
-                i = copyCodeSpan(bytes, from: i, into: &out)
+                i = codeSpanEnd(bytes, from: i)
             case dollar:
-                if let span = Self.span(bytes, at: i, searched: &searched, steps: &math.searchSteps) {
-                    let written = Array(bytes[i..<span.end])
-                    let inner = span.display ? written[2..<(written.count - 2)] : written[1..<(written.count - 1)]
-                    math.spans.append(Span(tex: String(decoding: inner, as: UTF8.self), display: span.display,
-                                           written: String(decoding: written, as: UTF8.self)))
-                    out += placeholderOpen
-                    out += Array(String(math.spans.count - 1).utf8)
-                    out += placeholderClose
-                    // The span's line breaks stay, so later lines keep their numbers;
-                    // each line it continues on holds a filler, so no line of it is blank
-                    // (a blank line would end the paragraph and change what follows).
-                    for c in written where c == newline { out.append(newline); out += filler }
+                if let span = Self.span(bytes, at: i, searched: &searched, steps: &steps) {
+                    found.append((i, span.end, span.display))
+                    if firstOnly { return found }
                     i = span.end
                 } else {
                     // A run of dollars that opens nothing is text.
-                    while i < n, bytes[i] == dollar { out.append(dollar); i += 1 }
+                    while i < n, bytes[i] == dollar { i += 1 }
                 }
             default:
-                out.append(b)
                 i += 1
             }
         }
-        return (out, math)
+        return found
     }
 
     /// The rendered HTML with each placeholder made a math element, or the
@@ -218,17 +242,16 @@ package struct MathSpans: Sendable {
         return (char, length, rest >= b.count || b[rest] == newline)
     }
 
-    private static func copyLine(_ b: [UInt8], from i: Int, into out: inout [UInt8]) -> Int {
+    /// Where the line at `i` ends (after its line break).
+    private static func lineEnd(_ b: [UInt8], from i: Int) -> Int {
         var j = i
         while j < b.count, b[j] != newline { j += 1 }
-        if j < b.count { j += 1 }
-        out += b[i..<j]
-        return j
+        return j < b.count ? j + 1 : j
     }
 
-    /// A code span (a run of N backticks up to the next run of exactly N,
-    /// within the paragraph) copied as it is; a run with no closer is text.
-    private static func copyCodeSpan(_ b: [UInt8], from i: Int, into out: inout [UInt8]) -> Int {
+    /// Where a code span starting at `i` ends (a run of N backticks up to the
+    /// next run of exactly N, within the paragraph); a run with no closer is text.
+    private static func codeSpanEnd(_ b: [UInt8], from i: Int) -> Int {
         var open = 0
         while i + open < b.count, b[i + open] == tick { open += 1 }
         var j = i + open
@@ -237,16 +260,12 @@ package struct MathSpans: Sendable {
             if b[j] == tick {
                 var run = 0
                 while j + run < b.count, b[j + run] == tick { run += 1 }
-                if run == open {
-                    out += b[i..<(j + run)]
-                    return j + run
-                }
+                if run == open { return j + run }
                 j += run
             } else {
                 j += 1
             }
         }
-        out += b[i..<(i + open)]
         return i + open
     }
 

@@ -7,7 +7,7 @@ extension NoteParser {
     /// and which languages its fenced code is in.
     static func pageNeeds(_ cmarkBytes: [UInt8], _ root: MarkdownNode) -> PageNeeds {
         var needs = PageNeeds()
-        needs.math = !MathSpans.protect(cmarkBytes).math.isEmpty
+        needs.math = MathSpans.contains(cmarkBytes)
         var languages = Set<String>()
         var stack = [root]
         while let node = stack.popLast() {

@@ -16,7 +16,9 @@ extension PageContext {
         let page = SitePaths.note(note.id)
         let links = PageLinks(page: page, model: model)
         // Math is taken out before cmark-gfm sees the note and put back after (DESIGN §2a).
-        let (markdown, math) = MathSpans.protect(NoteBody.markdown(of: note, root: model.options.notesRoot))
+        // (A note without math, most of those with prices in dollars among them, skips the scan: the parser made it.)
+        let source = NoteBody.markdown(of: note, root: model.options.notesRoot)
+        let (markdown, math) = note.pageNeeds.math ? MathSpans.protect(source) : (source, MathSpans())
         var body = NoteBody(note: note, model: model, links: links)
         let trail = [EmbeddedPart(note: note.id, part: .whole)]
         var hooks = links.hooks(for: note.id, trail: trail)
