@@ -27,7 +27,7 @@ import NotesSupport
 /// rebuild appends the blocks of the notes it redid (a later block replaces
 /// an earlier one).
 public final class CompileCache: @unchecked Sendable {
-    static let format = "compile 8"
+    static let format = "compile 9"
 
     struct Entry {
         var file: UInt64
@@ -90,6 +90,8 @@ public final class CompileCache: @unchecked Sendable {
         w.string(n.id); w.string(n.path); w.bool(parsed.readable); w.bool(n.isDraft(in: .all)); w.bool(n.isDraft(in: .explicit))
         w.array(n.connections) { $0.string($1.target) }
         w.array(n.links) { $0.string($1.target) }
+        // Other notes' links may name this note by an alias.
+        w.array(n.aliases) { $0.string($1) }
         w.array(n.calcBlocks) { w, b in w.string(b.text); w.range(b.range); w.int(b.firstLine); w.int(b.column) }
         w.array(n.inlineCalcs) { w, c in w.string(c.expression); w.range(c.range) }
         w.array(n.comparisons) { $0.topic($1) }
@@ -168,7 +170,7 @@ public final class CompileCache: @unchecked Sendable {
         var notes = (0..<files.count).map { results[$0]!.note }
         var fresh: [Int: Result] = [:]
         if !changed.isEmpty {
-            let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments)
+            let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments, aliases: Pipeline.aliases(notes))
             for i in changed {
                 var note = reparsed[i]!.note
                 Pipeline.resolve(&note, index: index, aliases: config.aliases, suggest: ReferenceResolver.Suggest(config))

@@ -55,7 +55,7 @@ public enum Pipeline {
         let discoveryDiagnostics = sources.diagnostics
         var parsed = alreadyParsed ?? parseAll(sources)
         clock.lap("parse")
-        let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments)
+        let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments, aliases: aliases(parsed.map(\.note)))
         let suggest = ReferenceResolver.Suggest(config)
         parsed.withUnsafeMutableBufferPointer { notes in
             let notes = notes
@@ -89,6 +89,11 @@ public enum Pipeline {
                                 diagnostics: Diagnostic.sortedForOutput(diagnostics))
         clock.lap("sort")
         return Compilation(notebook: notebook, parsed: parsed, files: files, perNote: perNoteValues, calcByFile: calcByFile)
+    }
+
+    /// Every note's front matter aliases, for `NoteIndex`.
+    package static func aliases(_ notes: [Note]) -> [(id: String, alias: String)] {
+        notes.flatMap { note in note.aliases.map { (note.id, $0) } }
     }
 
     /// A note's references resolved against the folder's ids, then the config's system aliases applied.

@@ -16,10 +16,19 @@ public struct NoteIndex: Sendable {
     private let byStem: [String: [String]]
     private let files: AttachmentIndex
     private let suggestions: OnFirstUse<StemSuggestions>
+    /// Front matter `aliases`, lowercased → the ids of the notes with that alias.
+    private let byAlias: [String: [String]]
 
-    /// `attachments`: the paths of the files below the root that are not notes.
-    public init(ids: [String], attachments: [String] = []) {
+    /// `attachments`: the paths of the files below the root that are not notes;
+    /// `aliases`: each note's front matter aliases (note id, alias), which name it too.
+    public init(ids: [String], attachments: [String] = [], aliases: [(id: String, alias: String)] = []) {
         self.ids = ids
+        var byAlias: [String: [String]] = [:]
+        for (id, alias) in aliases {
+            let key = Self.lowercased(alias.trimmingSpaces)
+            if !key.isEmpty, byAlias[key]?.contains(id) != true { byAlias[key, default: []].append(id) }
+        }
+        self.byAlias = byAlias
         exact = Set(ids)
         byLowercasedID = Dictionary(grouping: ids, by: Self.lowercased)
         byStem = Dictionary(grouping: ids, by: { Self.lowercased(Self.stem($0)) })
@@ -96,6 +105,8 @@ public struct NoteIndex: Sendable {
             let suffix = "/" + ref.lowercased()
             found = stemIDs.filter { $0.lowercased().hasSuffix(suffix) }
         }
+        // A front matter alias names its note, when no note is called that (as in Obsidian).
+        if found.isEmpty, let named = byAlias[lower] { found = named }
         if found.count == 1 { return .note(found[0]) }
         guard found.count > 1 else { return .missing(suggestion: nil) }
         if let noteID {

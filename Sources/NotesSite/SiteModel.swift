@@ -159,7 +159,7 @@ struct SiteModel: Sendable {
         self.notebook = notebook
         self.options = options
         vendor = VendorAssets(notebook.notes)
-        index = NoteIndex(ids: notebook.notes.indices.map { notebook.notes[$0].id })
+        index = NoteIndex(ids: notebook.notes.indices.map { notebook.notes[$0].id }, aliases: Pipeline.aliases(notebook.notes))
         draftIndex = NoteIndex(ids: options.drafts.sorted())
         // Notes are read in place: copying each (a score of references to
         // retain and release) was a large part of making the model.

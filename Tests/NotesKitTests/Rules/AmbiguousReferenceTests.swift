@@ -50,4 +50,26 @@ import NotesTestSupport
         let notebook = try Pipeline.load(root: scratch.root)
         #expect(notebook.notes.first { $0.id == "f" }?.links.first?.resolved == "advanced/index")
     }
+
+    /// DESIGN §2a: front matter `aliases` name the note too; a note called
+    /// that wins, and an alias two notes share is ambiguous.
+    @Test func aliasesNameTheirNote() throws {
+        let found = try LintHarness.expect(.ambiguousReference, [
+            "papers/deepseek-v3.md": "---\naliases: [DeepSeek V3, the big one]\n---\n# DeepSeek-V3\n",
+            "papers/other.md": "---\naliases: [The Big One]\n---\n# Other\n",
+            "shared.md": "---\naliases: [deepseek v3]\n---\n# A note named like an alias\n",
+            "index.md": "# I\n\n[[DeepSeek V3]], ①[[the big one]], [[shared]].\n",
+        ])
+        #expect(found.first?.message == "'the big one' could be any of 'papers/deepseek-v3', 'papers/other'")
+        let scratch = try Scratch("aliases-resolve", files: [
+            "papers/deepseek-v3.md": "---\naliases: [DeepSeek V3]\n---\n# DeepSeek-V3\n",
+            "named.md": "# Named\n",
+            "other.md": "---\naliases: [named]\n---\n# Other\n",
+            "index.md": "# I\n\nSee [[deepseek v3|the report]] and [[named]].\n",
+        ])
+        let notebook = try Pipeline.load(root: scratch.root)
+        let links = notebook.notes.first { $0.id == "index" }?.links.map(\.resolved)
+        #expect(links == ["papers/deepseek-v3", "named"], "an alias resolves; a note's own name wins over another's alias")
+        #expect(notebook.diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
 }
