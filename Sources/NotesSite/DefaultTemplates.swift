@@ -271,6 +271,11 @@ main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 .eyebrow { margin: 0; font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em; }
 .eyebrow a { color: var(--muted); text-decoration: none; }
 .eyebrow a:hover { color: var(--accent); }
+.breadcrumbs ol { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0 0 0.4rem; font-size: 0.85rem; }
+.breadcrumbs li + li::before { content: "›"; margin-right: 0.3rem; color: var(--muted); }
+.breadcrumbs a { color: var(--muted); }
+.breadcrumbs a[aria-current] { color: inherit; text-decoration: none; }
+.home-content { margin: 1rem 0 1.5rem; }
 .stats { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0.75rem 0 0; }
 .stats li { background: var(--surface); border: 1px solid var(--border); border-radius: 999px; padding: 0.2rem 0.8rem; font-size: 0.92rem; color: var(--muted); }
 .stats strong { color: var(--text); }
@@ -485,6 +490,44 @@ a.tag { text-decoration: none; background: var(--accent-soft); padding: 0 0.3em;
 a.tag:hover { text-decoration: underline; }
 
 """#,
+        "folder.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+{{<layout}}
+{{$content}}
+<article class="entity" aria-labelledby="entity-title">
+<header class="entity-header">
+<nav class="breadcrumbs" aria-label="Breadcrumbs">
+<ol>
+{{#folder.breadcrumbs}}
+<li><a href="{{url}}">{{name}}</a></li>
+{{/folder.breadcrumbs}}
+<li><a href="index.html" aria-current="page">{{folder.name}}</a></li>
+</ol>
+</nav>
+<h1 id="entity-title">{{folder.name}}</h1>
+<p class="muted">{{folder.count}} notes</p>
+{{#folder.hasFolders}}
+<nav class="subfolders" aria-label="Subfolders">
+<ul class="chips">
+{{#folder.folders}}
+<li><a class="chip" href="{{url}}">{{name}}/ <span class="count">{{count}}</span></a></li>
+{{/folder.folders}}
+</ul>
+</nav>
+{{/folder.hasFolders}}
+</header>
+{{#folder.hasNotes}}
+<ul class="note-list">
+{{#folder.notes}}
+{{>partials/note-item}}
+{{/folder.notes}}
+</ul>
+{{/folder.hasNotes}}
+</article>
+{{/content}}
+{{/layout}}
+
+"""#,
         "graph.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 {{<layout}}
@@ -519,18 +562,27 @@ a.tag:hover { text-decoration: underline; }
 <h1>{{site.title}}</h1>
 <ul class="stats" aria-label="Counts">
 <li><strong>{{counts.notes}}</strong> notes</li>
+{{#site.hasStudy}}
 <li><a href="{{root}}systems/index.html"><strong>{{counts.systems}}</strong> systems</a></li>
 <li><a href="{{root}}topics/index.html"><strong>{{counts.topics}}</strong> topics</a></li>
 <li><strong>{{counts.claims}}</strong> claims</li>
 <li><strong>{{counts.verified}}</strong> verified by calculation</li>
+{{/site.hasStudy}}
 </ul>
 </header>
+{{#home}}
+<div class="home-content">
+{{#sections}}
+{{>partials/section}}
+{{/sections}}
+</div>
+{{/home}}
 <div class="home-grid">
 <section class="home-notes" aria-labelledby="by-category">
-<h2 id="by-category">Notes by category</h2>
+<h2 id="by-category">Notes by {{groupedBy}}</h2>
 {{#categories}}
 <section class="category" aria-labelledby="{{id}}">
-<h3 id="{{id}}">{{name}} <span class="count">{{count}}</span></h3>
+<h3 id="{{id}}">{{#url}}<a href="{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}} <span class="count">{{count}}</span></h3>
 <ul class="note-list">
 {{#notes}}
 {{>partials/note-item}}
@@ -619,8 +671,10 @@ a.tag:hover { text-decoration: underline; }
 <nav class="site-nav" aria-label="Site">
 <ul>
 <li><a href="{{root}}index.html"{{#nav.notes}} aria-current="page"{{/nav.notes}}>Notes</a></li>
+{{#site.hasStudy}}
 <li><a href="{{root}}systems/index.html"{{#nav.systems}} aria-current="page"{{/nav.systems}}>Systems</a></li>
 <li><a href="{{root}}topics/index.html"{{#nav.topics}} aria-current="page"{{/nav.topics}}>Topics</a></li>
+{{/site.hasStudy}}
 <li><a href="{{root}}tags/index.html"{{#nav.tags}} aria-current="page"{{/nav.tags}}>Tags</a></li>
 <li><a href="{{root}}graph.html"{{#nav.graph}} aria-current="page"{{/nav.graph}}>Graph</a></li>
 </ul>
@@ -679,6 +733,16 @@ a.tag:hover { text-decoration: underline; }
 <div class="note-layout">
 <article class="note" aria-labelledby="note-title">
 <header class="note-header">
+{{#note.hasBreadcrumbs}}
+<nav class="breadcrumbs" aria-label="Breadcrumbs">
+<ol>
+{{#note.breadcrumbs}}
+<li><a href="{{url}}">{{name}}</a></li>
+{{/note.breadcrumbs}}
+<li><a href="#note-title" aria-current="page">{{note.title}}</a></li>
+</ol>
+</nav>
+{{/note.hasBreadcrumbs}}
 {{#note.category}}
 <p class="eyebrow"><a href="{{note.categoryURL}}">{{note.category}}</a></p>
 {{/note.category}}
@@ -699,23 +763,7 @@ a.tag:hover { text-decoration: underline; }
 {{/note.hasTags}}
 </header>
 {{#note.sections}}
-<section class="note-section section-{{kind}}"{{#hasHeading}} aria-labelledby="{{id}}"{{/hasHeading}}>
-{{#hasHeading}}
-<h2 id="{{id}}">{{heading}} <a class="anchor" href="#{{id}}" tabindex="-1" aria-hidden="true">#</a></h2>
-{{/hasHeading}}
-{{#blocks}}
-{{{html}}}
-{{#topic}}
-{{>partials/topic}}
-{{/topic}}
-{{#calc}}
-{{>partials/calc}}
-{{/calc}}
-{{#connections}}
-{{>partials/connections}}
-{{/connections}}
-{{/blocks}}
-</section>
+{{>partials/section}}
 {{/note.sections}}
 </article>
 <aside class="note-side" aria-label="Related">
@@ -800,6 +848,27 @@ a.tag:hover { text-decoration: underline; }
 <p class="note-summary">{{summary}}</p>
 {{/summary}}
 </li>
+
+"""#,
+        "partials/section.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+<section class="note-section section-{{kind}}"{{#hasHeading}} aria-labelledby="{{id}}"{{/hasHeading}}>
+{{#hasHeading}}
+<h2 id="{{id}}">{{heading}} <a class="anchor" href="#{{id}}" tabindex="-1" aria-hidden="true">#</a></h2>
+{{/hasHeading}}
+{{#blocks}}
+{{{html}}}
+{{#topic}}
+{{>partials/topic}}
+{{/topic}}
+{{#calc}}
+{{>partials/calc}}
+{{/calc}}
+{{#connections}}
+{{>partials/connections}}
+{{/connections}}
+{{/blocks}}
+</section>
 
 """#,
         "partials/topic.mustache": #"""

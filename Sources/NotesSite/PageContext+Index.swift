@@ -12,17 +12,10 @@ extension PageContext {
         let page = "index.html"
         let links = PageLinks(page: page, model: model)
         let notes = model.notebook.notes
-        var byCategory: [String: [String]] = [:]
-        for i in notes.indices { byCategory[notes[i].category ?? uncategorised, default: []].append(notes[i].id) }
-        let names = byCategory.keys.sorted { a, b in
-            if (a == uncategorised) != (b == uncategorised) { return b == uncategorised }
-            return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
-        }
-        let categories = names.map { name -> Context in
-            let ids = byCategory[name] ?? []
-            return [.name: name, .id: categoryID(name), .count: ids.count,
-                    .notes: model.byDate(ids).map { noteItem($0, model, links: links, withCategory: false) }]
-        }
+        // The home note is shown above the listing, not in it.
+        let listed = notes.indices.filter { $0 != model.home }
+        let byFolder = !listed.contains { notes[$0].category != nil }
+        let categories = byFolder ? folderGroups(listed, model, links: links) : categoryGroups(listed, model, links: links)
         let datedIDs: [String] = notes.indices.filter { notes[$0].date != nil }.map { notes[$0].id }
         let recent: [Context] = model.byDate(datedIDs).prefix(8).map { (id: String) -> Context in
             var item: Context = [.title: model.title(id), .url: links.noteHref(id)]
@@ -44,8 +37,12 @@ extension PageContext {
             claimCount += listing.claims
             verifiedCount += listing.verified
         }
+        let home = model.home.map { rendered(notes[$0], model, links: links) }
         var context = base(model, page: page, title: "All notes", kind: "index",
-                           description: "\(notes.count) study notes, with the systems and topics they compare.")
+                           description: model.hasStudy ? "\(notes.count) study notes, with the systems and topics they compare."
+                               : "\(notes.count) notes.", needs: home?.needs ?? PageNeeds())
+        if let home { context[.home] = [.sections: home.body.sections] as Context }
+        context[.groupedBy] = byFolder ? "folder" : "category"
         context[.counts] = [.notes: notes.count, .systems: model.notebook.systems.count, .topics: model.notebook.topics.count,
                              .claims: claimCount, .verified: verifiedCount] as Context
         context[.categories] = categories
@@ -56,6 +53,47 @@ extension PageContext {
         context[.tags] = tags
         context[.hasTags] = !tags.isEmpty
         return context
+    }
+
+    /// The home page's groups when notes have categories: one per category, then the uncategorised.
+    private static func categoryGroups(_ listed: [Int], _ model: SiteModel, links: PageLinks) -> [Context] {
+        let notes = model.notebook.notes
+        var byCategory: [String: [String]] = [:]
+        for i in listed { byCategory[notes[i].category ?? uncategorised, default: []].append(notes[i].id) }
+        let names = byCategory.keys.sorted { a, b in
+            if (a == uncategorised) != (b == uncategorised) { return b == uncategorised }
+            return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
+        }
+        return names.map { name -> Context in
+            let ids = byCategory[name] ?? []
+            return [.name: name, .id: categoryID(name), .count: ids.count,
+                    .notes: model.byDate(ids).map { noteItem($0, model, links: links, withCategory: false) }]
+        }
+    }
+
+    /// The home page's groups when no note has a category: the notes at the
+    /// root first, then one group per top-level folder (its subfolders' notes
+    /// included) linking to the folder's page.
+    private static func folderGroups(_ listed: [Int], _ model: SiteModel, links: PageLinks) -> [Context] {
+        let notes = model.notebook.notes
+        var root: [String] = [], byFolder: [String: [String]] = [:]
+        for i in listed {
+            let id = notes[i].id
+            if let slash = id.firstIndex(of: "/") { byFolder[String(id[..<slash]), default: []].append(id) } else { root.append(id) }
+        }
+        var groups: [Context] = []
+        if !root.isEmpty {
+            let name = byFolder.isEmpty ? "All notes" : "Top level"
+            groups.append([.name: name, .id: "folder-top", .count: root.count,
+                           .notes: model.byDate(root).map { noteItem($0, model, links: links) }])
+        }
+        let names = byFolder.keys.sorted { a, b in a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b }
+        for name in names {
+            let ids = byFolder[name] ?? []
+            groups.append([.name: name, .id: "folder-" + slugify(name), .count: ids.count, .url: links.href(SitePaths.folder(name)),
+                           .notes: model.byDate(ids).map { noteItem($0, model, links: links) }])
+        }
+        return groups
     }
 
     static func graph(_ model: SiteModel) -> Context {

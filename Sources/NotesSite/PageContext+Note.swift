@@ -15,28 +15,7 @@ extension PageContext {
     static func note(_ note: Note, _ model: SiteModel) -> Context {
         let page = SitePaths.note(note.id)
         let links = PageLinks(page: page, model: model)
-        // Math is taken out before cmark-gfm sees the note and put back after (DESIGN §2a).
-        // (A note without math, most of those with prices in dollars among them, skips the scan: the parser made it.)
-        let source = NoteBody.markdown(of: note, root: model.options.notesRoot)
-        let (markdown, math) = note.pageNeeds.math ? MathSpans.protect(source) : (source, MathSpans())
-        var body = NoteBody(note: note, model: model, links: links)
-        let trail = [EmbeddedPart(note: note.id, part: .whole)]
-        var hooks = links.hooks(for: note.id, trail: trail)
-        // Inline `#tags` link to their pages (the parser read the same tags into `note.tags`).
-        hooks.tag = { name in
-            let slug = tagSlug(name)
-            return model.tagPositions[slug] == nil ? nil : links.href(SitePaths.tag(slug))
-        }
-        body.compose(CmarkBridge.renderBlocks(markdown, hooks: hooks).map { $0.restoring(math).markingMermaid() })
-        // What the notes it embeds need, the page needs too.
-        var needs = note.pageNeeds
-        if let position = model.position(note.id), note.links.contains(where: \.embed) {
-            for i in model.embeddedNotes(position) {
-                let embedded = model.notebook.notes[i].pageNeeds
-                needs.math = needs.math || embedded.math
-                needs.codeLanguages = Array(Set(needs.codeLanguages + embedded.codeLanguages)).sorted()
-            }
-        }
+        let (body, needs) = rendered(note, model, links: links)
 
         let metadata = note.metadata.compactMap { m -> Context? in
             let key = m.key.lowercased()
@@ -67,10 +46,43 @@ extension PageContext {
             n[.category] = category
             n[.categoryURL] = links.href("index.html", fragment: categoryID(category))
         }
+        // Breadcrumbs on notes in folders; a note at the root has only Home above it.
+        if let slash = note.id.lastIndex(of: "/") {
+            n[.breadcrumbs] = breadcrumbs(folder: String(note.id[..<slash]), links: links)
+            n[.hasBreadcrumbs] = true
+        }
         n[.localGraph] = GraphSVG.neighbourhood(of: note.id, model, links: links)
         var context = base(model, page: page, title: SiteModel.title(note), kind: "note", description: summary(note),
                            needs: needs)
         context[.note] = n
         return context
+    }
+
+    /// A note's body rendered for `links.page`, and what that page needs to load for it.
+    static func rendered(_ note: Note, _ model: SiteModel, links: PageLinks) -> (body: NoteBody, needs: PageNeeds) {
+        // Math is taken out before cmark-gfm sees the note and put back after (DESIGN §2a).
+        // (A note without math, most of those with prices in dollars among them, skips the scan: the parser made it.)
+        let source = NoteBody.markdown(of: note, root: model.options.notesRoot)
+        let (markdown, math) = note.pageNeeds.math ? MathSpans.protect(source) : (source, MathSpans())
+        var body = NoteBody(note: note, model: model, links: links)
+        let trail = [EmbeddedPart(note: note.id, part: .whole)]
+        var hooks = links.hooks(for: note.id, trail: trail)
+        // Inline `#tags` link to their pages (the parser read the same tags into `note.tags`).
+        hooks.tag = { name in
+            let slug = tagSlug(name)
+            return model.tagPositions[slug] == nil ? nil : links.href(SitePaths.tag(slug))
+        }
+        body.compose(CmarkBridge.renderBlocks(markdown, hooks: hooks).map { $0.restoring(math).markingMermaid() })
+        // What the notes it embeds need, the page needs too.
+        var needs = note.pageNeeds
+        if let position = model.position(note.id), note.links.contains(where: \.embed) {
+            for i in model.embeddedNotes(position) {
+                let embedded = model.notebook.notes[i].pageNeeds
+                needs.math = needs.math || embedded.math
+                needs.codeLanguages = Array(Set(needs.codeLanguages + embedded.codeLanguages)).sorted()
+            }
+        }
+
+        return (body, needs)
     }
 }

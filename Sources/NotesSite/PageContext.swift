@@ -28,12 +28,13 @@ enum PageContext {
         case "topic", "topics": nav = .topics
         case "tag", "tags": nav = .tags
         case "graph": nav = .graph
-        case "index", "note": nav = .notes
+        case "index", "note", "folder": nav = .notes
         default: nav = nil
         }
         return [
             .root: SitePaths.root(of: page),
-            .site: [.title: model.options.title, .language: model.options.language, .noteCount: model.notebook.notes.count] as Context,
+            .site: [.title: model.options.title, .language: model.options.language, .noteCount: model.notebook.notes.count,
+                    .hasStudy: model.hasStudy] as Context,
             .page: pageInfo,
             .nav: nav.map { key -> Context in [key: true] } ?? [:],
         ]

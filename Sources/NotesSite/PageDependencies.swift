@@ -59,6 +59,7 @@ struct PageDependencies {
     /// own, it is; a note's own page reads the note whole besides, and its
     /// signature starts with that note's hash (`signature(of:_:)`).
     func stillSigns(_ previous: String, _ page: SitePage) -> Bool {
+        if case .index = page.source, let home { return previous.hasPrefix(ownPrefix(home)) }
         guard case .note(let i) = page.source else { return true }
         return previous.hasPrefix(ownPrefix(i))
     }
@@ -82,6 +83,8 @@ struct PageDependencies {
     private let shownWith: [[Int]]
     /// Each note's position in the notebook, by id.
     private let positions: [String: Int]
+    /// The note whose content the home page shows whole (`SiteModel.home`).
+    private let home: Int?
 
     /// Made from the notebook alone, so that it can be made while the site
     /// model is. `fileHashes` are the hashes of the notes' files, in the
@@ -92,6 +95,7 @@ struct PageDependencies {
         positions.reserveCapacity(notes.count)
         for (i, note) in notes.enumerated() { positions[note.id] = i }  // as `SiteModel.position`
         self.positions = positions
+        home = SiteModel.home(notes)
         let hashes = ResultSlots<UInt64>(count: notes.count)
         let listed = ResultSlots<UInt64>(count: notes.count)
         let graphHashes = ResultSlots<UInt64>(count: notes.count)
@@ -259,6 +263,9 @@ struct PageDependencies {
             for id in model.notebook.topics[i].notes { addShowing(id) }
         case .tag(let i):
             for id in model.tags[i].notes { add(id) }
+        case .folder(let i):
+            // Its subfolders and their counts come from note ids, which `global` holds.
+            for id in model.folders[i].notes { add(id) }
         case .index, .graph, .notFound, .list:
             return nil
         }
@@ -273,6 +280,8 @@ struct PageDependencies {
             // Whole-folder pages: the graph page draws `graph`; the home page
             // and the lists show what every note shows away from its own page.
             if case .graph = page.source { h.add(String(graph, radix: 16)) } else { h.add(word: allListed) }
+            // The home page shows its home note whole: its signature starts as that note's page's does.
+            if case .index = page.source, let home { return ownPrefix(home) + h.hex }
             return h.hex
         }
         let own: Int? = if case .note(let i) = page.source { i } else { nil }

@@ -56,8 +56,33 @@ struct SiteModel: Sendable {
         }
     }
 
+    /// A folder below the notes root that holds notes, directly or deeper
+    /// down; each has a page listing its notes and subfolders (DESIGN §5).
+    struct Folder: Sendable {
+        /// Its path below the notes root, `a/b`.
+        var path: String
+        /// Ids of the notes directly in it, in note order.
+        var notes: [String] = []
+        /// Paths of the folders one level below, sorted.
+        var children: [String] = []
+        /// How many notes it holds, its subfolders' included.
+        var total = 0
+        var name: String { path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path }
+        var parent: String? { path.lastIndex(of: "/").map { String(path[..<$0]) } }
+    }
+
     let notebook: Notebook
     let options: SiteOptions
+    /// Every folder that holds notes, sorted by path.
+    let folders: [Folder]
+    /// Position in `folders` by path.
+    let folderPositions: [String: Int]
+    /// The note at the root whose content is the home page's (`index.md`,
+    /// `Home.md` or `README.md`), by position in `notebook.notes`.
+    let home: Int?
+    /// Whether any note is a study note: only then does the site show systems,
+    /// topics, claims and their counts (DESIGN §5).
+    var hasStudy: Bool { !notebook.systems.isEmpty || !notebook.topics.isEmpty }
     /// KaTeX and highlight.js, when some page needs them and they are installed.
     let vendor: VendorAssets
     let index: NoteIndex
@@ -177,6 +202,8 @@ struct SiteModel: Sendable {
         }
         self.positions = positions
         self.titles = titles
+        (folders, folderPositions) = Self.folders(notes)
+        home = Self.home(notes)
         listings = Once {
             // Claims are counted in place: iterating copied every claim, each a score of references.
             notes.indices.map { i in
@@ -233,6 +260,37 @@ struct SiteModel: Sendable {
         let systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         self.systems = systems
         topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The folders that hold notes, from the notes' ids (`a/b/c` is in `a/b`, which is in `a`).
+    private static func folders(_ notes: [Note]) -> ([Folder], [String: Int]) {
+        var byPath: [String: Folder] = [:]
+        for i in notes.indices {
+            let id = notes[i].id
+            guard let slash = id.lastIndex(of: "/") else { continue }
+            let path = String(id[..<slash])
+            byPath[path, default: Folder(path: path)].notes.append(id)
+            var parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            while !parts.isEmpty {
+                let prefix = parts.joined(separator: "/")
+                byPath[prefix, default: Folder(path: prefix)].total += 1
+                parts.removeLast()
+            }
+        }
+        var folders = byPath.values.sorted { $0.path < $1.path }
+        let positions = Dictionary(uniqueKeysWithValues: folders.enumerated().map { ($1.path, $0) })
+        for folder in folders { if let parent = folder.parent, let i = positions[parent] { folders[i].children.append(folder.path) } }
+        return (folders, positions)
+    }
+
+    /// The position of the root note that is the home page's content: `index`, else `Home`, else `README` (any case).
+    static func home(_ notes: [Note]) -> Int? {
+        var found: [String: Int] = [:]
+        for i in notes.indices where !notes[i].id.contains("/") {
+            let name = notes[i].id.lowercased()
+            if ["index", "home", "readme"].contains(name), found[name] == nil { found[name] = i }
+        }
+        return found["index"] ?? found["home"] ?? found["readme"]
     }
 
     /// Every claim and verdict by the systems and topics it is about, in note order.

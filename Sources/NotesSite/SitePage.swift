@@ -11,7 +11,7 @@ import NotesSupport
 struct SitePage: Sendable {
     enum Source: Sendable {
         case index, graph, notFound
-        case note(Int), system(Int), topic(Int), tag(Int)
+        case note(Int), system(Int), topic(Int), tag(Int), folder(Int)
         case list(String)
     }
 
@@ -33,6 +33,7 @@ struct SitePage: Sendable {
         case .system(let i): PageContext.system(model.notebook.systems[i], model)
         case .topic(let i): PageContext.topic(model.notebook.topics[i], model)
         case .tag(let i): PageContext.tag(model.tags[i], model)
+        case .folder(let i): PageContext.folder(model.folders[i], model)
         case .list(let kind): PageContext.list(kind, model)
         }
     }
@@ -53,7 +54,9 @@ struct SitePage: Sendable {
         for (i, s) in model.notebook.systems.enumerated() { pages.append(SitePage(path: SitePaths.system(s.slug), template: "system", source: .system(i))) }
         for (i, t) in model.notebook.topics.enumerated() { pages.append(SitePage(path: SitePaths.topic(t.slug), template: "topic", source: .topic(i))) }
         for (i, t) in model.tags.enumerated() { pages.append(SitePage(path: SitePaths.tag(t.slug), template: "tag", source: .tag(i))) }
-        for kind in ["systems", "topics", "tags"] { pages.append(SitePage(path: "\(kind)/index.html", template: "list", source: .list(kind))) }
+        for (i, f) in model.folders.enumerated() { pages.append(SitePage(path: SitePaths.folder(f.path), template: "folder", source: .folder(i))) }
+        // A folder without study notes has no systems or topics to list (DESIGN §5).
+        for kind in model.hasStudy ? ["systems", "topics", "tags"] : ["tags"] { pages.append(SitePage(path: "\(kind)/index.html", template: "list", source: .list(kind))) }
         pages.append(SitePage(path: "404.html", template: "404", source: .notFound))
         return pages
     }

@@ -13,6 +13,8 @@ enum SitePaths {
     static func system(_ slug: String) -> String { "systems/\(page(slug)).html" }
     static func topic(_ slug: String) -> String { "topics/\(page(slug)).html" }
     static func tag(_ slug: String) -> String { "tags/\(page(slug)).html" }
+    /// A folder's page: `folders/a/b/index.html` for the folder `a/b`.
+    static func folder(_ path: String) -> String { "folders/\(path)/index.html" }
     /// Where an attachment (a file below the notes root that is no note) is linked to.
     /// Nothing copies it there yet (issue 15 will).
     static func attachment(_ path: String) -> String { "files/\(path)" }

@@ -23,6 +23,7 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     case topicCount, topics, url, value, values, verdicts, verified, verifiedBy, verifiedCount, wins
     case hasMath, hasCode, usesScripts
     case children, hasChildren, parent
+    case breadcrumbs, hasBreadcrumbs, folder, folders, hasFolders, hasStudy, home, groupedBy, hasNotes
 
     /// The key a template's name stands for; nil for a name no page gives.
     init?(name: String) {
