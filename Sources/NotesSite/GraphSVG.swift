@@ -40,7 +40,8 @@ enum GraphSVG {
             for c in note.connections { if let t = c.resolved, let b = position["note:" + t] { connects.insert(a, b) } }
             for l in note.links { if let t = l.resolved, let b = position["note:" + t], !connects.contains(a, b) { mentions.insert(a, b) } }
         }
-        let drawSystems = model.notebook.notes.count <= systemNodeLimit
+        // No study notes, no systems: nor a legend or a count of them (DESIGN §5).
+        let drawSystems = model.hasStudy && model.notebook.notes.count <= systemNodeLimit
         var systemCount = 0
         if drawSystems {
             for system in model.notebook.systems {
@@ -57,7 +58,7 @@ enum GraphSVG {
         var description = "\(model.notebook.notes.count) notes"
         if drawSystems { description += ", \(systemCount) systems they share" }
         description += ", \(connects.pairs.count) connections, \(mentions.pairs.count) further links."
-        if !drawSystems { description += " Systems are left out past \(systemNodeLimit) notes." }
+        if model.hasStudy && !drawSystems { description += " Systems are left out past \(systemNodeLimit) notes." }
         return Drawing(svg: svg, description: description, hasSystems: drawSystems)
     }
 

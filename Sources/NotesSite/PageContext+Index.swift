@@ -101,7 +101,8 @@ extension PageContext {
         let links = PageLinks(page: page, model: model)
         let drawing = GraphSVG.whole(model, links: links)
         var context = base(model, page: page, title: "Knowledge graph", kind: "graph",
-                           description: "Every note and the notes and systems it connects to.")
+                           description: model.hasStudy ? "Every note and the notes and systems it connects to."
+                               : "Every note and the notes it connects to.")
         context[.graph] = [.svg: drawing.svg, .description: drawing.description, .hasSystems: drawing.hasSystems] as Context
         return context
     }

@@ -97,6 +97,7 @@ import NotesTestSupport
         for (name, page) in site {
             #expect(!page.contains("systems/index.html") && !page.contains("topics/index.html"), "\(name) links to study pages")
             #expect(!page.contains(" claims</li>") && !page.contains("verified by calculation"), "\(name) counts claims")
+            #expect(!page.contains("dot-system") && !page.contains("systems they share"), "\(name) explains systems")
         }
     }
 
@@ -108,6 +109,7 @@ import NotesTestSupport
         let home = try #require(site["index.html"])
         #expect(home.contains("systems/index.html\"><strong>") && home.contains("verified by calculation"))
         #expect(home.contains(">Systems</a></li>") && home.contains(">Topics</a></li>"))
+        #expect((site["graph.html"] ?? "").contains("dot-system"), "the graph's legend explains systems")
     }
 
     /// The home page reads the home note whole, a folder page its notes' titles:
