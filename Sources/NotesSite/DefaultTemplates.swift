@@ -276,6 +276,7 @@ main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 .breadcrumbs a { color: var(--muted); }
 .breadcrumbs a[aria-current] { color: inherit; text-decoration: none; }
 .home-content { margin: 1rem 0 1.5rem; }
+.pagination { display: flex; gap: 1rem; align-items: center; margin: 1.5rem 0; }
 .stats { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0.75rem 0 0; }
 .stats li { background: var(--surface); border: 1px solid var(--border); border-radius: 999px; padding: 0.2rem 0.8rem; font-size: 0.92rem; color: var(--muted); }
 .stats strong { color: var(--text); }
@@ -523,6 +524,13 @@ a.tag:hover { text-decoration: underline; }
 {{/folder.notes}}
 </ul>
 {{/folder.hasNotes}}
+{{#pagination}}
+<nav class="pagination" aria-label="Pages">
+{{#previous}}<a href="{{previous}}" rel="prev">← Newer</a>{{/previous}}
+<span>Page {{value}} of {{count}}</span>
+{{#next}}<a href="{{next}}" rel="next">Older →</a>{{/next}}
+</nav>
+{{/pagination}}
 </article>
 {{/content}}
 {{/layout}}

@@ -263,8 +263,9 @@ struct PageDependencies {
             for id in model.notebook.topics[i].notes { addShowing(id) }
         case .tag(let i):
             for id in model.tags[i].notes { add(id) }
-        case .folder(let i):
-            // Its subfolders and their counts come from note ids, which `global` holds.
+        case .folder(let i, _):
+            // Its subfolders and their counts come from note ids, which `global` holds; which
+            // notes are on which of its pages, from their dates and titles: each page reads them all.
             for id in model.folders[i].notes { add(id) }
         case .index, .graph, .notFound, .list:
             return nil

@@ -11,7 +11,9 @@ import NotesSupport
 struct SitePage: Sendable {
     enum Source: Sendable {
         case index, graph, notFound
-        case note(Int), system(Int), topic(Int), tag(Int), folder(Int)
+        case note(Int), system(Int), topic(Int), tag(Int)
+        /// A folder (by position in `SiteModel.folders`) and which page of its notes, from 1.
+        case folder(Int, page: Int)
         case list(String)
     }
 
@@ -33,7 +35,7 @@ struct SitePage: Sendable {
         case .system(let i): PageContext.system(model.notebook.systems[i], model)
         case .topic(let i): PageContext.topic(model.notebook.topics[i], model)
         case .tag(let i): PageContext.tag(model.tags[i], model)
-        case .folder(let i): PageContext.folder(model.folders[i], model)
+        case .folder(let i, let page): PageContext.folder(model.folders[i], page: page, model)
         case .list(let kind): PageContext.list(kind, model)
         }
     }
@@ -54,7 +56,11 @@ struct SitePage: Sendable {
         for (i, s) in model.notebook.systems.enumerated() { pages.append(SitePage(path: SitePaths.system(s.slug), template: "system", source: .system(i))) }
         for (i, t) in model.notebook.topics.enumerated() { pages.append(SitePage(path: SitePaths.topic(t.slug), template: "topic", source: .topic(i))) }
         for (i, t) in model.tags.enumerated() { pages.append(SitePage(path: SitePaths.tag(t.slug), template: "tag", source: .tag(i))) }
-        for (i, f) in model.folders.enumerated() { pages.append(SitePage(path: SitePaths.folder(f.path), template: "folder", source: .folder(i))) }
+        for (i, f) in model.folders.enumerated() {
+            for page in 1...SitePaths.pageCount(f.notes.count) {
+                pages.append(SitePage(path: SitePaths.folder(f.path, page: page), template: "folder", source: .folder(i, page: page)))
+            }
+        }
         // A folder without study notes has no systems or topics to list (DESIGN §5).
         for kind in model.hasStudy ? ["systems", "topics", "tags"] : ["tags"] { pages.append(SitePage(path: "\(kind)/index.html", template: "list", source: .list(kind))) }
         pages.append(SitePage(path: "404.html", template: "404", source: .notFound))

@@ -13,8 +13,17 @@ enum SitePaths {
     static func system(_ slug: String) -> String { "systems/\(page(slug)).html" }
     static func topic(_ slug: String) -> String { "topics/\(page(slug)).html" }
     static func tag(_ slug: String) -> String { "tags/\(page(slug)).html" }
-    /// A folder's page: `folders/a/b/index.html` for the folder `a/b`.
-    static func folder(_ path: String) -> String { "folders/\(path)/index.html" }
+    /// A folder's page: `folders/a/b/index.html` for the folder `a/b`, then
+    /// `folders/a/b/2.html`, … when its notes take more than one page.
+    static func folder(_ path: String, page: Int = 1) -> String {
+        page == 1 ? "folders/\(path)/index.html" : "folders/\(path)/\(page).html"
+    }
+
+    /// How many notes a page of a list holds, so that no page grows without bound (DESIGN §5).
+    static let notesPerPage = 200
+
+    /// How many pages a list of `count` notes takes: at least one.
+    static func pageCount(_ count: Int) -> Int { max(1, (count + notesPerPage - 1) / notesPerPage) }
     /// Where an attachment (a file below the notes root that is no note) is linked to.
     /// Nothing copies it there yet (issue 15 will).
     static func attachment(_ path: String) -> String { "files/\(path)" }

@@ -41,6 +41,21 @@ import NotesTestSupport
         #expect(git.contains("href=\"../../../notes/tools/git/rebase.html\">Rebase</a>"))
     }
 
+    @Test func aBigFolderIsPaginated() throws {
+        var files: [String: String] = [:]
+        for n in 1...(SitePaths.notesPerPage + 1) {
+            files["notes/big/note-\(n).md"] = "---\ndate: 2026-01-01\n---\n# Note \(String(format: "%03d", n))\n"
+        }
+        let site = try build(files, "nav-pages")
+        let first = try #require(site["folders/big/index.html"]), second = try #require(site["folders/big/2.html"])
+        #expect(site["folders/big/3.html"] == nil)
+        #expect(first.components(separatedBy: "class=\"note-item\"").count - 1 == SitePaths.notesPerPage)
+        #expect(second.components(separatedBy: "class=\"note-item\"").count - 1 == 1)
+        #expect(first.contains("<a href=\"../../folders/big/2.html\" rel=\"next\">")
+                && second.contains("<a href=\"../../folders/big/index.html\" rel=\"prev\">"))
+        #expect(second.contains("Note \(SitePaths.notesPerPage + 1)</a>"), "the last note by title is on the last page")
+    }
+
     @Test func notePagesInFoldersHaveBreadcrumbs() throws {
         let site = try build(Self.nested, "nav-crumbs")
         let page = try #require(site["notes/tools/git/rebase.html"])
