@@ -277,6 +277,7 @@ main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 .breadcrumbs a[aria-current] { color: inherit; text-decoration: none; }
 .home-content { margin: 1rem 0 1.5rem; }
 .pagination { display: flex; gap: 1rem; align-items: center; margin: 1.5rem 0; }
+.more { margin: 0.3rem 0 1rem; }
 .stats { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0.75rem 0 0; }
 .stats li { background: var(--surface); border: 1px solid var(--border); border-radius: 999px; padding: 0.2rem 0.8rem; font-size: 0.92rem; color: var(--muted); }
 .stats strong { color: var(--text); }
@@ -596,6 +597,9 @@ a.tag:hover { text-decoration: underline; }
 {{>partials/note-item}}
 {{/notes}}
 </ul>
+{{#more}}
+<p class="more"><a href="{{url}}">All {{count}} notes in {{name}}</a></p>
+{{/more}}
 </section>
 {{/categories}}
 {{^categories}}

@@ -71,6 +71,9 @@ extension PageContext {
         }
     }
 
+    /// How many of a top-level folder's notes the home page lists.
+    static let notesPerFolder = 10
+
     /// The home page's groups when no note has a category: the notes at the
     /// root first, then one group per top-level folder (its subfolders' notes
     /// included) linking to the folder's page.
@@ -90,8 +93,10 @@ extension PageContext {
         let names = byFolder.keys.sorted { a, b in a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b }
         for name in names {
             let ids = byFolder[name] ?? []
+            // The newest few: the folder's page lists them all.
             groups.append([.name: name, .id: "folder-" + slugify(name), .count: ids.count, .url: links.href(SitePaths.folder(name)),
-                           .notes: model.byDate(ids).map { noteItem($0, model, links: links) }])
+                           .notes: model.byDate(ids).prefix(notesPerFolder).map { noteItem($0, model, links: links) },
+                           .more: ids.count > notesPerFolder])
         }
         return groups
     }

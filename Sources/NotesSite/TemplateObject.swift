@@ -24,7 +24,7 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     case hasMath, hasCode, usesScripts
     case children, hasChildren, parent
     case breadcrumbs, hasBreadcrumbs, folder, folders, hasFolders, hasStudy, home, groupedBy, hasNotes
-    case pagination, previous, next
+    case pagination, previous, next, more
 
     /// The key a template's name stands for; nil for a name no page gives.
     init?(name: String) {

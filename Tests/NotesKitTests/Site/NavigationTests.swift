@@ -81,6 +81,16 @@ import NotesTestSupport
         #expect(tools.lowerBound < rebase.lowerBound)
     }
 
+    @Test func homePageListsTheNewestOfEachFolder() throws {
+        var files = Self.nested
+        let extra = PageContext.notesPerFolder + 1
+        for n in 1...extra { files["notes/lang/note-\(n).md"] = "---\ndate: 2026-01-\(String(format: "%02d", n))\n---\n# Lang \(n)\n" }
+        let home = try #require(try build(files, "nav-newest")["index.html"])
+        #expect(home.contains("<a href=\"folders/lang/index.html\">All \(extra + 1) notes in lang</a>"))
+        #expect(home.contains(">Lang \(extra)</a>") && !home.contains("notes/lang/swift.html"), "the oldest is left to the folder's page")
+        #expect(!home.contains("notes in tools</a>"), "a small folder is listed whole")
+    }
+
     @Test func homePageGroupsByCategoryWhenNotesHaveThem() throws {
         var files = Self.nested
         files["notes/tools/make.md"] = "---\ncategory: Build\n---\n# Make\n\nRules.\n"
