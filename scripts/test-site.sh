@@ -75,6 +75,21 @@ else
   failed=$((failed + 1)); echo "FAIL notesc build $VAULT_DIR"
 fi
 
+# A nested plain folder (a README, folders, no study notes): folder pages, breadcrumbs, no study parts.
+NESTED_DIR=$(realpath Tests/browser/nested)
+if (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$NESTED_DIR" --out "$work/nested" --quiet); then
+  nav_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_nav.py "$work/nested" 2>&1)
+  echo "$nav_out" | sed '$d'
+  tally=$(echo "$nav_out" | tail -n 1)
+  if [[ $tally =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+  else
+    echo "$tally"; failed=$((failed + 1)); echo "FAIL nested browser test did not finish"
+  fi
+else
+  failed=$((failed + 1)); echo "FAIL notesc build $NESTED_DIR"
+fi
+
 # `notesc serve` in the browser: an edit, a failed build's overlay, the fix.
 serve_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_serve.py "$NOTESC" "$NOTES" 2>&1)
 echo "$serve_out" | sed '$d'
