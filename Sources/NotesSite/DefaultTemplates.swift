@@ -148,7 +148,7 @@ enum DefaultTemplates {
     terms.forEach(function (term) {
       var at = f.text.indexOf(term);
       while (at >= 0) {
-        if (wordStart(f.text, at)) found.push([f.from[at], f.from[at + term.length]]);
+        if (wordStart(f.text, at)) found.push([f.from[at], f.from[at + term.length], term]);
         at = f.text.indexOf(term, at + 1);
       }
     });
@@ -157,7 +157,16 @@ enum DefaultTemplates {
 
   function snippet(text, terms) {
     var all = spans(text, terms);
-    var first = all.length ? all[0][0] : 0;
+    var first = all.length ? all[0][0] : 0, best = 0;
+    // The window showing the most of the query's words, looked for around
+    // the longest word's first matches (the most telling of them).
+    var longest = terms.slice().sort(function (a, b) { return b.length - a.length; })[0];
+    all.filter(function (s) { return s[2] === longest; }).slice(0, 50).forEach(function (c) {
+      var seen = {};
+      all.forEach(function (s) { if (s[0] >= c[0] - 60 && s[1] <= c[0] + 140) seen[s[2]] = true; });
+      var count = Object.keys(seen).length;
+      if (count > best) { best = count; first = c[0]; }
+    });
     var start = Math.max(0, first - 60), end = Math.min(text.length, first + 140);
     if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < first) start = space + 1; }
     if (end < text.length) { var back = text.lastIndexOf(" ", end); if (back > first) end = back; }
