@@ -110,28 +110,33 @@ enum SearchShards {
             word.removeAll(keepingCapacity: true)
             letters = 0
         }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for b in text.utf8 {
-                let lower = b >= 0x41 && b <= 0x5A ? b + 32 : b
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                    if letters < maxTermLength { word.append(lower); letters += 1 }
+        func add(_ scalar: Unicode.Scalar) {
+            if scalar.value < 0x80 {
+                var b = UInt8(scalar.value)
+                if b >= 0x41 && b <= 0x5A { b += 32 }
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if letters < maxTermLength { word.append(b); letters += 1 }
                 } else {
                     flush()
                 }
+                return
             }
-            flush()
-            return
-        }
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.value >= 0x300 && scalar.value <= 0x36F { continue }
-            let p = scalar.properties
-            if Self.isLetterOrDigit(p.generalCategory) {
+            if scalar.value >= 0x300 && scalar.value <= 0x36F { return }
+            if isLetterOrDigit(scalar.properties.generalCategory) {
                 if letters < maxTermLength {
-                    for s in p.lowercaseMapping.unicodeScalars { word += Array(String(s).utf8) }
+                    for s in scalar.properties.lowercaseMapping.unicodeScalars { word += Array(String(s).utf8) }
                     letters += 1
                 }
             } else {
                 flush()
+            }
+        }
+        // Most text is ASCII: only the other characters are decomposed (NFD).
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                add(scalar)
+            } else {
+                for s in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars { add(s) }
             }
         }
         flush()

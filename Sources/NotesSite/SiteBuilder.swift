@@ -200,7 +200,14 @@ public enum SiteBuilder {
             // when its bytes are as before.
             DispatchQueue.global().async(group: globals) {
                 do {
-                    for file in SearchShards.files(notebook) { try writer.writeUnlessSame(file.path, file.bytes) }
+                    let files = SearchShards.files(notebook)
+                    let failures = ResultSlots<String>(count: 1)
+                    DispatchQueue.concurrentPerform(iterations: 8) { part in
+                        for i in stride(from: part, to: files.count, by: 8) {
+                            do { try writer.writeUnlessSame(files[i].path, files[i].bytes) } catch { failures[0] = "\(error)" }
+                        }
+                    }
+                    if let failure = failures[0] { throw SiteError.io(failure) }
                 } catch {
                     globalFailures[3] = "\(error)"
                 }
