@@ -56,7 +56,11 @@ extension NoteParser {
             case .htmlBlock, .thematicBreak: return
             default: break
             }
-            let text = node.literal.trimmingSpaces
+            var text = node.literal.trimmingSpaces
+            // A block id (`^id`) is a link target, not what the block says.
+            if text.utf8.contains(UInt8(ascii: "^")), let (_, start) = BlockIDs.trailingID(text) {
+                text = String(text[..<start]).trimmingSpaces
+            }
             if !text.isEmpty {
                 if !out.isEmpty { out += "\n" }
                 out += text
