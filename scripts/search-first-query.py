@@ -24,9 +24,13 @@ try:
         box = driver.find_element(By.ID, "search-input")
         box.click()
         box.send_keys(query)
-        WebDriverWait(driver, 60).until(
-            lambda d: "result" in (d.find_element(By.ID, "search-status").get_attribute("textContent") or ""))
-        status = driver.find_element(By.ID, "search-status").get_attribute("textContent")
+        # Done when the status has said the same number of results for a second.
+        seen = []
+        def settled(d):
+            seen.append(d.find_element(By.ID, "search-status").get_attribute("textContent") or "")
+            return "result" in seen[-1] and len(seen) > 10 and len(set(seen[-10:])) == 1
+        WebDriverWait(driver, 60, poll_frequency=0.1).until(settled)
+        status = seen[-1]
         loaded = driver.execute_script(
             "return Array.prototype.map.call(document.querySelectorAll('script[src*=\"search/\"]'),"
             " function (s) { return s.getAttribute('src'); })")

@@ -56,7 +56,20 @@ enum DefaultTemplates {
     }).filter(function (w) { return Array.from(w).length >= prefixLength; });
   }
 
-  function shardKey(term) { return Array.from(term).slice(0, prefixLength).join(""); }
+  function shardKey(term, length) { return Array.from(term).slice(0, length || prefixLength).join(""); }
+
+  // The shards that hold the words a term is a prefix of: its two-letter
+  // shard, or where that prefix is split, its three-letter one (a two-letter
+  // term needs them all).
+  function shardsFor(term) {
+    var m = store.manifest, key = shardKey(term);
+    if ((m.split || []).indexOf(key) < 0) return m.shards.indexOf(key) >= 0 ? [key] : [];
+    if (Array.from(term).length === prefixLength) {
+      return m.shards.filter(function (k) { return k.lastIndexOf(key, 0) === 0; });
+    }
+    var longer = shardKey(term, prefixLength + 1);
+    return m.shards.indexOf(longer) >= 0 ? [longer] : [];
+  }
 
   function fileName(key) {
     if (/^[a-z0-9]+$/.test(key)) return key;
@@ -85,8 +98,12 @@ enum DefaultTemplates {
   // Scores of the documents holding a word: a whole-word match counts more
   // than a prefix, a match in the title, tags or category more than in the text.
   function matches(term) {
-    var found = {}, shard = store.shards[shardKey(term)] || {};
-    Object.keys(shard).forEach(function (t) {
+    var found = {};
+    shardsFor(term).forEach(function (key) {
+      var shard = store.shards[key] || {};
+      Object.keys(shard).forEach(function (t) { match(shard, t); });
+    });
+    function match(shard, t) {
       if (t.lastIndexOf(term, 0) !== 0) return;
       var exact = t === term ? 2 : 1, value = 0, postings = shard[t];
       for (var i = 0; i < postings.length; i++) {
@@ -94,7 +111,7 @@ enum DefaultTemplates {
         var n = value >> 1, s = exact * ((value & 1) ? 8 : 1);
         if (!found[n] || found[n] < s) found[n] = s;
       }
-    });
+    }
     return found;
   }
 
@@ -114,9 +131,8 @@ enum DefaultTemplates {
   function search(query) {
     var terms = words(query);
     return loadManifest().then(function () {
-      var have = {};
-      (store.manifest.shards || []).forEach(function (k) { have[k] = true; });
-      var keys = terms.map(shardKey).filter(function (k, i, all) { return have[k] && all.indexOf(k) === i; });
+      var keys = [];
+      terms.forEach(function (t) { shardsFor(t).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
       return Promise.all(keys.map(function (k) { return loadScript("search/p/" + fileName(k) + ".js"); }));
     }).then(function () {
       var hits = terms.length ? rank(terms) : [];
@@ -220,7 +236,7 @@ enum DefaultTemplates {
       list.appendChild(none);
     }
     list.hidden = false;
-    say(count === 1 ? "1 result" : count + " results");
+    say(!result.terms.length ? "Type two letters or more" : count === 1 ? "1 result" : count + " results");
   }
 
   function show(query) {
@@ -233,7 +249,12 @@ enum DefaultTemplates {
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
   input.addEventListener("focus", function () { loadManifest().catch(function () {}); });
-  input.addEventListener("input", function () { show(input.value); });
+  // A pause in typing, so the words half typed load no shards or documents.
+  var typing = null;
+  input.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () { show(input.value); }, 120);
+  });
   input.addEventListener("keydown", function (event) {
     var all = links();
     if (event.key === "ArrowDown" && all.length) { event.preventDefault(); all[0].focus(); }

@@ -6,9 +6,9 @@ import NotesSupport
 /// to fetch files for pages opened from disk), split so a query loads only
 /// what it needs:
 ///
-/// - `search/manifest.js`: the number of documents and the term prefixes
-///   that have a shard;
-/// - `search/p/<prefix>.js`: the terms starting with those two letters, each
+/// - `search/manifest.js`: the number of documents, the term prefixes that
+///   have a shard, and the two-letter prefixes split into three-letter ones;
+/// - `search/p/<prefix>.js`: the terms starting with that prefix, each
 ///   with its posting list: document numbers times two, plus one where the
 ///   term is in the title, tags or category, as differences from the
 ///   previous entry (ascending, so the numbers stay short);
@@ -27,7 +27,7 @@ enum SearchShards {
     static let maxTextBytes = 32_768
 
     /// Every file of the index, by path below the site, in a stable order.
-    static func files(_ notebook: Notebook) -> [(path: String, bytes: [UInt8])] {
+    static func files(_ notebook: Notebook, splitAbove: Int = 24_000) -> [(path: String, bytes: [UInt8])] {
         let entries = SearchIndex.entries(notebook)
         var postings: [String: [Int]] = [:]
         var texts: [String] = []
@@ -42,25 +42,13 @@ enum SearchShards {
             for term in all { postings[term, default: []].append(n * 2 + (named.contains(term) ? 1 : 0)) }
             texts.append(body.isEmpty ? entry.text : body)
         }
-        var shards: [String: [String]] = [:]
-        for term in postings.keys { shards[shardKey(term), default: []].append(term) }
-        let keys = shards.keys.sorted()
-        var files: [(path: String, bytes: [UInt8])] = []
-        files.reserveCapacity(keys.count + entries.count + 1)
-        var manifest = Array("notescSearch.manifest({\"count\":".utf8)
-        manifest.appendDecimal(entries.count)
-        manifest += Array(",\"shards\":[".utf8)
-        for (i, key) in keys.enumerated() {
-            if i > 0 { manifest.append(UInt8(ascii: ",")) }
-            manifest.appendJSONString(key)
-        }
-        manifest += Array("],\"version\":2});\n".utf8)
-        files.append(("search/manifest.js", manifest))
-        for key in keys {
+        var grouped: [String: [String]] = [:]
+        for term in postings.keys { grouped[shardKey(term), default: []].append(term) }
+        func shard(_ key: String, _ terms: [String]) -> [UInt8] {
             var out = Array("notescSearch.shard(".utf8)
             out.appendJSONString(key)
             out += Array(",{".utf8)
-            for (i, term) in shards[key]!.sorted().enumerated() {
+            for (i, term) in terms.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 out.appendJSONString(term)
                 out += Array(":[".utf8)
@@ -74,8 +62,42 @@ enum SearchShards {
                 out.append(UInt8(ascii: "]"))
             }
             out += Array("});\n".utf8)
-            files.append(("search/p/\(fileName(key)).js", escapeForScript(out)))
+            return escapeForScript(out)
         }
+        // A prefix with too many postings (`co`, `re`, `th` in English) is
+        // split by its words' first three letters; its two-letter words keep
+        // the two-letter shard. The manifest names the prefixes split.
+        var shards: [String: [UInt8]] = [:]
+        var split: [String] = []
+        for (key, terms) in grouped {
+            let whole = shard(key, terms.sorted())
+            guard whole.count > splitAbove, terms.contains(where: { $0.unicodeScalars.count > prefixLength }) else {
+                shards[key] = whole
+                continue
+            }
+            split.append(key)
+            var parts: [String: [String]] = [:]
+            for term in terms { parts[String(String.UnicodeScalarView(term.unicodeScalars.prefix(prefixLength + 1))), default: []].append(term) }
+            for (part, terms) in parts { shards[part] = shard(part, terms.sorted()) }
+        }
+        let keys = shards.keys.sorted()
+        var files: [(path: String, bytes: [UInt8])] = []
+        files.reserveCapacity(keys.count + entries.count + 1)
+        var manifest = Array("notescSearch.manifest({\"count\":".utf8)
+        manifest.appendDecimal(entries.count)
+        manifest += Array(",\"shards\":[".utf8)
+        for (i, key) in keys.enumerated() {
+            if i > 0 { manifest.append(UInt8(ascii: ",")) }
+            manifest.appendJSONString(key)
+        }
+        manifest += Array("],\"split\":[".utf8)
+        for (i, key) in split.sorted().enumerated() {
+            if i > 0 { manifest.append(UInt8(ascii: ",")) }
+            manifest.appendJSONString(key)
+        }
+        manifest += Array("],\"version\":2});\n".utf8)
+        files.append(("search/manifest.js", escapeForScript(manifest)))
+        for key in keys { files.append(("search/p/\(fileName(key)).js", shards[key]!)) }
         for (n, entry) in entries.enumerated() {
             var w = JSONWriter(capacity: 256 + min(texts[n].utf8.count, maxTextBytes))
             w.compact = true

@@ -101,6 +101,18 @@ import NotesTestSupport
         #expect(a.count == 1 + shards.count + SearchIndex.entries(notebook).count)
     }
 
+    @Test func aBigPrefixIsSplitByThreeLetters() throws {
+        let scratch = try Scratch("search-split", files: Self.files)
+        let notebook = try Pipeline.load(root: scratch.path("notes"))
+        let files = Dictionary(uniqueKeysWithValues: SearchShards.files(notebook, splitAbove: 0).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        #expect(try #require(files["search/p/quu.js"]).contains("\"quuxbeacon\":["))
+        #expect(files["search/p/qu.js"] == nil, "no two-letter word starts with qu")
+        let manifest = try #require(files["search/manifest.js"])
+        #expect(manifest.contains("\"split\":[") && manifest.contains("\"qu\"") && manifest.contains("\"quu\""))
+        let whole = SearchShards.files(notebook).first { $0.path == "search/manifest.js" }!
+        #expect(String(decoding: whole.bytes, as: UTF8.self).contains("\"split\":[]"), "small shards are not split")
+    }
+
     @Test func termsFoldAsTheBrowserFoldsAQuery() {
         var found: [String] = []
         SearchShards.terms("Café ÉCOLE, x naïve-über 42 漢字") { found.append($0) }
