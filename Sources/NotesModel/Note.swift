@@ -29,6 +29,10 @@ public struct Note: Codable, Sendable {
     public var pageNeeds = PageNeeds()
     /// What a link can point into: its headings and block ids. Not a record.
     public var anchors = NoteAnchors()
+    /// The note's text as a reader sees it (headings, paragraphs, list items,
+    /// table cells, code), one block a line, for full-text search. Comments
+    /// are blanked before parsing, so they are not in it. Not a record.
+    public var bodyText = ""
 
     /// Every field but `pageNeeds`, which is how the page is made, not what the note says.
     enum CodingKeys: String, CodingKey {

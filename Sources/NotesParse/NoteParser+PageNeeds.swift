@@ -44,3 +44,30 @@ extension NoteParser {
         return anchors
     }
 }
+
+extension NoteParser {
+    /// The note's text for full-text search: each block's text on a line of
+    /// its own, in reading order, code included (a command is often what a
+    /// reader looks for), raw HTML left out.
+    static func bodyText(_ root: MarkdownNode) -> String {
+        var out = ""
+        func walk(_ node: MarkdownNode) {
+            switch node.kind {
+            case .htmlBlock, .thematicBreak: return
+            default: break
+            }
+            var text = node.literal.trimmingSpaces
+            // A block id (`^id`) is a link target, not what the block says.
+            if text.utf8.contains(UInt8(ascii: "^")), let (_, start) = BlockIDs.trailingID(text) {
+                text = String(text[..<start]).trimmingSpaces
+            }
+            if !text.isEmpty {
+                if !out.isEmpty { out += "\n" }
+                out += text
+            }
+            for child in node.children { walk(child) }
+        }
+        walk(root)
+        return out
+    }
+}

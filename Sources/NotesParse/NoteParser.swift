@@ -106,6 +106,7 @@ package struct NoteParser {
         note.isStudyNote = note.sections.contains { $0.kind.isStudySection }
         note.pageNeeds = Self.pageNeeds(cmarkBytes, document.root)
         note.anchors = Self.anchors(document.root, titleLine: note.title?.range.start.line)
+        note.bodyText = Self.bodyText(document.root)
     }
 
     private mutating func walkBlocks(_ blocks: [MarkdownNode]) {

@@ -37,6 +37,7 @@ extension CacheWriter {
         array(n.pageNeeds.codeLanguages) { $0.string($1) }
         array(n.anchors.headings) { $0.string($1) }
         array(n.anchors.blocks) { $0.string($1) }
+        string(n.bodyText)
         // `calc` is left out: the calc stage fills it, after parsing.
     }
 
@@ -196,6 +197,7 @@ extension CacheReader {
                         take: take, calcBlocks: calcBlocks, inlineCalcs: inlineCalcs, connections: connections, links: links)
         note.pageNeeds = PageNeeds(math: try bool(), codeLanguages: try array { try $0.string() })
         note.anchors = NoteAnchors(headings: try array { try $0.string() }, blocks: try array { try $0.string() })
+        note.bodyText = try string()
         return note
     }
 

@@ -48,6 +48,27 @@ package final class OutputWriter: @unchecked Sendable {
         try bytes.withUnsafeBytes { try write(path, $0) }
     }
 
+    /// Writes `bytes` to `path`, or keeps the previous build's file when it
+    /// holds the same bytes (the search index's shards: an edit changes few).
+    func writeUnlessSame(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(outDir + "/" + path, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            defer { close(fd) }
+            var st = stat()
+            if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) == bytes.count {
+                var old = [UInt8](repeating: 0, count: bytes.count)
+                var got = 0
+                while got < old.count {
+                    let n = old.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, $0.count - got) }
+                    if n <= 0 { break }
+                    got += n
+                }
+                if got == bytes.count, old == bytes, keep(path) { return }
+            }
+        }
+        try write(path, bytes)
+    }
+
     /// Writes a file `produce` hands over piece by piece.
     func write(_ path: String, streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) throws {
         let full = stagingDir + "/" + path

@@ -210,6 +210,7 @@ struct PageDependencies {
             w.array(n.pageNeeds.codeLanguages) { $0.string($1) }
             w.array(n.anchors.headings) { $0.string($1) }
             w.array(n.anchors.blocks) { $0.string($1) }
+            w.string(n.bodyText)
             w.sections(n.sections)
             w.take(n.take)
         }

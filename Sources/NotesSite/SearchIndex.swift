@@ -7,9 +7,9 @@ import NotesModel
 import NotesParse
 import NotesSupport
 
-/// `search-index.json`: what the search box searches, one entry per note,
-/// system and topic. `search-index.js` holds the same data for pages opened
-/// from disk, where browsers refuse to fetch files.
+/// `search-index.json`: one entry per note, system and topic, with the
+/// note's TL;DR and records' words, for programs. The search box uses the
+/// full-text index made from the same entries (`SearchShards`).
 enum SearchIndex {
     struct Entry: Encodable {
         var kind: String
@@ -56,13 +56,9 @@ enum SearchIndex {
 
     /// The index as compact JSON with sorted keys (the bytes `JSONEncoder`
     /// gives with `.sortedKeys` and `.withoutEscapingSlashes`; a test keeps
-    /// them equal), and the same as a script.
-    static func files(_ notebook: Notebook) -> (json: [UInt8], script: [UInt8]) {
-        var json = Self.json(entries(notebook))
-        // `</script>` inside a string must not end the script early.
-        let script = Array("window.notescSearchIndex = ".utf8) + escapeForScript(json) + Array(";\n".utf8)
-        json.append(0x0A)
-        return (json, script)
+    /// them equal), for programs. The search box uses `SearchShards`.
+    static func json(_ notebook: Notebook) -> [UInt8] {
+        json(entries(notebook)) + [0x0A]
     }
 
     /// The document written byte by byte: `JSONEncoder` spent a quarter of a
@@ -86,14 +82,5 @@ enum SearchIndex {
             w.int("version", Document.version)
         }
         return w.bytes
-    }
-
-    private static func escapeForScript(_ json: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(json.count)
-        for b in json {
-            if b == UInt8(ascii: "<") { out += Array("\\u003c".utf8) } else { out.append(b) }
-        }
-        return out
     }
 }

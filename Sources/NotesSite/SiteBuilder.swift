@@ -147,7 +147,7 @@ public enum SiteBuilder {
         // The whole-folder files are made and written on other threads: the
         // sitemap and feed from the start, the search index and graph.json
         // once it is known whether they changed.
-        let globalFailures = ResultSlots<String>(count: 3)
+        let globalFailures = ResultSlots<String>(count: 4)
         let globals = DispatchGroup()
         do {
             defer { dependencyGroup.wait(); globals.wait() }
@@ -160,6 +160,7 @@ public enum SiteBuilder {
             var folders = Set(pages.map { folder($0.path) })
             folders.formUnion(templates.assets.map { folder($0.path) })
             folders.formUnion(model.vendor.folders)
+            folders.formUnion(["search", "search/p", "search/d"])
             // Attachments the published notes link to or embed, and no others (DESIGN §2a).
             let attachments = Set(notebook.notes.flatMap { $0.links.compactMap(\.attachment) }).sorted()
             folders.formUnion(attachments.map { folder(SitePaths.attachment($0)) })
@@ -185,15 +186,30 @@ public enum SiteBuilder {
             clock.lap("site:deps")
             // The search index is kept when nothing it holds changed (an edit
             // to a note's prose leaves it as it was).
-            if !(cache.searchIndex == dependencies.searchIndex && writer.keep("search-index.json") && writer.keep("search-index.js")) {
+            if !(cache.searchIndex == dependencies.searchIndex && writer.keep("search-index.json")) {
                 DispatchQueue.global().async(group: globals) {
                     do {
-                        let search = SearchIndex.files(notebook)
-                        try writer.write("search-index.json", search.json)
-                        try writer.write("search-index.js", search.script)
+                        try writer.write("search-index.json", SearchIndex.json(notebook))
                     } catch {
                         globalFailures[0] = "\(error)"
                     }
+                }
+            }
+            // The full-text index holds the notes' prose, so it is made on
+            // every build that changed anything; each of its files is kept
+            // when its bytes are as before.
+            DispatchQueue.global().async(group: globals) {
+                do {
+                    let files = SearchShards.files(notebook)
+                    let failures = ResultSlots<String>(count: 1)
+                    DispatchQueue.concurrentPerform(iterations: 8) { part in
+                        for i in stride(from: part, to: files.count, by: 8) {
+                            do { try writer.writeUnlessSame(files[i].path, files[i].bytes) } catch { failures[0] = "\(error)" }
+                        }
+                    }
+                    if let failure = failures[0] { throw SiteError.io(failure) }
+                } catch {
+                    globalFailures[3] = "\(error)"
                 }
             }
             // graph.json is kept when nothing it holds changed, and goes to its
@@ -257,7 +273,7 @@ public enum SiteBuilder {
             clock.lap("site:pages")
             globals.wait()
             clock.lap("site:globals")
-            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] ?? globalFailures[2] {
+            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] ?? globalFailures[2] ?? globalFailures[3] {
                 throw SiteError.io(failure)
             }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }

@@ -122,6 +122,32 @@ def main():
             expect_no_console_errors(driver, "search")
         run.check("search finds a note and opens it", search)
 
+        def body_text_search():
+            # "avoids re-expanding" is only in the Take of the MLA note: not
+            # its title, tags or TL;DR.
+            driver.get(url("index.html"))
+            box = driver.find_element(By.ID, "search-input")
+            box.click()
+            box.send_keys("avoids re-expanding")
+            link = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, "#search-results a")),
+                        "a search result for a phrase in a note's body")
+            assert "Multi-head Latent Attention" in link.text, f"first result: {link.text!r}"
+            snippet = link.find_element(By.CSS_SELECTOR, ".result-snippet")
+            marks = [m.text.lower() for m in snippet.find_elements(By.TAG_NAME, "mark")]
+            assert "avoids" in marks and "re" in marks and "expanding" in marks, f"marked: {marks!r}"
+            assert "matrix absorption" in snippet.text, f"snippet: {snippet.text!r}"
+            html = snippet.get_attribute("innerHTML")
+            assert "<mark>avoids</mark>" in html, f"snippet HTML: {html!r}"
+            # Only the manifest, the shards of the query's words and the shown documents were loaded.
+            loaded = driver.execute_script(
+                "return Array.prototype.map.call(document.querySelectorAll('script[src*=\"search/\"]'),"
+                " function (s) { return s.getAttribute('src'); })")
+            shards = sorted(s for s in loaded if "/p/" in s)
+            assert shards == ["search/p/av.js", "search/p/ex.js", "search/p/re.js"], f"shards loaded: {shards!r}"
+            assert "search/manifest.js" in loaded, f"loaded: {loaded!r}"
+            expect_no_console_errors(driver, "body-text search")
+        run.check("search finds a phrase in a note's body, with the match marked in a snippet", body_text_search)
+
         def keyboard_search():
             driver.get(url("index.html"))
             box = driver.find_element(By.ID, "search-input")

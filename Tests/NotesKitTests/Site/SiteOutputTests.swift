@@ -96,9 +96,10 @@ import NotesTestSupport
         var notebook = try Pipeline.load(root: notes)
         notebook.diagnostics = []
         let report = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out, cacheDir: scratch.cache))
-        #expect(report.removed == 2, "the note's page and its folder's")
+        #expect(report.removed == 3, "b's page, its folder's page and its search document (search/d/1.js)")
         #expect(!FileManager.default.fileExists(atPath: out + "/notes/deep/b.html"))
         #expect(!FileManager.default.fileExists(atPath: out + "/folders/deep/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/search/d/1.js"))
         #expect(!FileManager.default.fileExists(atPath: out + "/notes/deep"), "a folder the old build made and that is now empty goes too")
         #expect(FileManager.default.fileExists(atPath: out + "/CNAME"))
         #expect(FileManager.default.fileExists(atPath: out + "/notes/keep.txt"))

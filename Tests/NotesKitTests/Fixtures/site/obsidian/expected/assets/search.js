@@ -1,6 +1,8 @@
-// notesc search: no dependencies, works from disk. The index is loaded the
-// first time the search box is used, as a script (search-index.js), since
-// browsers refuse to fetch files for pages opened from disk.
+// notesc search: no dependencies, works from disk. The index is split into
+// scripts (browsers refuse to fetch files for pages opened from disk): a
+// manifest, a shard per two-letter term prefix, and a file per document,
+// each calling window.notescSearch. A query loads the manifest, the shards
+// of its words and the documents of the results it shows.
 (function () {
   "use strict";
   var box = document.querySelector(".search");
@@ -9,82 +11,180 @@
   var list = box.querySelector(".search-results");
   var status = box.querySelector("#search-status");
   var root = box.getAttribute("data-root") || "";
-  var loading = false;
   var limit = 12;
+  var prefixLength = 2, maxTermLength = 40;
+  var store = { manifest: null, shards: {}, docs: {} };
+  var scripts = {};
+
+  window.notescSearch = {
+    manifest: function (m) { store.manifest = m; },
+    shard: function (key, terms) { store.shards[key] = terms; },
+    doc: function (n, d) { store.docs[n] = d; }
+  };
 
   function fold(text) {
     return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function prepared() {
-    var index = window.notescSearchIndex;
-    if (!index) return null;
-    if (!index.prepared) {
-      index.prepared = index.entries.map(function (e) {
-        return {
-          entry: e,
-          title: fold(e.title),
-          tags: fold((e.tags || []).join(" ")),
-          category: fold(e.category),
-          text: fold(e.text)
-        };
-      });
-    }
-    return index.prepared;
+  function words(query) {
+    return fold(query).split(/[^\p{L}\p{N}]+/u).map(function (w) {
+      return Array.from(w).slice(0, maxTermLength).join("");
+    }).filter(function (w) { return Array.from(w).length >= prefixLength; });
   }
 
-  function load(then) {
-    if (window.notescSearchIndex) { then(); return; }
-    if (loading) return;
-    loading = true;
-    var script = document.createElement("script");
-    script.src = root + "search-index.js";
-    script.onload = function () { loading = false; then(); };
-    script.onerror = function () { loading = false; say("The search index could not be loaded."); };
-    document.head.appendChild(script);
+  function shardKey(term, length) { return Array.from(term).slice(0, length || prefixLength).join(""); }
+
+  // The shards that hold the words a term is a prefix of: its two-letter
+  // shard, or where that prefix is split, its three-letter one (a two-letter
+  // term needs them all).
+  function shardsFor(term) {
+    var m = store.manifest, key = shardKey(term);
+    if ((m.split || []).indexOf(key) < 0) return m.shards.indexOf(key) >= 0 ? [key] : [];
+    if (Array.from(term).length === prefixLength) {
+      return m.shards.filter(function (k) { return k.lastIndexOf(key, 0) === 0; });
+    }
+    var longer = shardKey(term, prefixLength + 1);
+    return m.shards.indexOf(longer) >= 0 ? [longer] : [];
   }
+
+  function fileName(key) {
+    if (/^[a-z0-9]+$/.test(key)) return key;
+    var hex = "x";
+    new TextEncoder().encode(key).forEach(function (b) { hex += (b < 16 ? "0" : "") + b.toString(16); });
+    return hex;
+  }
+
+  function loadScript(path) {
+    if (!scripts[path]) {
+      scripts[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = root + path;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { delete scripts[path]; reject(new Error(path)); };
+        document.head.appendChild(script);
+      });
+    }
+    return scripts[path];
+  }
+
+  function loadManifest() { return loadScript("search/manifest.js"); }
 
   function say(text) { if (status) status.textContent = text; }
 
-  function score(item, terms) {
-    var total = 0;
-    for (var i = 0; i < terms.length; i++) {
-      var t = terms[i], s = 0, at = item.title.indexOf(t);
-      if (at === 0 || (at > 0 && /[^a-z0-9]/.test(item.title.charAt(at - 1)))) s += 16;
-      else if (at >= 0) s += 10;
-      if (item.tags.indexOf(t) >= 0) s += 5;
-      if (item.category.indexOf(t) >= 0) s += 3;
-      if (item.text.indexOf(t) >= 0) s += 1;
-      if (s === 0) return 0;
-      total += s;
+  // Scores of the documents holding a word: a whole-word match counts more
+  // than a prefix, a match in the title, tags or category more than in the text.
+  function matches(term) {
+    var found = {};
+    shardsFor(term).forEach(function (key) {
+      var shard = store.shards[key] || {};
+      Object.keys(shard).forEach(function (t) { match(shard, t); });
+    });
+    function match(shard, t) {
+      if (t.lastIndexOf(term, 0) !== 0) return;
+      var exact = t === term ? 2 : 1, value = 0, postings = shard[t];
+      for (var i = 0; i < postings.length; i++) {
+        value += postings[i];
+        var n = value >> 1, s = exact * ((value & 1) ? 8 : 1);
+        if (!found[n] || found[n] < s) found[n] = s;
+      }
     }
-    return total;
+    return found;
   }
 
-  var kindRank = { note: 0, system: 1, topic: 2 };
+  function rank(terms) {
+    var total = null;
+    terms.forEach(function (term) {
+      var found = matches(term), next = {};
+      Object.keys(found).forEach(function (n) {
+        if (total === null || total[n] !== undefined) next[n] = (total ? total[n] : 0) + found[n];
+      });
+      total = next;
+    });
+    return Object.keys(total || {}).map(function (n) { return { n: +n, score: total[n] }; })
+      .sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+  }
 
   function search(query) {
-    var items = prepared();
-    var terms = fold(query).split(/\s+/).filter(Boolean);
-    if (!items || terms.length === 0) return [];
-    var hits = [];
-    for (var i = 0; i < items.length; i++) {
-      var s = score(items[i], terms);
-      if (s > 0) hits.push({ score: s, entry: items[i].entry });
-    }
-    hits.sort(function (a, b) {
-      return b.score - a.score || kindRank[a.entry.kind] - kindRank[b.entry.kind] ||
-        (a.entry.title < b.entry.title ? -1 : a.entry.title > b.entry.title ? 1 : 0);
+    var terms = words(query);
+    return loadManifest().then(function () {
+      var keys = [];
+      terms.forEach(function (t) { shardsFor(t).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
+      return Promise.all(keys.map(function (k) { return loadScript("search/p/" + fileName(k) + ".js"); }));
+    }).then(function () {
+      var hits = terms.length ? rank(terms) : [];
+      var top = hits.slice(0, limit);
+      return Promise.all(top.map(function (h) { return loadScript("search/d/" + h.n + ".js"); }))
+        .then(function () { return { terms: terms, hits: hits, top: top }; });
     });
-    return hits;
   }
 
-  function show(query) {
-    var hits = search(query);
+  // The text folded character by character, with where each folded
+  // character came from, so a match found in folded text marks the original.
+  function folded(text) {
+    var out = "", from = [], chars = Array.from(text), at = 0;
+    for (var i = 0; i < chars.length; i++) {
+      var f = fold(chars[i]);
+      for (var j = 0; j < f.length; j++) from.push(at);
+      out += f;
+      at += chars[i].length;
+    }
+    from.push(at);
+    return { text: out, from: from };
+  }
+
+  function wordStart(text, at) { return at === 0 || /[^\p{L}\p{N}]/u.test(text.charAt(at - 1)); }
+
+  // Where the words start in the text: [start, end) in the original text.
+  function spans(text, terms) {
+    var f = folded(text), found = [];
+    terms.forEach(function (term) {
+      var at = f.text.indexOf(term);
+      while (at >= 0) {
+        if (wordStart(f.text, at)) found.push([f.from[at], f.from[at + term.length], term]);
+        at = f.text.indexOf(term, at + 1);
+      }
+    });
+    return found.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+  }
+
+  function snippet(text, terms) {
+    var all = spans(text, terms);
+    var first = all.length ? all[0][0] : 0, best = 0;
+    // The window showing the most of the query's words, looked for around
+    // the longest word's first matches (the most telling of them).
+    var longest = terms.slice().sort(function (a, b) { return b.length - a.length; })[0];
+    all.filter(function (s) { return s[2] === longest; }).slice(0, 50).forEach(function (c) {
+      var seen = {};
+      all.forEach(function (s) { if (s[0] >= c[0] - 60 && s[1] <= c[0] + 140) seen[s[2]] = true; });
+      var count = Object.keys(seen).length;
+      if (count > best) { best = count; first = c[0]; }
+    });
+    var start = Math.max(0, first - 60), end = Math.min(text.length, first + 140);
+    if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < first) start = space + 1; }
+    if (end < text.length) { var back = text.lastIndexOf(" ", end); if (back > first) end = back; }
+    var span = document.createElement("span");
+    span.className = "result-snippet";
+    var at = start;
+    function plain(to) { if (to > at) span.appendChild(document.createTextNode(text.slice(at, to).replace(/\s+/g, " "))); }
+    if (start > 0) span.appendChild(document.createTextNode("… "));
+    all.forEach(function (s) {
+      if (s[0] < at || s[1] > end) return;
+      plain(s[0]);
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(s[0], s[1]);
+      span.appendChild(mark);
+      at = s[1];
+    });
+    plain(end);
+    if (end < text.length) span.appendChild(document.createTextNode(" …"));
+    return span;
+  }
+
+  function render(result) {
     list.textContent = "";
-    if (!query.trim()) { list.hidden = true; say(""); return; }
-    hits.slice(0, limit).forEach(function (hit) {
-      var e = hit.entry;
+    result.top.forEach(function (hit) {
+      var e = store.docs[hit.n];
+      if (!e) return;
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = root + e.url;
@@ -100,25 +200,36 @@
         m.textContent = meta;
         a.appendChild(m);
       }
+      if (e.text) a.appendChild(snippet(e.text, result.terms));
       li.appendChild(a);
       list.appendChild(li);
     });
-    if (hits.length === 0) {
+    var count = result.hits.length;
+    if (count === 0) {
       var none = document.createElement("li");
       none.className = "empty";
-      none.textContent = "No matches";
+      none.textContent = result.terms.length ? "No matches" : "Type two letters or more";
       list.appendChild(none);
     }
     list.hidden = false;
-    say(hits.length === 1 ? "1 result" : hits.length + " results");
+    say(!result.terms.length ? "Type two letters or more" : count === 1 ? "1 result" : count + " results");
+  }
+
+  function show(query) {
+    if (!query.trim()) { list.textContent = ""; list.hidden = true; say(""); return; }
+    search(query).then(function (result) {
+      if (input.value === query) render(result);
+    }, function () { say("The search index could not be loaded."); });
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
 
-  input.addEventListener("focus", function () { load(function () {}); });
+  input.addEventListener("focus", function () { loadManifest().catch(function () {}); });
+  // A pause in typing, so the words half typed load no shards or documents.
+  var typing = null;
   input.addEventListener("input", function () {
-    var q = input.value;
-    load(function () { if (input.value === q) show(q); });
+    clearTimeout(typing);
+    typing = setTimeout(function () { show(input.value); }, 120);
   });
   input.addEventListener("keydown", function (event) {
     var all = links();

@@ -1,0 +1,1 @@
+notescSearch.doc(10,{"kind":"system","tags":[],"text":"","title":"DeepSeek-V2","url":"systems/deepseek-v2.html"});

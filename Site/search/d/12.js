@@ -1,0 +1,1 @@
+notescSearch.doc(12,{"kind":"system","tags":[],"text":"","title":"DeepSeekMoE","url":"systems/deepseekmoe.html"});

@@ -1,0 +1,1 @@
+notescSearch.doc(15,{"kind":"system","tags":[],"text":"","title":"Gemini","url":"systems/gemini.html"});

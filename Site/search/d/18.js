@@ -1,0 +1,1 @@
+notescSearch.doc(18,{"kind":"system","tags":[],"text":"","title":"GQA","url":"systems/gqa.html"});

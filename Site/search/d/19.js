@@ -1,0 +1,1 @@
+notescSearch.doc(19,{"kind":"system","tags":[],"text":"","title":"GShard","url":"systems/gshard.html"});

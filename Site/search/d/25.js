@@ -1,0 +1,1 @@
+notescSearch.doc(25,{"kind":"system","tags":[],"text":"","title":"MLA","url":"systems/mla.html"});

@@ -1,0 +1,1 @@
+notescSearch.doc(32,{"kind":"topic","tags":[],"text":"GShard DeepSeekMoE","title":"Expert Granularity","url":"topics/expert-granularity.html"});

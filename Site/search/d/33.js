@@ -1,0 +1,1 @@
+notescSearch.doc(33,{"kind":"topic","tags":[],"text":"DeepSeek-V2 Mixtral","title":"Expert Routing","url":"topics/expert-routing.html"});

@@ -1,0 +1,1 @@
+notescSearch.doc(36,{"kind":"topic","tags":[],"text":"MHA GQA MQA MLA","title":"KV Cache per Token","url":"topics/kv-cache-per-token.html"});

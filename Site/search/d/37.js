@@ -1,0 +1,1 @@
+notescSearch.doc(37,{"kind":"topic","tags":[],"text":"DeepSeek-V2 DeepSeek-V3 Mixtral","title":"Load Balancing","url":"topics/load-balancing.html"});

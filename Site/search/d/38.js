@@ -1,0 +1,1 @@
+notescSearch.doc(38,{"kind":"topic","tags":[],"text":"BF16 FP8","title":"Memory","url":"topics/memory.html"});

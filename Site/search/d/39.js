@@ -1,0 +1,1 @@
+notescSearch.doc(39,{"kind":"topic","tags":[],"text":"MHA GQA MQA MLA","title":"Model Quality","url":"topics/model-quality.html"});

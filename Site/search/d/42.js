@@ -1,0 +1,1 @@
+notescSearch.doc(42,{"kind":"topic","tags":[],"text":"Mixtral DeepSeekMoE","title":"Shared Knowledge","url":"topics/shared-knowledge.html"});

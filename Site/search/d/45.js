@@ -1,0 +1,1 @@
+notescSearch.doc(45,{"kind":"topic","tags":[],"text":"DeepSeek-V2 DeepSeek 67B","title":"Training Cost","url":"topics/training-cost.html"});

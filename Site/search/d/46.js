@@ -1,0 +1,1 @@
+notescSearch.doc(46,{"kind":"topic","tags":[],"text":"DeepSeek-V3 LLaMA-3 GPT-4","title":"Training Efficiency","url":"topics/training-efficiency.html"});

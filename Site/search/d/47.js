@@ -1,0 +1,1 @@
+notescSearch.doc(47,{"kind":"topic","tags":[],"text":"DeepSeek-V3 LLaMA-3","title":"Training Objective","url":"topics/training-objective.html"});

@@ -1,0 +1,1 @@
+notescSearch.doc(6,{"kind":"system","tags":[],"text":"","title":"BF16","url":"systems/bf16.html"});

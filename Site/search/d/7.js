@@ -1,0 +1,1 @@
+notescSearch.doc(7,{"kind":"system","tags":[],"text":"","title":"Claude-3","url":"systems/claude-3.html"});

@@ -1,0 +1,1 @@
+notescSearch.doc(8,{"kind":"system","tags":[],"text":"","title":"DeepSeek","url":"systems/deepseek.html"});

@@ -1,0 +1,1 @@
+notescSearch.shard("03",{"03":[0,2,4]});

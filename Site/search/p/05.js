@@ -1,0 +1,1 @@
+notescSearch.shard("05",{"05":[0,6]});

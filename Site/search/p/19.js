@@ -1,0 +1,1 @@
+notescSearch.shard("19",{"19437":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("1m",{"1m":[0,6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("1t",{"1t":[2]});

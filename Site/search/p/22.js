@@ -1,0 +1,1 @@
+notescSearch.shard("22",{"22":[4]});

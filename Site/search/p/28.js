@@ -1,0 +1,1 @@
+notescSearch.shard("28",{"28":[4,2]});

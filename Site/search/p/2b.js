@@ -1,0 +1,1 @@
+notescSearch.shard("2b",{"2b":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("2t",{"2t":[4]});

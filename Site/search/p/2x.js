@@ -1,0 +1,1 @@
+notescSearch.shard("2x",{"2x":[10]});

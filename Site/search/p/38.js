@@ -1,0 +1,1 @@
+notescSearch.shard("38",{"380":[2]});

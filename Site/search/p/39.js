@@ -1,0 +1,1 @@
+notescSearch.shard("39",{"39":[8]});

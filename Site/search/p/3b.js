@@ -1,0 +1,1 @@
+notescSearch.shard("3b",{"3b":[4]});

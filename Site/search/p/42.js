@@ -1,0 +1,1 @@
+notescSearch.shard("42",{"42":[2]});

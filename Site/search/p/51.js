@@ -1,0 +1,1 @@
+notescSearch.shard("51",{"512":[2,8]});

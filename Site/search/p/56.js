@@ -1,0 +1,1 @@
+notescSearch.shard("56",{"56":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("5k",{"5k":[0]});

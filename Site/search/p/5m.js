@@ -1,0 +1,1 @@
+notescSearch.shard("5m",{"5m":[0,6]});

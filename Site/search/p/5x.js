@@ -1,0 +1,1 @@
+notescSearch.shard("5x",{"5x":[2,2]});

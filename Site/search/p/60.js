@@ -1,0 +1,1 @@
+notescSearch.shard("60",{"60":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("61",{"61":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("66",{"664m":[0]});

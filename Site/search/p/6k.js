@@ -1,0 +1,1 @@
+notescSearch.shard("6k",{"6k":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("70",{"70b":[6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("75",{"75":[8]});

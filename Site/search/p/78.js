@@ -1,0 +1,1 @@
+notescSearch.shard("78",{"788m":[0]});

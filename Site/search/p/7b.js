@@ -1,0 +1,1 @@
+notescSearch.shard("7b",{"7b":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("82",{"82":[2]});

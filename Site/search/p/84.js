@@ -1,0 +1,1 @@
+notescSearch.shard("84",{"84m":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("8b",{"8b":[4]});

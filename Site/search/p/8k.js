@@ -1,0 +1,1 @@
+notescSearch.shard("8k",{"8k":[2]});

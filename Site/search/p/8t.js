@@ -1,0 +1,1 @@
+notescSearch.shard("8t",{"8t":[0,8]});

@@ -1,0 +1,1 @@
+notescSearch.shard("95",{"95":[2]});

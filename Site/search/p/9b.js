@@ -1,0 +1,1 @@
+notescSearch.shard("9b",{"9b":[4]});

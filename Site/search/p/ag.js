@@ -1,0 +1,1 @@
+notescSearch.shard("ag",{"against":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ah",{"ahead":[6]});

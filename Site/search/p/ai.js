@@ -1,0 +1,1 @@
+notescSearch.shard("ai",{"ai":[0,2,4]});

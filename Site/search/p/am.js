@@ -1,0 +1,1 @@
+notescSearch.shard("am",{"among":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("as",{"as":[4,4,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("at",{"at":[0,2,2,2,4],"attention":[0,2,4,5,48]});

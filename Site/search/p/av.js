@@ -1,0 +1,1 @@
+notescSearch.shard("av",{"avoids":[10]});

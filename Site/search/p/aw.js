@@ -1,0 +1,1 @@
+notescSearch.shard("aw",{"aware":[8]});

@@ -1,0 +1,1 @@
+notescSearch.shard("br",{"breaks":[10]});

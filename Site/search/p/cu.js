@@ -1,0 +1,1 @@
+notescSearch.shard("cu",{"curves":[8],"cuts":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("e4",{"e4m3":[8]});

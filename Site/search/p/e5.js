@@ -1,0 +1,1 @@
+notescSearch.shard("e5",{"e5m2":[8]});

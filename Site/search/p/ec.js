@@ -1,0 +1,1 @@
+notescSearch.shard("ec",{"economical":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("eq",{"equal":[4],"equivalent":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("et",{"et":[4,4],"etc":[6]});

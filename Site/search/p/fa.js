@@ -1,0 +1,1 @@
+notescSearch.shard("fa",{"factors":[8],"fair":[2],"far":[2,2,4,2],"faster":[8]});

@@ -1,0 +1,1 @@
+notescSearch.shard("fe",{"feed":[2],"few":[4]});

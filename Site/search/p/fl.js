@@ -1,0 +1,1 @@
+notescSearch.shard("fl",{"flop":[4],"flops":[4]});

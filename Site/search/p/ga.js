@@ -1,0 +1,1 @@
+notescSearch.shard("ga",{"gate":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("gq",{"gqa":[2,8,27,35,6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("gs",{"gshard":[4,35,25,22]});

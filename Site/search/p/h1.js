@@ -1,0 +1,1 @@
+notescSearch.shard("h1",{"h100":[0,9,80]});

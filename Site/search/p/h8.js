@@ -1,0 +1,1 @@
+notescSearch.shard("h8",{"h800":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("hi",{"hides":[0],"higher":[8]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ho",{"hour":[0],"hours":[0,2],"how":[0,6]});

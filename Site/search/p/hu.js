@@ -1,0 +1,1 @@
+notescSearch.shard("hu",{"hurting":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("id",{"idea":[0],"ideas":[4]});

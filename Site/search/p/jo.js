@@ -1,0 +1,1 @@
+notescSearch.shard("jo",{"joint":[2]});

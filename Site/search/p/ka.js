@@ -1,0 +1,1 @@
+notescSearch.shard("ka",{"karpathy":[0,4,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ki",{"kib":[2,8]});

@@ -1,0 +1,1 @@
+notescSearch.shard("mq",{"mqa":[10,43,19,6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("mt",{"mtp":[0]});

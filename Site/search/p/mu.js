@@ -1,0 +1,1 @@
+notescSearch.shard("mu",{"multi":[1,1,4,5]});

@@ -1,0 +1,1 @@
+notescSearch.shard("nu",{"nudged":[0],"number":[0,4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("nv",{"nvidia":[8]});

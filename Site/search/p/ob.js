@@ -1,0 +1,1 @@
+notescSearch.shard("ob",{"objective":[0,95]});

@@ -1,0 +1,1 @@
+notescSearch.shard("op",{"open":[6],"openai":[6],"optimizer":[8]});

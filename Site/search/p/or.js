@@ -1,0 +1,1 @@
+notescSearch.shard("or",{"or":[0,8],"origin":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ot",{"other":[6]});

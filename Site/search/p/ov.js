@@ -1,0 +1,1 @@
+notescSearch.shard("ov",{"overflow":[8]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ow",{"own":[2,8]});

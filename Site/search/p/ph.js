@@ -1,0 +1,1 @@
+notescSearch.shard("ph",{"philosophy":[6,51]});

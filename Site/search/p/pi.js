@@ -1,0 +1,1 @@
+notescSearch.shard("pi",{"picked":[0],"pipeline":[6,2]});

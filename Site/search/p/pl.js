@@ -1,0 +1,1 @@
+notescSearch.shard("pl",{"place":[4],"places":[0],"plain":[0],"plus":[0,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("po",{"position":[10],"possible":[4],"post":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("rl",{"rl":[0],"rlhf":[6]});

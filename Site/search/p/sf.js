@@ -1,0 +1,1 @@
+notescSearch.shard("sf",{"sft":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("si",{"signal":[0],"size":[2],"sizes":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sn",{"sneaky":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sw",{"switch":[4]});

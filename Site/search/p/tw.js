@@ -1,0 +1,1 @@
+notescSearch.shard("tw",{"two":[0,4]});

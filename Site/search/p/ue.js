@@ -1,0 +1,1 @@
+notescSearch.shard("ue",{"ueø":[6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ui",{"ui":[6],"uio":[6],"uiu":[6]});

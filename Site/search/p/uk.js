@@ -1,0 +1,1 @@
+notescSearch.shard("uk",{"uk":[10]});

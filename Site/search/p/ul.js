@@ -1,0 +1,1 @@
+notescSearch.shard("ul",{"ultimate":[4]});

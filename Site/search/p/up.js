@@ -1,0 +1,1 @@
+notescSearch.shard("up",{"up":[0,2,8],"upper":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("uv",{"uv":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ve",{"vector":[2,8],"verdict":[0,2,2,2,2,2],"versus":[4]});

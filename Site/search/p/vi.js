@@ -1,0 +1,1 @@
+notescSearch.shard("vi",{"viral":[0]});

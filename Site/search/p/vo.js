@@ -1,0 +1,1 @@
+notescSearch.shard("vo",{"vocabulary":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("vs",{"vs":[4,57]});

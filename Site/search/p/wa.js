@@ -1,0 +1,1 @@
+notescSearch.shard("wa",{"was":[0],"way":[4,6]});

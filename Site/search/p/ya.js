@@ -1,0 +1,1 @@
+notescSearch.shard("ya",{"yarn":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("yo",{"you":[6,2]});

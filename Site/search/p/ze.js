@@ -1,0 +1,1 @@
+notescSearch.shard("ze",{"zero":[8]});

@@ -1,0 +1,1 @@
+notescSearch.doc(0,{"kind":"note","tags":["obsidian","inline/tag"],"text":"Callouts\nA page of Obsidian's syntax for the browser test: ==highlighted== text and an #inline/tag.\nA folded callout Hidden until the title is clicked.\nAn open callout Shown from the start.\nAn ordinary callout.\nA paragraph after the callouts.","title":"Callouts","url":"notes/Callouts.html"});

@@ -1,0 +1,1 @@
+notescSearch.shard("10",{"10m":[10]});

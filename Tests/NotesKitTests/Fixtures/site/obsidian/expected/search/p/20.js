@@ -1,0 +1,1 @@
+notescSearch.shard("20",{"20260101":[6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("30",{"30":[6]});

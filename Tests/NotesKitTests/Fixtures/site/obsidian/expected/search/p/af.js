@@ -1,0 +1,1 @@
+notescSearch.shard("af",{"after":[0]});

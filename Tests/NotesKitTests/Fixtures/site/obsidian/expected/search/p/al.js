@@ -1,0 +1,1 @@
+notescSearch.shard("al",{"aligned":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ar",{"are":[10]});

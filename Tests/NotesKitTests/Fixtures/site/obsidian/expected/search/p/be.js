@@ -1,0 +1,1 @@
+notescSearch.shard("be",{"be":[6],"begin":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("bl",{"block":[2,4],"blue":[6]});

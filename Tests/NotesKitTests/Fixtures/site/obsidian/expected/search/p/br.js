@@ -1,0 +1,1 @@
+notescSearch.shard("br",{"break":[10],"browser":[0]});

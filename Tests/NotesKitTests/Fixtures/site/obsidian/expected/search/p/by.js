@@ -1,0 +1,1 @@
+notescSearch.shard("by",{"by":[6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ca",{"callout":[0,6],"callouts":[1,5],"can":[6]});

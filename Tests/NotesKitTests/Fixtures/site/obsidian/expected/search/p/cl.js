@@ -1,0 +1,1 @@
+notescSearch.shard("cl",{"classifiers":[8],"clicked":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("cr",{"cross":[5,3]});

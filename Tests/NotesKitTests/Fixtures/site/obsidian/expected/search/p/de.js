@@ -1,0 +1,1 @@
+notescSearch.shard("de",{"def":[2],"definition":[4,4]});

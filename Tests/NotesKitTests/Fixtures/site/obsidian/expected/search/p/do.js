@@ -1,0 +1,1 @@
+notescSearch.shard("do",{"dollars":[10],"down":[6]});

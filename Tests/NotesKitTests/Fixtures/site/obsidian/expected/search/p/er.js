@@ -1,0 +1,1 @@
+notescSearch.shard("er",{"error":[8]});

@@ -1,0 +1,1 @@
+notescSearch.shard("fu",{"functions":[9],"further":[6],"fuse":[4]});

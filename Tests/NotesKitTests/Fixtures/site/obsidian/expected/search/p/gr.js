@@ -1,0 +1,1 @@
+notescSearch.shard("gr",{"graph":[2],"greet":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ha",{"hat":[10],"have":[10]});

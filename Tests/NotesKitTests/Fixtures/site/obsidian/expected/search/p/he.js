@@ -1,0 +1,1 @@
+notescSearch.shard("he",{"heading":[6],"hello":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("hi",{"hidden":[0],"highlighted":[0,2],"highlighting":[2]});

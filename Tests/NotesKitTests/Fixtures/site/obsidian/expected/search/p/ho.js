@@ -1,0 +1,1 @@
+notescSearch.shard("ho",{"hot":[10],"how":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("if",{"if":[10]});

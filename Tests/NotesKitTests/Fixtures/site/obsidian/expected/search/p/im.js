@@ -1,0 +1,1 @@
+notescSearch.shard("im",{"image":[6],"images":[7]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ke",{"keeps":[10]});

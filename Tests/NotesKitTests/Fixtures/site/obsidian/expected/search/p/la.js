@@ -1,0 +1,1 @@
+notescSearch.shard("la",{"language":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("lo",{"log":[4,6],"loss":[9,1]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ma",{"math":[2,9]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ml",{"ml":[5,6]});

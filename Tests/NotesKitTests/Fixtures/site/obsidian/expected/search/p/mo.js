@@ -1,0 +1,1 @@
+notescSearch.shard("mo",{"most":[8]});

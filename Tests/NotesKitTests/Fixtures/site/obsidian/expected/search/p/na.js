@@ -1,0 +1,1 @@
+notescSearch.shard("na",{"name":[2,4]});

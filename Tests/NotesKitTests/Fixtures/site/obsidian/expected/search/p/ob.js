@@ -1,0 +1,1 @@
+notescSearch.shard("ob",{"obsidian":[1]});

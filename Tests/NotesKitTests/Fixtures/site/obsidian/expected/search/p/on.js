@@ -1,0 +1,1 @@
+notescSearch.shard("on",{"on":[10],"one":[4,6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("op",{"open":[0,6]});

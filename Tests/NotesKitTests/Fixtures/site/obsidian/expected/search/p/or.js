@@ -1,0 +1,1 @@
+notescSearch.shard("or",{"ordinary":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("pi",{"pixels":[6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("pl",{"plain":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("pn",{"png":[6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("pu",{"puts":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("py",{"python":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ru",{"ruby":[2,4],"run":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sa",{"samples":[3,3,4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sc",{"screenshot":[6]});

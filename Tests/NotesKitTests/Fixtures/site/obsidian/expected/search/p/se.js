@@ -1,0 +1,1 @@
+notescSearch.shard("se",{"see":[10]});

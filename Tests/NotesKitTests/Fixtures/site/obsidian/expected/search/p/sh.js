@@ -1,0 +1,1 @@
+notescSearch.shard("sh",{"shown":[0]});

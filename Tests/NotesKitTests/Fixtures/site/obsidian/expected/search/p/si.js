@@ -1,0 +1,1 @@
+notescSearch.shard("si",{"sibling":[8],"sized":[6]});

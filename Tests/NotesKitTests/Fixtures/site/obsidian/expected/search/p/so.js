@@ -1,0 +1,1 @@
+notescSearch.shard("so",{"softmax":[2,2,2,5]});

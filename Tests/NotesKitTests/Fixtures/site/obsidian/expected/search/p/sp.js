@@ -1,0 +1,1 @@
+notescSearch.shard("sp",{"space":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sq",{"square":[6],"squared":[8]});

@@ -1,0 +1,1 @@
+notescSearch.shard("st",{"stability":[4],"start":[0],"stays":[2,4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("su",{"sum":[2,2,6]});

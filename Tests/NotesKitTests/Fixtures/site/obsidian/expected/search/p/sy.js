@@ -1,0 +1,1 @@
+notescSearch.shard("sy",{"syntax":[0]});

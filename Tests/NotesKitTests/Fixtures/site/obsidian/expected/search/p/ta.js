@@ -1,0 +1,1 @@
+notescSearch.shard("ta",{"tag":[1],"target":[10]});

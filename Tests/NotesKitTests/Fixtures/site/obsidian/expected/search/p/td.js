@@ -1,0 +1,1 @@
+notescSearch.shard("td",{"td":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("te",{"test":[0],"text":[0]});

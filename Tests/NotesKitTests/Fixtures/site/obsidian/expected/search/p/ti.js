@@ -1,0 +1,1 @@
+notescSearch.shard("ti",{"title":[0,6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("to",{"to":[2,4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("tr",{"train":[8],"true":[4]});

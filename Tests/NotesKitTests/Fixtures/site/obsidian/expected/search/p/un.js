@@ -1,0 +1,1 @@
+notescSearch.shard("un",{"unique":[6],"until":[0]});

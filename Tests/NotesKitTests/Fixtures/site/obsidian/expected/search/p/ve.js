@@ -1,0 +1,1 @@
+notescSearch.shard("ve",{"vector":[10]});

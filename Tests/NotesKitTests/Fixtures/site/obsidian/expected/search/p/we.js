@@ -1,0 +1,1 @@
+notescSearch.shard("we",{"we":[10]});

@@ -1,0 +1,1 @@
+notescSearch.shard("wr",{"written":[10]});

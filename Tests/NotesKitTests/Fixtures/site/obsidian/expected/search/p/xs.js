@@ -1,0 +1,1 @@
+notescSearch.shard("xs",{"xs":[2]});

@@ -1,0 +1,1 @@
+notescSearch.doc(12,{"kind":"system","tags":[],"text":"","title":"Safe-System","url":"systems/safe-system.html"});

@@ -1,0 +1,1 @@
+notescSearch.shard("12",{"128":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("16",{"16":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("57",{"576":[2]});

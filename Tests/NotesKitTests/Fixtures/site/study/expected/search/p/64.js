@@ -1,0 +1,1 @@
+notescSearch.shard("64",{"64":[0]});

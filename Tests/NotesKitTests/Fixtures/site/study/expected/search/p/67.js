@@ -1,0 +1,1 @@
+notescSearch.shard("67",{"671b":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("93",{"93":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ad",{"advantage":[0]});

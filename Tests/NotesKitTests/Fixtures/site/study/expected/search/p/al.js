@@ -1,0 +1,1 @@
+notescSearch.shard("al",{"alert":[7,10,12]});

@@ -1,0 +1,1 @@
+notescSearch.shard("an",{"and":[0,2,2,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("at",{"attention":[1,2,24]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ba",{"back":[4],"background":[0]});

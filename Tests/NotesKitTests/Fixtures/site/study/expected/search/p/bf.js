@@ -1,0 +1,1 @@
+notescSearch.shard("bf",{"bf16":[0]});

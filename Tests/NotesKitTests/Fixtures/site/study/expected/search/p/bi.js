@@ -1,0 +1,1 @@
+notescSearch.shard("bi",{"bit":[0]});

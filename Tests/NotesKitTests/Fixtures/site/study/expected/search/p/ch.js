@@ -1,0 +1,1 @@
+notescSearch.shard("ch",{"check":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("cl",{"claim":[6],"clear":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("cr",{"crushes":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("da",{"danger":[7],"data":[4],"date":[0,6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("di",{"dim":[2]});

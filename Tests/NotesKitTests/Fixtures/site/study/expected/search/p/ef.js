@@ -1,0 +1,1 @@
+notescSearch.shard("ef",{"efficiency":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("el",{"elements":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("es",{"escaped":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ex",{"example":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("fo",{"footnote":[0],"for":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("fr",{"from":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("fu",{"full":[0,2]});

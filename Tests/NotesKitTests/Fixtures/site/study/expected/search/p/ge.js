@@ -1,0 +1,1 @@
+notescSearch.shard("ge",{"gemini":[0,13,13]});

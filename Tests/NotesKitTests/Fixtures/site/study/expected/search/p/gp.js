@@ -1,0 +1,1 @@
+notescSearch.shard("gp",{"gpt":[0,15,11]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ha",{"has":[0]});

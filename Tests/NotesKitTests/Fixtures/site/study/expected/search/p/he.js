@@ -1,0 +1,1 @@
+notescSearch.shard("he",{"head":[0,3],"heading":[4],"heads":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ht",{"https":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("im",{"img":[7,10,11]});

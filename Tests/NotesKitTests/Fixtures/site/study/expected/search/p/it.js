@@ -1,0 +1,1 @@
+notescSearch.shard("it",{"it":[2,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ja",{"javascript":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ju",{"just":[4]});

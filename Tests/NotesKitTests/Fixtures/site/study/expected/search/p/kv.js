@@ -1,0 +1,1 @@
+notescSearch.shard("kv",{"kv":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("le",{"less":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("li",{"link":[4],"links":[4]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ma",{"markdown":[4]});

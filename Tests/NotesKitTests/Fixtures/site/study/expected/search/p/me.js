@@ -1,0 +1,1 @@
+notescSearch.shard("me",{"mechanisms":[0,2,25],"memory":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("mh",{"mha":[2,21,3]});

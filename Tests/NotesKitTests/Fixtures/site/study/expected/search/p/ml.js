@@ -1,0 +1,1 @@
+notescSearch.shard("ml",{"mla":[0,3]});

@@ -1,0 +1,1 @@
+notescSearch.shard("mu",{"multi":[0,3]});

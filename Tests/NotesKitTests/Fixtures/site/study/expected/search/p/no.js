@@ -1,0 +1,1 @@
+notescSearch.shard("no",{"no":[4],"not":[0],"note":[0,5,1]});

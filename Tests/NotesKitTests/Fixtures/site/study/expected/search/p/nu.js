@@ -1,0 +1,1 @@
+notescSearch.shard("nu",{"numbers":[0]});

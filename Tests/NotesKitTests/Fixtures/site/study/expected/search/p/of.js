@@ -1,0 +1,1 @@
+notescSearch.shard("of",{"of":[0,2]});

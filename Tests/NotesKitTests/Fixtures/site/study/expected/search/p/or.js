@@ -1,0 +1,1 @@
+notescSearch.shard("or",{"or":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ov",{"over":[6]});

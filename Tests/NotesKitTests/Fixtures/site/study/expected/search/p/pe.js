@@ -1,0 +1,1 @@
+notescSearch.shard("pe",{"per":[2]});

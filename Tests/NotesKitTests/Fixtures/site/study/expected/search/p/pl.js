@@ -1,0 +1,1 @@
+notescSearch.shard("pl",{"plain":[0,5,1]});

@@ -1,0 +1,1 @@
+notescSearch.shard("pr",{"print":[4],"processed":[0,6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ra",{"rank":[2],"raw":[6]});

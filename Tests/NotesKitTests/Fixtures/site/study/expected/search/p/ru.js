@@ -1,0 +1,1 @@
+notescSearch.shard("ru",{"rumored":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sa",{"safe":[6,19,3]});

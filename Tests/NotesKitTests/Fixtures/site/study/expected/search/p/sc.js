@@ -1,0 +1,1 @@
+notescSearch.shard("sc",{"script":[7]});

@@ -1,0 +1,1 @@
+notescSearch.shard("se",{"sections":[4],"see":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("so",{"some":[4],"source":[0,6]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sp",{"span":[6],"sparse":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sr",{"src":[7,10,11]});

@@ -1,0 +1,1 @@
+notescSearch.shard("st",{"standard":[0],"study":[1,3]});

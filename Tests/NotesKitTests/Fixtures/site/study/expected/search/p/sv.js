@@ -1,0 +1,1 @@
+notescSearch.shard("sv",{"svg":[6,23]});

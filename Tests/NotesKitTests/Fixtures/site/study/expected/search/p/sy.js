@@ -1,0 +1,1 @@
+notescSearch.shard("sy",{"system":[6,19,3]});

@@ -1,0 +1,1 @@
+notescSearch.shard("tr",{"training":[0,2,29]});

@@ -1,0 +1,1 @@
+notescSearch.shard("v2",{"v2":[0,2,7,17]});

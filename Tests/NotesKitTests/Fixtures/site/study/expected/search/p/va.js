@@ -1,0 +1,1 @@
+notescSearch.shard("va",{"values":[2]});

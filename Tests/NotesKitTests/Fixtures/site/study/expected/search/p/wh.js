@@ -1,0 +1,1 @@
+notescSearch.shard("wh",{"where":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("wi",{"winner":[0],"wins":[6],"with":[4]});
