@@ -544,7 +544,7 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 .legend .line-links { border-top-style: dashed; }
 .legend .line-about { border-top-color: var(--node-system); border-top-style: dotted; opacity: 0.8; }
 .graph-frame { position: relative; overflow: hidden; border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); margin: 1rem 0; }
-.graph-frame .graph { display: block; width: 100%; height: auto; max-height: 80vh; margin: 0 auto; touch-action: none; cursor: grab; }
+.graph-frame .graph { display: block; width: 100%; height: auto; max-height: max(20rem, calc(100vh - 16rem)); margin: 0 auto; touch-action: none; cursor: grab; }
 .graph-frame .graph.panning { cursor: grabbing; }
 .graph-controls { position: absolute; top: 0.5rem; right: 0.5rem; display: flex; gap: 0.25rem; z-index: 1; }
 .graph-controls button { min-width: 2rem; min-height: 2rem; font: 1rem var(--font); color: var(--text); background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); cursor: pointer; }
