@@ -21,6 +21,140 @@ enum DefaultTemplates {
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b57d0"/><path d="M9 23V9h3l8 10.5V9h3v14h-3L12 12.5V23z" fill="#fff"/></svg>
 
 """#,
+        "assets/graph.js": #"""
+// graph.html: pan (drag), zoom (wheel, +/− buttons, keys), and a node's
+// neighbours highlighted on hover or focus. The drawing is plain SVG links,
+// so all of it works without this script.
+(function () {
+  "use strict";
+  var frame = document.querySelector(".graph-frame");
+  var svg = frame && frame.querySelector("svg.graph");
+  if (!svg) return;
+  var NS = "http://www.w3.org/2000/svg";
+
+  // Everything but the title goes into one group that carries the view's transform.
+  var view = document.createElementNS(NS, "g");
+  view.setAttribute("class", "graph-view");
+  Array.prototype.slice.call(svg.childNodes).forEach(function (child) {
+    if (child.nodeName !== "title") view.appendChild(child);
+  });
+  svg.appendChild(view);
+  var scale = 1, tx = 0, ty = 0;
+  function apply() { view.setAttribute("transform", "translate(" + tx + " " + ty + ") scale(" + scale + ")"); }
+
+  // A point on screen in the drawing's own units (before the view's transform).
+  function toSVG(clientX, clientY) {
+    var m = svg.getScreenCTM();
+    if (!m) return { x: 0, y: 0 };
+    var p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+    return { x: p.x, y: p.y };
+  }
+  function zoomAt(factor, p) {
+    var next = Math.min(Math.max(scale * factor, 0.2), 12);
+    tx = p.x - (p.x - tx) * (next / scale);
+    ty = p.y - (p.y - ty) * (next / scale);
+    scale = next;
+    apply();
+  }
+  function centre() {
+    var box = svg.viewBox.baseVal;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  svg.addEventListener("wheel", function (e) {
+    e.preventDefault();
+    zoomAt(Math.pow(1.0015, -e.deltaY), toSVG(e.clientX, e.clientY));
+  }, { passive: false });
+
+  var drag = null;
+  svg.addEventListener("pointerdown", function (e) {
+    if (e.button !== 0) return;
+    drag = { x: e.clientX, y: e.clientY, tx: tx, ty: ty, moved: false, id: e.pointerId };
+  });
+  svg.addEventListener("pointermove", function (e) {
+    if (!drag) return;
+    var m = svg.getScreenCTM();
+    var k = m ? m.a : 1;
+    var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    if (!drag.moved) { drag.moved = true; svg.setPointerCapture(drag.id); svg.classList.add("panning"); }
+    tx = drag.tx + dx / k;
+    ty = drag.ty + dy / k;
+    apply();
+  });
+  function endDrag() {
+    if (drag && drag.moved) {
+      // A drag that ends on a node is not a click on it.
+      var swallow = function (e) { e.preventDefault(); e.stopPropagation(); };
+      svg.addEventListener("click", swallow, { capture: true, once: true });
+      setTimeout(function () { svg.removeEventListener("click", swallow, { capture: true }); }, 0);
+    }
+    drag = null;
+    svg.classList.remove("panning");
+  }
+  svg.addEventListener("pointerup", endDrag);
+  svg.addEventListener("pointercancel", endDrag);
+
+  var controls = document.createElement("div");
+  controls.className = "graph-controls";
+  [["+", "Zoom in", function () { zoomAt(1.4, centre()); }],
+   ["\u2212", "Zoom out", function () { zoomAt(1 / 1.4, centre()); }],
+   ["\u2922", "Fit the whole graph", function () { scale = 1; tx = 0; ty = 0; apply(); }]].forEach(function (b) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = b[0];
+    button.title = b[1];
+    button.setAttribute("aria-label", b[1]);
+    button.addEventListener("click", b[2]);
+    controls.appendChild(button);
+  });
+  frame.insertBefore(controls, frame.firstChild);
+
+  // Neighbours: edges are drawn as paths of "M x y L x y" segments, and a
+  // node is known by its circle's centre.
+  var nodes = Array.prototype.slice.call(svg.querySelectorAll("a.node"));
+  var byPoint = {};
+  nodes.forEach(function (a, i) {
+    var c = a.querySelector("circle");
+    if (c) byPoint[c.getAttribute("cx") + "," + c.getAttribute("cy")] = i;
+    a.neighbours = [];
+  });
+  var segments = [];
+  Array.prototype.slice.call(svg.querySelectorAll("path.edge")).forEach(function (path) {
+    var re = /M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)/g, m;
+    var d = path.getAttribute("d") || "";
+    while ((m = re.exec(d))) {
+      var a = byPoint[m[1] + "," + m[2]], b = byPoint[m[3] + "," + m[4]];
+      if (a === undefined || b === undefined) continue;
+      nodes[a].neighbours.push(b);
+      nodes[b].neighbours.push(a);
+      segments.push([a, b, "M" + m[1] + " " + m[2] + "L" + m[3] + " " + m[4]]);
+    }
+  });
+  var highlight = document.createElementNS(NS, "path");
+  highlight.setAttribute("class", "edge edge-highlight");
+  view.insertBefore(highlight, view.querySelector("a.node"));
+  function show(i) {
+    svg.classList.add("focusing");
+    nodes[i].classList.add("near");
+    nodes[i].neighbours.forEach(function (j) { nodes[j].classList.add("near"); });
+    highlight.setAttribute("d", segments.filter(function (s) { return s[0] === i || s[1] === i; })
+      .map(function (s) { return s[2]; }).join(""));
+  }
+  function clear() {
+    svg.classList.remove("focusing");
+    nodes.forEach(function (a) { a.classList.remove("near"); });
+    highlight.setAttribute("d", "");
+  }
+  nodes.forEach(function (a, i) {
+    a.addEventListener("mouseenter", function () { if (!drag) show(i); });
+    a.addEventListener("mouseleave", clear);
+    a.addEventListener("focus", function () { show(i); });
+    a.addEventListener("blur", clear);
+  });
+})();
+
+"""#,
         "assets/search.js": #"""
 // notesc search: no dependencies, works from disk. The index is split into
 // scripts (browsers refuse to fetch files for pages opened from disk): a
@@ -529,8 +663,16 @@ h2:hover .anchor, h3:hover .anchor { opacity: 1; }
 .legend .line { display: inline-block; width: 1.5rem; height: 0; border-top: 2px solid var(--edge); vertical-align: 0.3em; }
 .legend .line-links { border-top-style: dashed; }
 .legend .line-about { border-top-color: var(--node-system); border-top-style: dotted; opacity: 0.8; }
-.graph-frame { overflow: auto; max-height: 80vh; border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); margin: 1rem 0; }
-.graph-frame .graph { display: block; max-width: none; margin: 0 auto; }
+.graph-frame { position: relative; overflow: hidden; border: 1px solid var(--border); border-radius: var(--radius); background: var(--surface); margin: 1rem 0; }
+.graph-frame .graph { display: block; width: 100%; height: auto; max-height: max(20rem, calc(100vh - 16rem)); margin: 0 auto; touch-action: none; cursor: grab; }
+.graph-frame .graph.panning { cursor: grabbing; }
+.graph-controls { position: absolute; top: 0.5rem; right: 0.5rem; display: flex; gap: 0.25rem; z-index: 1; }
+.graph-controls button { min-width: 2rem; min-height: 2rem; font: 1rem var(--font); color: var(--text); background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); cursor: pointer; }
+.graph-controls button:hover, .graph-controls button:focus-visible { border-color: var(--focus); outline: 2px solid var(--focus); outline-offset: 1px; }
+.graph.focusing .node:not(.near) { opacity: 0.25; }
+.graph.focusing .edge:not(.edge-highlight) { stroke-opacity: 0.15; }
+.graph .edge-highlight { stroke: var(--focus); stroke-width: 2; stroke-opacity: 1; stroke-dasharray: none; }
+.graph.focusing .node.near text { visibility: visible; }
 .graph .edge { fill: none; stroke: var(--edge); stroke-width: 1.2; stroke-opacity: 0.7; }
 .graph .edge-links { stroke-dasharray: 4 3; }
 .graph .edge-about { stroke: var(--node-system); stroke-opacity: 0.35; stroke-dasharray: 1.5 2.5; }
@@ -653,6 +795,9 @@ a.tag:hover { text-decoration: underline; }
         "graph.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 {{<layout}}
+{{$head}}
+<script src="{{root}}assets/graph.js" defer></script>
+{{/head}}
 {{$content}}
 <article class="graph-page" aria-labelledby="entity-title">
 <header class="entity-header">

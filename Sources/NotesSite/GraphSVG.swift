@@ -163,16 +163,13 @@ enum GraphSVG {
         // Systems are hubs: pulling as hard as connections would crush the notes together.
         let weights = edgeKinds.flatMap { kind, pairs in Array(repeating: kind == "about" ? 0.2 : 1.0, count: pairs.count) }
         for (a, b) in all { nodes[a].degree += 1; nodes[b].degree += 1 }
-        // Room for a label beside each node.
-        let points = GraphLayout.positions(count: nodes.count, edges: all, weights: weights, spacing: 110)
-        let pad = 16.0
-        let labelRoom = 150.0
-        let width = (points.map(\.x).max() ?? 0) + 2 * pad + labelRoom
-        let height = (points.map(\.y).max() ?? 0) + 2 * pad + 8
+        let (points, width, height) = frame(count: nodes.count, edges: all, weights: weights)
+        let pad = framePad
         var svg = SVGText(capacity: 200 * nodes.count + 30 * all.count)
         svg.add("<svg class=\"graph"); svg.add(labelsAlways ? "" : " labels-on-hover"); svg.add("\" viewBox=\"0 0 ")
         svg.add(width); svg.add(" "); svg.add(height); svg.add("\"")
-        if sized { svg.add(" width=\""); svg.add(width); svg.add("\" height=\""); svg.add(height); svg.add("\"") }
+        // Scaled to the page's width, so the whole drawing is in view when the page opens.
+        if sized { svg.add(" width=\"100%\" preserveAspectRatio=\"xMidYMid meet\"") }
         svg.add("><title>"); svg.text(label); svg.add("</title>\n")
         for (kind, pairs) in edgeKinds where !pairs.isEmpty {
             svg.add("<path class=\"edge edge-"); svg.add(kind); svg.add("\" d=\"")
@@ -196,6 +193,19 @@ enum GraphSVG {
         }
         svg.add("</svg>")
         return svg.string
+    }
+
+    static let framePad = 16.0
+
+    /// Node positions (before `framePad`) and the drawing's size: laid out by
+    /// force, then components packed close together, with room for a label beside each node.
+    static func frame(count: Int, edges: [(Int, Int)], weights: [Double]? = nil) -> (points: [GraphLayout.Point], width: Double, height: Double) {
+        let labelRoom = 150.0
+        let laid = GraphLayout.positions(count: count, edges: edges, weights: weights, spacing: 110)
+        let points = GraphLayout.packed(laid, edges: edges, labelRoom: labelRoom)
+        let width = (points.map(\.x).max() ?? 0) + 2 * framePad + labelRoom
+        let height = (points.map(\.y).max() ?? 0) + 2 * framePad + 8
+        return (points, width, height)
     }
 
     static func short(_ text: String, _ limit: Int) -> String {

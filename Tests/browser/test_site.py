@@ -203,6 +203,30 @@ def main():
             assert href and href.endswith(".html"), href
         run.check("graph, lists and 404 render without errors", every_page_kind)
 
+        def graph_opens_on_the_graph():
+            driver.get(url("graph.html"))
+            wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".graph-controls button"), "graph.js's zoom buttons")
+            # The drawing's nodes, not empty space, are what the reader sees first.
+            seen = driver.execute_script("""
+                var svg = document.querySelector('svg.graph'), r = svg.getBoundingClientRect();
+                var vw = innerWidth, vh = innerHeight, inView = 0, nodes = svg.querySelectorAll('a.node circle');
+                nodes.forEach(function (c) { var b = c.getBoundingClientRect();
+                  if (b.width > 0 && b.right > 0 && b.bottom > 0 && b.left < vw && b.top < vh) inView++; });
+                return {w: r.width, h: r.height, top: r.top, left: r.left, inView: inView, total: nodes.length};""")
+            assert seen["w"] > 200 and seen["h"] > 100, f"the drawing has a size: {seen}"
+            assert seen["top"] < 900 and seen["left"] < 1280, f"the drawing intersects the viewport: {seen}"
+            assert seen["inView"] == seen["total"], f"every node is in view when the page opens: {seen}"
+            before = driver.execute_script("return document.querySelector('svg.graph .graph-view').getAttribute('transform') || ''")
+            driver.find_element(By.CSS_SELECTOR, ".graph-controls button[aria-label='Zoom in']").click()
+            after = driver.execute_script("return document.querySelector('svg.graph .graph-view').getAttribute('transform') || ''")
+            assert "scale(" in after and after != before, f"zoom changes the transform: {before!r} -> {after!r}"
+            node = driver.find_element(By.CSS_SELECTOR, "svg.graph a.node")
+            driver.execute_script("arguments[0].focus()", node)
+            near = driver.execute_script("return document.querySelectorAll('svg.graph a.node.near').length")
+            assert near >= 1, "focusing a node highlights it and its neighbours"
+            expect_no_console_errors(driver, "graph.html zoom")
+        run.check("graph.html opens on the drawing, and zoom works", graph_opens_on_the_graph)
+
         def phone_width():
             # Nothing may make a page wider than a phone's screen (wide tables scroll inside their own box).
             options = webdriver.ChromeOptions()
