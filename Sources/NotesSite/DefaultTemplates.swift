@@ -917,7 +917,9 @@ a.tag:hover { text-decoration: underline; }
 {{/page.description}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+{{#site.hasFeed}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
+{{/site.hasFeed}}
 <script src="{{root}}assets/search.js" defer></script>
 {{#page.hasMath}}
 <link rel="stylesheet" href="{{root}}assets/katex/katex.min.css">
@@ -961,7 +963,7 @@ a.tag:hover { text-decoration: underline; }
 {{$content}}{{/content}}
 </main>
 <footer class="site-footer">
-<p>{{site.noteCount}} notes · built by notesc · <a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}graph.json">graph.json</a> · <a href="{{root}}sitemap.xml">sitemap</a></p>
+<p>{{site.noteCount}} notes · built by notesc · {{#site.hasFeed}}<a href="{{root}}feed.xml">Atom feed</a> · {{/site.hasFeed}}<a href="{{root}}graph.json">graph.json</a> · <a href="{{root}}sitemap.xml">sitemap</a></p>
 </footer>
 </body>
 </html>

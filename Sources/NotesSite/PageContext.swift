@@ -34,7 +34,7 @@ enum PageContext {
         return [
             .root: SitePaths.root(of: page),
             .site: [.title: model.options.title, .language: model.options.language, .noteCount: model.notebook.notes.count,
-                    .hasStudy: model.hasStudy] as Context,
+                    .hasStudy: model.hasStudy, .hasFeed: model.hasFeed] as Context,
             .page: pageInfo,
             .nav: nav.map { key -> Context in [key: true] } ?? [:],
         ]

@@ -138,6 +138,8 @@ struct PageDependencies {
         for i in notes.indices { g.add(notes[i].id) }
         for system in notebook.systems { g.add(system.slug); g.add(system.name) }
         for topic in notebook.topics { g.add(topic.slug); g.add(topic.title) }
+        // Every page links to the feed when some note is dated (`SiteModel.hasFeed`).
+        g.add(notes.indices.contains { notes[$0].date != nil } ? "feed" : "no feed")
         global = g.value
         var drawn = StableHash()
         for i in notes.indices {

@@ -170,7 +170,7 @@ public enum SiteBuilder {
                 do {
                     let listed = pages.filter(\.inSitemap).sorted { $0.path < $1.path }
                     try writer.write("sitemap.xml", Sitemap.xml(listed.map { ($0.path, $0.lastmod(model)) }, baseURL: options.baseURL))
-                    try writer.write("feed.xml", Feed.atom(model))
+                    if model.hasFeed { try writer.write("feed.xml", Feed.atom(model)) }
                     for alias in AliasRedirects.pages(notebook.notes) {
                         try writer.write(alias.path, AliasRedirects.html(alias, title: model.title(alias.target), language: options.language))
                     }

@@ -85,6 +85,9 @@ struct SiteModel: Sendable {
     var hasStudy: Bool { !notebook.systems.isEmpty || !notebook.topics.isEmpty }
     /// KaTeX and highlight.js, when some page needs them and they are installed.
     let vendor: VendorAssets
+    /// Some published note has a date: the site has an Atom feed. Without one
+    /// there is no feed (rather than one dated 1970) and no link to it.
+    var hasFeed: Bool { !dates.isEmpty }
     let index: NoteIndex
     /// The drafts' ids, for telling a link to a draft from a broken one.
     let draftIndex: NoteIndex

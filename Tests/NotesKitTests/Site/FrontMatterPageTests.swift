@@ -75,3 +75,22 @@ import NotesTestSupport
         #expect(!sitemap.contains("Old"), "redirects are not in the sitemap")
     }
 }
+
+/// DESIGN §5: undated notes are left out of the feed, which is never dated
+/// 1970: a folder with no dated note has no feed and no link to one, and the
+/// first dated note brings both (every page re-rendered with the link).
+@Suite struct FeedTests {
+    @Test func noDatedNoteNoFeed() throws {
+        let scratch = try Scratch("feed", files: ["notes/a.md": "# A\n\nUndated.\n", "notes/b.md": "# B\n\nUndated too.\n"])
+        func build() throws { _ = try BuildEngine.build(BuildRequest(notesRoot: scratch.path("notes"), outDir: scratch.path("site"), cacheDir: scratch.cache)) }
+        try build()
+        let site = Golden.files(scratch.path("site")).mapValues { String(decoding: $0, as: UTF8.self) }
+        #expect(site["feed.xml"] == nil)
+        #expect(site.values.allSatisfy { !$0.contains("feed.xml") && !$0.contains("1970") }, "no page links to a feed")
+        try scratch.edit("notes/b.md") { "---\ndate: 2026-03-04\n---\n" + $0 }
+        try build()
+        let feed = SiteFixtures.text(scratch.path("site"), "feed.xml")
+        #expect(feed.contains("<updated>2026-03-04T00:00:00Z</updated>") && !feed.contains("1970"))
+        #expect(SiteFixtures.text(scratch.path("site"), "notes/a.html").contains("href=\"../feed.xml\""), "an unchanged note's page links to the new feed")
+    }
+}
