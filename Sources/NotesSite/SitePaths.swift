@@ -10,6 +10,8 @@ import NotesSupport
 /// Every link is relative, so the site works from disk and under any base path.
 enum SitePaths {
     static func note(_ id: String) -> String { "notes/\(id).html" }
+    /// The hover preview of a note's page (`NotePreview`): `previews/<id>.js` beside `notes/<id>.html`.
+    static func preview(_ id: String) -> String { "previews/\(id).js" }
     static func system(_ slug: String) -> String { "systems/\(page(slug)).html" }
     static func topic(_ slug: String) -> String { "topics/\(page(slug)).html" }
     static func tag(_ slug: String) -> String { "tags/\(page(slug)).html" }
