@@ -26,12 +26,12 @@ public struct BuildRequest: Sendable {
     /// Write the site even when the notes have errors (`--keep-going`).
     public var keepGoing: Bool
     /// Date the notes that state no date by their last git commit, when the folder is in a repository.
-    public var gitDates = true
+    public var gitDates: Bool
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, configPath: String? = nil,
-                unsafeHTML: Bool = false, cacheDir: String? = nil, infos: Bool = false, keepGoing: Bool = false) {
+                unsafeHTML: Bool = false, cacheDir: String? = nil, infos: Bool = false, keepGoing: Bool = false, gitDates: Bool = true) {
         self.notesRoot = notesRoot; self.outDir = outDir; self.templatesDir = templatesDir; self.configPath = configPath
-        self.unsafeHTML = unsafeHTML; self.cacheDir = cacheDir; self.infos = infos; self.keepGoing = keepGoing
+        self.unsafeHTML = unsafeHTML; self.cacheDir = cacheDir; self.infos = infos; self.keepGoing = keepGoing; self.gitDates = gitDates
     }
 
     /// The cache folder this request uses.

@@ -72,13 +72,18 @@ enum GitDates {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        let handle = pipe.fileHandleForReading
+        // POSIX reads, retried when a signal interrupts them: FileHandle's
+        // `availableData` traps on EINTR (a child process ending elsewhere).
+        let fd = pipe.fileHandleForReading.fileDescriptor
         var all: [UInt8] = []
         var pending: [UInt8] = []
         var stopped = false
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let data = handle.availableData
-            if data.isEmpty { break }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            let data = buffer[..<n]
             if let consume {
                 pending += data
                 // Hand over whole NUL-ended fields only; the rest waits for more.

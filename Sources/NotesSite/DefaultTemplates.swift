@@ -899,6 +899,27 @@ a.tag:hover { text-decoration: underline; }
 })();
 
 """#,
+        "category.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+{{<layout}}
+{{$content}}
+<article class="entity" aria-labelledby="entity-title">
+<header class="entity-header">
+<p class="eyebrow"><a href="{{root}}index.html">Category</a></p>
+<h1 id="entity-title">{{category.name}}</h1>
+<p class="muted">{{category.count}} notes</p>
+</header>
+<ul class="note-list">
+{{#category.notes}}
+{{>partials/note-item}}
+{{/category.notes}}
+</ul>
+{{>partials/pagination}}
+</article>
+{{/content}}
+{{/layout}}
+
+"""#,
         "folder.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 {{<layout}}
@@ -932,13 +953,7 @@ a.tag:hover { text-decoration: underline; }
 {{/folder.notes}}
 </ul>
 {{/folder.hasNotes}}
-{{#pagination}}
-<nav class="pagination" aria-label="Pages">
-{{#previous}}<a href="{{previous}}" rel="prev">← Newer</a>{{/previous}}
-<span>Page {{value}} of {{count}}</span>
-{{#next}}<a href="{{next}}" rel="next">Older →</a>{{/next}}
-</nav>
-{{/pagination}}
+{{>partials/pagination}}
 </article>
 {{/content}}
 {{/layout}}
@@ -1277,6 +1292,17 @@ a.tag:hover { text-decoration: underline; }
 </li>
 
 """#,
+        "partials/pagination.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+{{#pagination}}
+<nav class="pagination" aria-label="Pages">
+{{#previous}}<a href="{{previous}}" rel="prev">← Newer</a>{{/previous}}
+<span>Page {{value}} of {{count}}</span>
+{{#next}}<a href="{{next}}" rel="next">Older →</a>{{/next}}
+</nav>
+{{/pagination}}
+
+"""#,
         "partials/section.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 <section class="note-section section-{{kind}}"{{#hasHeading}} aria-labelledby="{{id}}"{{/hasHeading}}>
@@ -1405,6 +1431,7 @@ a.tag:hover { text-decoration: underline; }
 {{>partials/note-item}}
 {{/tag.notes}}
 </ul>
+{{>partials/pagination}}
 </article>
 {{/content}}
 {{/layout}}
