@@ -28,7 +28,7 @@ extension ByteWriter {
                 if i > 0 { append(UInt8(ascii: ",")) }
                 appendNewline(depth + 1)
                 appendJSONString(key)
-                append(": ")
+                append(compact ? ":" : ": ")
                 appendJSON(fields[key]!, depth: depth + 1)
             }
             appendNewline(depth)
@@ -46,7 +46,7 @@ extension ByteWriter {
             if i > 0 { append(UInt8(ascii: ",")) }
             appendNewline(depth + 1)
             appendJSONString(field.key)
-            append(": ")
+            append(compact ? ":" : ": ")
             field.write(&self, depth + 1)
         }
         appendNewline(depth)
@@ -89,6 +89,7 @@ extension ByteWriter {
             DispatchQueue.concurrentPerform(iterations: slots) { k in
                 let first = (next + k) * pieceSize
                 var piece = ByteWriter(capacity: pieceSize * 256)
+                piece.compact = compact
                 for i in first..<min(first + pieceSize, count) {
                     if i > 0 { piece.append(UInt8(ascii: ",")) }
                     piece.appendNewline(depth + 1)
@@ -128,6 +129,7 @@ extension ByteWriter {
 
     /// A line break and the indentation of `depth`.
     mutating func appendNewline(_ depth: Int) {
+        guard !compact else { return }
         let n = 1 + 2 * depth
         guard n <= Self.indentation.count else {
             append(0x0A)
@@ -155,6 +157,13 @@ extension ByteWriter {
     /// `"name": ` as a member of an object whose members are at `depth`; a
     /// comma first unless it is the first member.
     mutating func appendJSONKey(_ name: StaticString, depth: Int, first: Bool = false) {
+        if compact {
+            if !first { append(UInt8(ascii: ",")) }
+            append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            append([UInt8(ascii: "\""), UInt8(ascii: ":")])
+            return
+        }
         // Assembled on the stack and appended at once: a million nodes and edges have several keys each.
         let comma = first ? 0 : 1, n = name.utf8CodeUnitCount
         let length = comma + 1 + 2 * depth + n + 4

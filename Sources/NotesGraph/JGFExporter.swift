@@ -11,11 +11,12 @@ import NotesSupport
 /// every other field of DESIGN §6 goes in its `metadata`; an edge's kind is
 /// its `relation`, a connection's reason its `label`, its key in `metadata`.
 enum JGFExporter {
-    static func export(_ graph: KnowledgeGraph) -> Data {
+    static func export(_ graph: KnowledgeGraph, pretty: Bool = false) -> Data {
         var metadata = graph.attributes
         metadata["version"] = .int(KnowledgeGraph.version)
         metadata["multigraph"] = .bool(true)
         var out = ByteWriter(capacity: 300 * (graph.nodes.count + graph.edges.count))
+        out.compact = !pretty
         out.appendJSONObject(depth: 0, [("graph", { out, depth in
             out.appendJSONObject(depth: depth, [
                 ("directed", { $0.appendJSON(.bool(true), depth: $1) }),
@@ -38,7 +39,7 @@ extension ByteWriter {
     /// `"<id>": {"label": …, "metadata": {…}}`: every field but the label in `metadata`.
     mutating func appendJGF(_ node: GraphNode, depth: Int) {
         appendJSONString(node.id)
-        append(": ")
+        append(compact ? ":" : ": ")
         append(UInt8(ascii: "{"))
         appendJSONKey("label", depth: depth + 1, first: true)
         appendJSONString(node.label)

@@ -38,11 +38,11 @@ public enum GraphExportError: Error, Equatable, CustomStringConvertible {
 }
 
 extension KnowledgeGraph {
-    /// The graph in a text format.
-    public func export(_ format: GraphFormat) throws -> Data {
+    /// The graph in a text format; JSON formats indented when `pretty`.
+    public func export(_ format: GraphFormat, pretty: Bool = false) throws -> Data {
         switch format {
-        case .json: try json()
-        case .jgf: JGFExporter.export(self)
+        case .json: try json(pretty: pretty)
+        case .jgf: JGFExporter.export(self, pretty: pretty)
         case .graphml: GraphMLExporter.export(self)
         case .dot: DOTExporter.export(self)
         case .sqlite: throw GraphExportError.notText(.sqlite)
@@ -52,14 +52,14 @@ extension KnowledgeGraph {
     /// Writes the graph to `path` atomically: into a temporary file in the
     /// same folder, renamed over `path` only when complete, so readers never
     /// see a half-written file and a failure leaves the old file as it was.
-    public func write(_ format: GraphFormat, to path: String) throws {
+    public func write(_ format: GraphFormat, to path: String, pretty: Bool = false) throws {
         try AtomicFile.replace(path) { temporary in
             if format == .sqlite {
                 try SQLiteExporter.write(self, to: temporary)
             } else if format == .json {
-                try writeJSON(toFile: temporary, reporting: path)
+                try writeJSON(toFile: temporary, reporting: path, pretty: pretty)
             } else {
-                let data = try export(format)
+                let data = try export(format, pretty: pretty)
                 guard FileManager.default.createFile(atPath: temporary, contents: data) else {
                     throw GraphExportError.cannotWrite(path: path, reason: AtomicFile.lastError())
                 }
@@ -71,12 +71,12 @@ extension KnowledgeGraph {
 extension KnowledgeGraph {
     /// `json()` written to a new file a piece at a time as it is made,
     /// rather than held whole (hundreds of megabytes for a large folder).
-    func writeJSON(toFile file: String, reporting path: String) throws {
+    func writeJSON(toFile file: String, reporting path: String, pretty: Bool = false) throws {
         let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw GraphExportError.cannotWrite(path: path, reason: AtomicFile.lastError()) }
         defer { close(fd) }
         var failure: String?
-        writeJSON { buffer in
+        writeJSON(pretty: pretty) { buffer in
             if failure == nil { failure = FileIO.writeAll(fd, buffer) }
         }
         if let failure { throw GraphExportError.cannotWrite(path: path, reason: failure) }

@@ -79,18 +79,20 @@ public struct KnowledgeGraph: Sendable {
     /// The node-link document of DESIGN §6, byte for byte what `Site/graph.json`
     /// holds and `notesc graph --format json` prints. networkx loads it with
     /// `networkx.node_link_graph(data, edges="edges")`.
-    public func json() throws -> Data {
+    /// Without line breaks unless `pretty` (two-space indentation).
+    public func json(pretty: Bool = false) throws -> Data {
         // Pieces go straight into the Data: a ByteWriter's bytes would be copied whole at the end.
         var data = Data(capacity: 256 * (nodes.count + edges.count))
-        writeJSON { data.append($0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count) }
+        writeJSON(pretty: pretty) { data.append($0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: $0.count) }
         return data
     }
 
     /// `json()` handed to `sink` a piece (about a megabyte) at a time, for
     /// writing it to a file without holding hundreds of megabytes at once.
-    package func writeJSON(_ sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    package func writeJSON(pretty: Bool = false, _ sink: @escaping (UnsafeRawBufferPointer) -> Void) {
         var out = ByteWriter(capacity: 64 * 1024)
         out.sink = sink
+        out.compact = !pretty
         appendJSON(to: &out)
         out.flush()
     }

@@ -221,7 +221,7 @@ public enum SiteBuilder {
             if !(cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")) {
                 DispatchQueue.global().async(group: globals) {
                     do {
-                        try writer.write("graph.json", streaming: KnowledgeGraph(notebook).writeJSON)
+                        try writer.write("graph.json", streaming: { KnowledgeGraph(notebook).writeJSON(pretty: false, $0) })
                     } catch {
                         globalFailures[1] = "\(error)"
                     }

@@ -7,6 +7,9 @@ package struct ByteWriter {
     /// When set, large arrays hand it their bytes a piece at a time, as
     /// they are written (see `appendJSONArray(count:depth:writing:)`).
     package var sink: ((UnsafeRawBufferPointer) -> Void)?
+    /// JSON without line breaks or indentation, and `"key":value` (DESIGN §6:
+    /// `graph.json` is written so; `--pretty` indents it).
+    package var compact = false
 
     /// Hands the bytes so far, if any, to `sink`, if any.
     package mutating func flush() {

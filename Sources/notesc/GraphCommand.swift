@@ -28,6 +28,9 @@ struct GraphCommand: ParsableCommand {
     var file: String? { output == "-" ? nil : output }
 
 
+    @Flag(help: "Indent json and jgf (two spaces, a member a line); they are written without line breaks otherwise.")
+    var pretty = false
+
     @Flag(help: "Also print the notes' diagnostics to stderr.")
     var verbose = false
 
@@ -51,9 +54,9 @@ struct GraphCommand: ParsableCommand {
         let graph = KnowledgeGraph(notebook)
         do {
             if let file {
-                try graph.write(format, to: file)
+                try graph.write(format, to: file, pretty: pretty)
             } else {
-                Output.stdout(try graph.export(format))
+                Output.stdout(try graph.export(format, pretty: pretty))
             }
         } catch {
             Output.stderr("error: \(error)\n")

@@ -41,7 +41,9 @@ import NotesTestSupport
         let graph = try Self.graph(name)
         for format in GraphFormat.allCases where format.isText {
             let file = format == .jgf ? "graph.jgf.json" : "graph.\(format.rawValue)"
-            Fixtures.expectGolden(String(decoding: try graph.export(format), as: UTF8.self), "graph/\(name)/\(file)")
+            // Goldens hold the JSON formats indented, for review; the compact
+            // bytes are the same document (`compactIsThePrettyDocument`).
+            Fixtures.expectGolden(String(decoding: try graph.export(format, pretty: true), as: UTF8.self), "graph/\(name)/\(file)")
         }
         let scratch = try Scratch("graph")
         let database = scratch.path("graph.db")
@@ -60,9 +62,28 @@ import NotesTestSupport
         let out = try SiteFixtures.build(Self.root("notes"), in: scratch)
         let site = try #require(FileManager.default.contents(atPath: out + "/graph.json"), "the site has graph.json")
         let golden = try #require(FileManager.default.contents(atPath: Fixtures.path("graph/notes/graph.json")))
-        #expect(Golden.difference(actual: site, expected: golden) == nil,
-                "the site's graph.json \(Golden.difference(actual: site, expected: golden) ?? "")")
-        #expect(try Self.graph("notes").export(.json) == golden)
+        #expect(site == (try Self.graph("notes").export(.json)), "the site's graph.json is `notesc graph`'s")
+        #expect(!site.dropLast().contains(0x0A), "written without line breaks (DESIGN §6)")
+        #expect(try Self.sameDocument(site, golden), "the same document as the indented golden")
+    }
+
+    /// Whether two JSON texts parse to the same value.
+    static func sameDocument(_ a: Data, _ b: Data) throws -> Bool {
+        let x = try JSONSerialization.jsonObject(with: a) as? NSDictionary
+        let y = try JSONSerialization.jsonObject(with: b) as? NSDictionary
+        return x != nil && x == y
+    }
+
+    /// Compact JSON is the indented JSON without the white space between
+    /// tokens: whitespace inside strings is kept, keys stay sorted.
+    @Test(arguments: cases)
+    func compactIsThePrettyDocument(_ name: String) throws {
+        let graph = try Self.graph(name)
+        for format in [GraphFormat.json, .jgf] {
+            let compact = try graph.export(format), pretty = try graph.export(format, pretty: true)
+            #expect(compact.count < pretty.count && compact.filter { $0 == 0x0A }.count == 1, "\(format): one line")
+            #expect(try Self.sameDocument(compact, pretty), "\(format)")
+        }
     }
 
     @Test func sameBytesEveryRun() throws {
