@@ -1116,6 +1116,16 @@ a.tag:hover { text-decoration: underline; }
 </ul>
 
 """#,
+        "partials/disputed.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+{{#disputedBy}}
+<a class="badge badge-disputed" href="{{url}}" title="{{ownQuantity}} ({{ownRange}}) cannot hold with {{quantity}} ({{range}}) in {{noteTitle}}, line {{line}}">⚠ disputed: {{quantity}} in {{noteTitle}}</a>
+{{/disputedBy}}
+{{#moreDisputes}}
+<span class="badge badge-disputed">and {{moreDisputes}} more</span>
+{{/moreDisputes}}
+
+"""#,
         "partials/note-item.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 <li class="note-item">
@@ -1160,12 +1170,7 @@ a.tag:hover { text-decoration: underline; }
 {{#verifiedBy}}
 <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
 {{/verifiedBy}}
-{{#disputedBy}}
-<a class="badge badge-disputed" href="{{url}}" title="{{ownQuantity}} ({{ownRange}}) cannot hold with {{quantity}} ({{range}}) in {{noteTitle}}, line {{line}}">⚠ disputed: {{quantity}} in {{noteTitle}}</a>
-{{/disputedBy}}
-{{#moreDisputes}}
-<span class="badge badge-disputed">and {{moreDisputes}} more</span>
-{{/moreDisputes}}
+{{>partials/disputed}}
 {{#favored}}
 <span class="badge badge-favored" title="The verdict favours this system">★ verdict</span>
 {{/favored}}
@@ -1220,12 +1225,7 @@ a.tag:hover { text-decoration: underline; }
 {{#verifiedBy}}
 <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
 {{/verifiedBy}}
-{{#disputedBy}}
-<a class="badge badge-disputed" href="{{url}}" title="{{ownQuantity}} ({{ownRange}}) cannot hold with {{quantity}} ({{range}}) in {{noteTitle}}, line {{line}}">⚠ disputed: {{quantity}} in {{noteTitle}}</a>
-{{/disputedBy}}
-{{#moreDisputes}}
-<span class="badge badge-disputed">and {{moreDisputes}} more</span>
-{{/moreDisputes}}
+{{>partials/disputed}}
 <span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
 </li>
 {{/claims}}
