@@ -38,11 +38,11 @@ enum ConflictingClaims {
         var entries: [Entry] = []
     }
 
-    /// One side of a conflicting pair, as the other claim's `disputedBy` shows it.
+    /// One side of a conflicting pair: the other claim, and both claims' entries in the group where they conflict.
     struct Found {
         var other: Int
-        var conflict: ClaimConflict
-        var system: String, topic: String
+        var group: Int
+        var mine: Int, theirs: Int
     }
 
     static func run(_ parsed: inout [ParsedNote]) -> [Diagnostic] {
@@ -87,27 +87,42 @@ enum ConflictingClaims {
                 }
             }
         }
-        var found: [Int: [Found]] = [:]
-        var counted: [Int: (total: Int, overflow: Bool)] = [:]
-        for group in groups where group.entries.count > 1 {
-            pairs(in: group, places: places, found: &found, counted: &counted)
+        // By place: most claims conflict with nothing, and a dictionary's hashing cost more than these arrays.
+        var found = [[Found]](repeating: [], count: places.count)
+        var counted = [(total: Int, overflow: Bool)](repeating: (0, false), count: places.count)
+        for g in groups.indices where groups[g].entries.count > 1 {
+            pairs(in: g, groups, found: &found, counted: &counted)
         }
         var diagnostics: [Diagnostic] = []
         let limit = ClaimConflict.shownLimit
-        for (place, list) in found.sorted(by: { $0.key < $1.key }) {
+        // An entry's quantities and range as written, made once: formatting ranges is most of the work.
+        var texts: [Int: (written: String, range: String)] = [:]
+        func text(_ g: Int, _ e: Int) -> (written: String, range: String) {
+            let key = g << 32 | e
+            if let known = texts[key] { return known }
+            let made = (groups[g].entries[e].written, groups[g].entries[e].rangeText)
+            texts[key] = made
+            return made
+        }
+        for place in found.indices where !found[place].isEmpty {
+            let list = found[place]
             var seen = Set<Int>()
             let distinct = list.filter { seen.insert($0.other).inserted }
             let ordered = distinct.sorted { (places[$0.other].id, places[$0.other].line) < (places[$1.other].id, places[$1.other].line) }
             let shown = Array(ordered.prefix(limit))
-            let count = counted[place].map { $0.overflow ? max($0.total, distinct.count) : distinct.count } ?? distinct.count
+            let count = counted[place].overflow ? max(counted[place].total, distinct.count) : distinct.count
             let p = places[place]
-            parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputedBy = shown.map(\.conflict)
+            let conflicts = shown.map { f -> ClaimConflict in
+                let (mine, theirs) = (text(f.group, f.mine), text(f.group, f.theirs))
+                return ClaimConflict(note: places[f.other].id, line: places[f.other].line, quantity: theirs.written,
+                                     range: theirs.range, ownQuantity: mine.written, ownRange: mine.range)
+            }
+            parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputedBy = conflicts
             parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputes = count
             let note = parsed[p.note].note
             let range = note.comparisons[p.topic].claims[p.claim].range
-            for f in shown where (places[f.other].id, places[f.other].line) < (p.id, p.line) {
-                let c = f.conflict
-                var message = "'\(f.system)' in '\(f.topic)': \(c.ownQuantity) (\(c.ownRange)) cannot hold with "
+            for (f, c) in zip(shown, conflicts) where (places[f.other].id, places[f.other].line) < (p.id, p.line) {
+                var message = "'\(groups[f.group].system)' in '\(groups[f.group].topic)': \(c.ownQuantity) (\(c.ownRange)) cannot hold with "
                     + "\(c.quantity) (\(c.range)) at \(c.note):\(c.line)"
                 if count > shown.count { message += "; \(count) claims conflict with this one, \(shown.count) are named" }
                 diagnostics.append(Diagnostic(file: note.path, range: range, rule: .conflictingClaims, message: message,
@@ -118,29 +133,24 @@ enum ConflictingClaims {
     }
 
     /// The conflicting pairs of one group, at most `shownLimit` nearest on either side of each claim, both ways.
-    private static func pairs(in group: Group, places: [Place], found: inout [Int: [Found]],
-                              counted: inout [Int: (total: Int, overflow: Bool)]) {
-        let entries = group.entries
+    private static func pairs(in g: Int, _ groups: [Group], found: inout [[Found]],
+                              counted: inout [(total: Int, overflow: Bool)]) {
+        let entries = groups[g].entries
         let byLow = entries.indices.sorted { (entries[$0].range.low, $0) < (entries[$1].range.low, $1) }
         let byHigh = entries.indices.sorted { (entries[$0].range.high, $0) < (entries[$1].range.high, $1) }
         let limit = ClaimConflict.shownLimit
-        func conflict(_ a: Entry, _ b: Entry) -> ClaimConflict {
-            ClaimConflict(note: places[b.place].id, line: places[b.place].line, quantity: b.written, range: b.rangeText,
-                          ownQuantity: a.written, ownRange: a.rangeText)
-        }
         for (i, b) in entries.enumerated() {
             // Entries wholly below `b` are a prefix of `byHigh`; wholly above, a suffix of `byLow`.
             let below = partition(byHigh.count) { entries[byHigh[$0]].range.isBelow(b.range) }
             let above = partition(byLow.count) { !b.range.isBelow(entries[byLow[$0]].range) }
             let total = below + (byLow.count - above)
             guard total > 0 else { continue }
-            let previous = counted[b.place] ?? (0, false)
-            counted[b.place] = (previous.total + total, previous.overflow || total > limit)
+            counted[b.place] = (counted[b.place].total + total, counted[b.place].overflow || total > limit)
             let nearest = byHigh[max(0, below - limit)..<below].reversed() + byLow[above..<min(byLow.count, above + limit)]
             for j in nearest where j != i && entries[j].place != b.place {
                 let a = entries[j]
-                found[b.place, default: []].append(Found(other: a.place, conflict: conflict(b, a), system: group.system, topic: group.topic))
-                found[a.place, default: []].append(Found(other: b.place, conflict: conflict(a, b), system: group.system, topic: group.topic))
+                found[b.place].append(Found(other: a.place, group: g, mine: i, theirs: j))
+                found[a.place].append(Found(other: b.place, group: g, mine: j, theirs: i))
             }
         }
     }
