@@ -27,7 +27,7 @@ import NotesSupport
 /// rebuild appends the blocks of the notes it redid (a later block replaces
 /// an earlier one).
 public final class CompileCache: @unchecked Sendable {
-    static let format = "compile 11"
+    static let format = "compile 12"
 
     struct Entry {
         var file: UInt64
@@ -105,7 +105,8 @@ public final class CompileCache: @unchecked Sendable {
 
     /// What a note's entry holds: its records after every stage, its
     /// diagnostics (suppressions applied, in output order, severities as the
-    /// rules give them) and its calc diagnostics before suppressions.
+    /// rules give them) and its calc and conflicting-claims diagnostics before
+    /// suppressions (both follow from the interfaces alone).
     struct Result {
         var note: Note
         var diagnostics: [Diagnostic]
@@ -174,7 +175,7 @@ public final class CompileCache: @unchecked Sendable {
             for i in changed {
                 var note = reparsed[i]!.note
                 Pipeline.resolve(&note, index: index, aliases: config.aliases, suggest: ReferenceResolver.Suggest(config))
-                // The same interface: the same calc results and verified claims as before.
+                // The same interface: the same calc results, verified and disputed claims as before.
                 note.calc = notes[i].calc
                 note.comparisons = notes[i].comparisons
                 notes[i] = note

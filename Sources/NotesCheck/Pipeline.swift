@@ -35,7 +35,8 @@ public enum Pipeline {
         package var files: [NoteFile]
         /// Each note's diagnostics (suppressions applied, before config severities), in file order.
         package var perNote: [[Diagnostic]] = []
-        /// The calc stage's diagnostics by note path.
+        /// The diagnostics of the folder-wide stages that a note's interface decides
+        /// (calculations, conflicting claims) by note path, before suppressions.
         package var calcByFile: [String: [Diagnostic]] = [:]
     }
 
@@ -71,8 +72,12 @@ public enum Pipeline {
         let gathered = Background { entities ? Entities.gather(resolved, aliases: config.aliases) : ([], []) }
         let calcDiagnostics = CalcStage.run(&parsed, index: index)
         clock.lap("calc")
+        // Conflicts read the claims after aliases have named their systems; like the
+        // calc results, they follow from the notes' interfaces (`CompileCache`).
+        let conflicts = config.rulesOff.contains(Rule.conflictingClaims.id) ? [] : ConflictingClaims.run(&parsed)
+        clock.lap("conflicts")
         var diagnostics = discoveryDiagnostics + DuplicateID.check(files) + embedCycles(resolved, sources, config: config)
-        let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
+        let calcByFile = Dictionary(grouping: calcDiagnostics + conflicts, by: \.file)
         let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed, context = context.value] i in
             // Sorted here, on all cores: the final sort then meets runs already in order.

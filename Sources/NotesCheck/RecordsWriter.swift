@@ -155,6 +155,13 @@ extension JSONWriter {
         object { w in
             w.key("claims"); w.array(t.claims) { w, c in
                 w.object { w in
+                    w.key("disputedBy"); w.array(c.disputedBy) { w, d in
+                        w.object { w in
+                            w.int("line", d.line); w.string("note", d.note); w.string("ownQuantity", d.ownQuantity)
+                            w.string("ownRange", d.ownRange); w.string("quantity", d.quantity); w.string("range", d.range)
+                        }
+                    }
+                    w.int("disputes", c.disputes)
                     w.string("label", c.label)
                     w.stringOrNull("qualifier", c.qualifier)
                     w.key("quantities"); w.array(c.quantities) { w, q in
@@ -162,6 +169,7 @@ extension JSONWriter {
                             w.bool("approximate", q.approximate)
                             w.bool("lowerBound", q.lowerBound)
                             w.range("range", q.range)
+                            if let resolution = q.resolution { w.key("resolution"); w.double(resolution) }
                             w.string("text", q.text)
                             w.optional("unit", q.unit)
                             if let value = q.value { w.key("value"); w.double(value) }

@@ -26,6 +26,7 @@ enum DOTExporter {
         .about: ##"color="#15803d""##,
         .inTopic: ##"color="#b45309", style=dotted"##,
         .favors: ##"color="#be185d", penwidth=2"##,
+        .contradicts: ##"color="#b91c1c", style=bold, arrowhead=tee"##,
     ]
     /// Longer claim, verdict and reason texts are cut in labels.
     static let labelLimit = 48

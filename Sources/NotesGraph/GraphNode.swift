@@ -106,16 +106,19 @@ public struct GraphEdge: Hashable, Sendable {
         case inTopic = "in-topic"
         /// verdict → system the verdict favours.
         case favors
+        /// claim → claim: two claims whose numbers cannot both hold (DESIGN §9), from the later to the earlier.
+        case contradicts
 
         /// The position of `rawValue` among the kinds' names in UTF-8 order.
         var sortRank: UInt8 {
             switch self {
             case .about: 0
             case .connects: 1
-            case .favors: 2
-            case .inTopic: 3
-            case .links: 4
-            case .states: 5
+            case .contradicts: 2
+            case .favors: 3
+            case .inTopic: 4
+            case .links: 5
+            case .states: 6
             }
         }
     }

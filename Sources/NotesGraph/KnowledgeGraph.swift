@@ -8,7 +8,7 @@ import NotesSupport
 
 /// The knowledge graph of a notebook (DESIGN §6): notes, systems, topics,
 /// claims and verdicts as nodes; `connects`, `links`, `states`, `about`,
-/// `in-topic` and `favors` as edges. Every export format (`json`, `jgf`,
+/// `in-topic`, `favors` and `contradicts` as edges. Every export format (`json`, `jgf`,
 /// `graphml`, `dot`, `sqlite`) and the site's `graph.json` and graph page are
 /// made from this one value, so they always agree.
 ///
@@ -52,6 +52,7 @@ public struct KnowledgeGraph: Sendable {
                                   date: notes[i].date, tags: notes[i].tags))
         }
         for i in notes.indices { builder.add(notes[i], node: noteNodes[i]) }
+        builder.addContradictions()
         (nodes, edges) = builder.finish()
         noteCount = notebook.notes.count
         diagnostics = DiagnosticCounts(errors: notebook.diagnostics.errorCount,
@@ -126,6 +127,8 @@ struct GraphBuilder {
     /// The index in `nodes` of each note, system and topic by id (the last
     /// one of an id given twice): the nodes edges name by id.
     private var index: [String: Int32] = [:]
+    /// Claims that contradict an earlier one (`Claim.disputedBy`): the claim's node and the earlier claim's id.
+    private var contradictions: [(source: Int32, target: String)] = []
 
     struct Edge {
         var source: Int32, target: Int32
@@ -187,6 +190,9 @@ struct GraphBuilder {
                 for subject in claims[c].subjects.indices {
                     add(claimNode, GraphNode.systemID(claims[c].subjects[subject].slug), .about)
                 }
+                for other in claims[c].disputedBy where (other.note, other.line) < (note.id, line) {
+                    contradictions.append((claimNode, GraphNode.claimID(note: other.note, line: other.line)))
+                }
             }
             let verdicts = note.comparisons[t].verdicts
             for v in verdicts.indices {
@@ -199,6 +205,18 @@ struct GraphBuilder {
                     add(verdictNode, GraphNode.systemID(slug), .favors)
                 }
             }
+        }
+    }
+
+    /// A `contradicts` edge from each claim to the earlier claims it conflicts
+    /// with, once every claim is a node (the earlier may be in a later note).
+    mutating func addContradictions() {
+        guard !contradictions.isEmpty else { return }
+        let wanted = Set(contradictions.map(\.target))
+        var claims: [String: Int32] = [:]
+        for i in nodes.indices where nodes[i].kind == .claim && wanted.contains(nodes[i].id) { claims[nodes[i].id] = Int32(i) }
+        for c in contradictions {
+            if let target = claims[c.target] { edges.append(Edge(source: c.source, target: target, kind: .contradicts)) }
         }
     }
 

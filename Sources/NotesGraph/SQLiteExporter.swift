@@ -38,7 +38,7 @@ enum SQLiteExporter {
         CREATE TABLE edges (
           source TEXT NOT NULL REFERENCES nodes(id),
           target TEXT NOT NULL REFERENCES nodes(id),
-          kind TEXT NOT NULL CHECK (kind IN ('connects', 'links', 'states', 'about', 'in-topic', 'favors')),
+          kind TEXT NOT NULL CHECK (kind IN ('connects', 'links', 'states', 'about', 'in-topic', 'favors', 'contradicts')),
           key TEXT NOT NULL,
           label TEXT,
           PRIMARY KEY (source, target, key)

@@ -30,12 +30,21 @@ public struct Claim: Codable, Sendable {
     /// Checks (in this note or another) whose stated value this claim writes.
     public var verifiedBy: [CheckReference]
     public var verified: Bool { !verifiedBy.isEmpty }
+    /// Claims about the same system in the same topic whose numbers cannot
+    /// both hold with this one's (DESIGN §9), by note id and line; at most
+    /// `ClaimConflict.shownLimit` of them.
+    public var disputedBy: [ClaimConflict]
+    /// How many claims conflict with this one, `disputedBy` and any left out of it.
+    public var disputes: Int
+    public var disputed: Bool { disputes > 0 }
 
-    enum CodingKeys: String, CodingKey { case label, subjects, qualifier, text, quantities, range, verifiedBy, verified }
+    enum CodingKeys: String, CodingKey { case label, subjects, qualifier, text, quantities, range, verifiedBy, verified, disputedBy, disputes }
 
-    public init(label: String, subjects: [Subject], qualifier: String?, text: String, quantities: [Quantity], range: SourceRange, verifiedBy: [CheckReference] = []) {
+    public init(label: String, subjects: [Subject], qualifier: String?, text: String, quantities: [Quantity], range: SourceRange,
+                verifiedBy: [CheckReference] = [], disputedBy: [ClaimConflict] = [], disputes: Int = 0) {
         self.label = label; self.subjects = subjects; self.qualifier = qualifier; self.text = text
         self.quantities = quantities; self.range = range; self.verifiedBy = verifiedBy
+        self.disputedBy = disputedBy; self.disputes = max(disputes, disputedBy.count)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +56,8 @@ public struct Claim: Codable, Sendable {
         quantities = try c.decode([Quantity].self, forKey: .quantities)
         range = try c.decode(SourceRange.self, forKey: .range)
         verifiedBy = try c.decodeIfPresent([CheckReference].self, forKey: .verifiedBy) ?? []
+        disputedBy = try c.decodeIfPresent([ClaimConflict].self, forKey: .disputedBy) ?? []
+        disputes = try c.decodeIfPresent(Int.self, forKey: .disputes) ?? disputedBy.count
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +70,33 @@ public struct Claim: Codable, Sendable {
         try c.encode(range, forKey: .range)
         try c.encode(verifiedBy, forKey: .verifiedBy)
         try c.encode(verified, forKey: .verified)
+        try c.encode(disputedBy, forKey: .disputedBy)
+        try c.encode(disputes, forKey: .disputes)
+    }
+}
+
+/// Another claim that cannot hold together with a claim (DESIGN §9): where it
+/// stands, and both claims' conflicting numbers with their ranges at written
+/// precision, so a page showing the dispute needs nothing else of the other note.
+public struct ClaimConflict: Codable, Hashable, Sendable {
+    /// A claim lists at most this many of the claims it conflicts with (the
+    /// nearest ranges below and above its own, then by note and line), so
+    /// ten thousand notes that disagree with one do not make its page huge.
+    public static let shownLimit = 3
+
+    /// The other claim's note id and line.
+    public var note: String
+    public var line: Int
+    /// The other claim's quantity as written (`$5.576M`) and its range (`$5.576M..$5.576M`).
+    public var quantity: String
+    public var range: String
+    /// This claim's conflicting quantity as written and its range.
+    public var ownQuantity: String
+    public var ownRange: String
+
+    package init(note: String, line: Int, quantity: String, range: String, ownQuantity: String, ownRange: String) {
+        self.note = note; self.line = line; self.quantity = quantity; self.range = range
+        self.ownQuantity = ownQuantity; self.ownRange = ownRange
     }
 }
 
@@ -108,15 +146,20 @@ public struct Quantity: Codable, Hashable, Sendable {
     public var unit: String?
     public var approximate: Bool
     public var lowerBound: Bool
+    /// The step of the last digit written, magnitude applied: 1000 for `128k`,
+    /// 100000 for `$5.5M`, 0.01 for `93%`; nil when unknown.
+    public var resolution: Double?
     /// 1-based byte column range within the claim line.
     public var range: SourceRange
 
-    package init(text: String, value: Double? = nil, unit: String? = nil, approximate: Bool, lowerBound: Bool, range: SourceRange) {
+    package init(text: String, value: Double? = nil, unit: String? = nil, approximate: Bool, lowerBound: Bool,
+                 resolution: Double? = nil, range: SourceRange) {
         self.text = text
         self.value = value
         self.unit = unit
         self.approximate = approximate
         self.lowerBound = lowerBound
+        self.resolution = resolution
         self.range = range
     }
 }

@@ -42,6 +42,14 @@ extension Notebook {
             for j in kept[i].links.indices where kept[i].links[j].resolved.map(drafts.contains) == true {
                 kept[i].links[j].resolved = nil
             }
+            // A claim disputed only by drafts is not disputed on the site.
+            for t in kept[i].comparisons.indices {
+                for c in kept[i].comparisons[t].claims.indices where !kept[i].comparisons[t].claims[c].disputedBy.isEmpty {
+                    let before = kept[i].comparisons[t].claims[c].disputedBy.count
+                    kept[i].comparisons[t].claims[c].disputedBy.removeAll { drafts.contains($0.note) }
+                    kept[i].comparisons[t].claims[c].disputes -= before - kept[i].comparisons[t].claims[c].disputedBy.count
+                }
+            }
         }
         let (systems, topics) = gather(kept)
         return (Notebook(notes: kept, systems: systems, topics: topics, diagnostics: diagnostics), drafts)

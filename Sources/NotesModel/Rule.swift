@@ -37,6 +37,8 @@ public struct Rule: Hashable, Sendable {
     public static let claimFailed = Rule(id: "claim-failed", defaultSeverity: .error, summary: "A check that does not hold.")
     public static let oneWayConnection = Rule(id: "one-way-connection", defaultSeverity: .info, summary: "A connects to B, but B does not connect back.")
     public static let orphanNote = Rule(id: "orphan-note", defaultSeverity: .info, summary: "A note with no connections in or out.")
+    public static let conflictingClaims = Rule(id: "conflicting-claims", defaultSeverity: .warning,
+                                               summary: "Two claims about one system in one topic whose numbers cannot both hold.")
     /// Not in the DESIGN table: a file notesc could not read, or a symlink it will not follow.
     public static let unreadableFile = Rule(id: "unreadable-file", defaultSeverity: .error, summary: "A note file that cannot be read, or a symlink leaving the notes folder.")
     /// Not in the DESIGN table: nesting deeper than notesc keeps.
@@ -47,7 +49,7 @@ public struct Rule: Hashable, Sendable {
         brokenConnection, brokenLink, brokenAnchor, embedCycle, draftLink, droppedHTML, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
         missingTitle, missingSection, emptySection, unknownSection, missingVerdict, duplicateVerdict,
         thinComparison, badMetadata, mojibake, invalidEncoding, calcSyntax, calcUndefined, calcUnits,
-        calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, unreadableFile, nestingLimit, unclosedComment,
+        calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, conflictingClaims, unreadableFile, nestingLimit, unclosedComment,
     ]
 
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }
@@ -79,6 +81,7 @@ public struct Rule: Hashable, Sendable {
         claimFailed.id: "A check does not hold: the computed value is outside the stated value's precision or tolerance.",
         oneWayConnection.id: "A connects to B but B does not connect back; add the reverse connection if it makes sense.",
         orphanNote.id: "A note with no connections or links in or out is hard to find.",
+        conflictingClaims.id: "Two claims about the same system under the same topic (in one note or two) give numbers in the same unit whose ranges at written precision do not overlap: `$5.5M` means $5.45M..$5.55M, `128k` 127.5k..128.5k, `~130k` ±10%, `1M+` 1M and up. Correct one of them, or write a rounded figure as approximate (`~$5.5M`) or as a lower bound (`1M+`).",
         droppedHTML.id: "The site renders Markdown with cmark-gfm's safe mode, which leaves raw HTML (an HTML block, an inline tag) out of the page; the text inside an HTML block goes with it. HTML comments are not reported. Write the content in Markdown, or build with --unsafe-html to pass HTML through.",
         embedCycle.id: "![[Note]] shows another note (or a heading's section, or a block) in place. When notes embed each other in a circle (A embeds B, which embeds A; or A embeds itself), the page shows each part once and stops the embed where it would repeat, with a note saying so. Link to the note instead of embedding it ([[Note]]), or remove one of the embeds.",
         draftLink.id: "A note with front matter draft: true or publish: false is left out of the site; links to it from published notes read as plain text there. Publish the note, or unlink it.",

@@ -124,10 +124,16 @@ extension CacheWriter {
                 w.string(q.text)
                 w.optional(q.value) { $0.word($1.bitPattern) }
                 w.optional(q.unit) { $0.string($1) }
-                w.bool(q.approximate); w.bool(q.lowerBound); w.range(q.range)
+                w.bool(q.approximate); w.bool(q.lowerBound)
+                w.optional(q.resolution) { $0.word($1.bitPattern) }
+                w.range(q.range)
             }
             w.range(c.range)
             w.array(c.verifiedBy) { w, r in w.string(r.note); w.int(r.line) }
+            w.array(c.disputedBy) { w, d in
+                w.string(d.note); w.int(d.line); w.string(d.quantity); w.string(d.range); w.string(d.ownQuantity); w.string(d.ownRange)
+            }
+            w.int(c.disputes)
         }
         array(t.verdicts) { w, v in w.string(v.text); w.array(v.favors) { $0.string($1) }; w.range(v.range) }
     }
@@ -221,10 +227,15 @@ extension CacheReader {
                   quantities: try r.array { r in
                       Quantity(text: try r.string(), value: try r.optional { Double(bitPattern: try $0.word()) },
                                unit: try r.optional { try $0.string() }, approximate: try r.bool(), lowerBound: try r.bool(),
-                               range: try r.range())
+                               resolution: try r.optional { Double(bitPattern: try $0.word()) }, range: try r.range())
                   },
                   range: try r.range(),
-                  verifiedBy: try r.array { CheckReference(note: try $0.string(), line: try $0.int()) })
+                  verifiedBy: try r.array { CheckReference(note: try $0.string(), line: try $0.int()) },
+                  disputedBy: try r.array { r in
+                      ClaimConflict(note: try r.string(), line: try r.int(), quantity: try r.string(), range: try r.string(),
+                                    ownQuantity: try r.string(), ownRange: try r.string())
+                  },
+                  disputes: try r.int())
         }
         let verdicts = try array { r in
             Verdict(text: try r.string(), favors: try r.array { try $0.string() }, range: try r.range())

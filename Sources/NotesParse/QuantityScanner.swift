@@ -97,7 +97,9 @@ enum QuantityScanner {
             }
             let text = String(decoding: bytes[start..<end], as: UTF8.self)
             let value = unknown ? nil : Double(digits + "e\(exponent)")
-            found.append(Quantity(text: text, value: value, unit: unit, approximate: approximate, lowerBound: lowerBound,
+            let decimals = digits.utf8.firstIndex(of: UInt8(ascii: ".")).map { digits.utf8.distance(from: $0, to: digits.utf8.endIndex) - 1 } ?? 0
+            let resolution = unknown ? nil : Double("1e\(exponent - decimals)")
+            found.append(Quantity(text: text, value: value, unit: unit, approximate: approximate, lowerBound: lowerBound, resolution: resolution,
                                   range: SourceRange(line: line, column: column + start, length: end - start)))
             i = end
         }

@@ -639,6 +639,8 @@ main { max-width: 76rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 .badge-verified:hover { text-decoration: underline; }
 .badge-favored { background: var(--star-soft); color: var(--star); }
 .badge-broken { background: var(--bad-soft); color: var(--bad); }
+.badge-disputed { background: var(--bad-soft); color: var(--bad); white-space: normal; }
+a.badge-disputed:hover { text-decoration: underline; }
 .broken-link { color: var(--bad); text-decoration: underline wavy; text-underline-offset: 0.2em; }
 .embed { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--accent); background: var(--surface); border-radius: 0 var(--radius) var(--radius) 0; }
 .embed .embed { background: var(--bg); }
@@ -1003,6 +1005,9 @@ a.tag:hover { text-decoration: underline; }
 <li><strong>{{counts.verified}}</strong> verified by calculation</li>
 {{/site.hasStudy}}
 </ul>
+{{#counts.coverage}}
+<p class="coverage muted">{{counts.coverage}}</p>
+{{/counts.coverage}}
 </header>
 {{#home}}
 <div class="home-content">
@@ -1281,6 +1286,16 @@ a.tag:hover { text-decoration: underline; }
 </ul>
 
 """#,
+        "partials/disputed.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+{{#disputedBy}}
+<a class="badge badge-disputed" href="{{url}}" title="{{ownQuantity}} ({{ownRange}}) cannot hold with {{quantity}} ({{range}}) in {{noteTitle}}, line {{line}}">⚠ disputed: {{quantity}} in {{noteTitle}}</a>
+{{/disputedBy}}
+{{#moreDisputes}}
+<span class="badge badge-disputed">and {{moreDisputes}} more</span>
+{{/moreDisputes}}
+
+"""#,
         "partials/note-item.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 <li class="note-item">
@@ -1330,12 +1345,13 @@ a.tag:hover { text-decoration: underline; }
 <h3 id="{{id}}">{{title}} <a class="topic-link" href="{{url}}">compare across notes<span class="visually-hidden">: {{title}}</span></a></h3>
 <ul class="claims">
 {{#claims}}
-<li class="claim{{#verified}} is-verified{{/verified}}{{#favored}} is-favored{{/favored}}" id="{{anchor}}">
+<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}" id="{{anchor}}">
 <span class="claim-subjects">{{#subjects}}{{#sep}}<span class="sep">/</span>{{/sep}}<a class="system" href="{{url}}">{{name}}</a>{{/subjects}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
 <span class="claim-text">{{{textHTML}}}</span>
 {{#verifiedBy}}
 <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
 {{/verifiedBy}}
+{{>partials/disputed}}
 {{#favored}}
 <span class="badge badge-favored" title="The verdict favours this system">★ verdict</span>
 {{/favored}}
@@ -1384,12 +1400,13 @@ a.tag:hover { text-decoration: underline; }
 <h2 id="{{id}}"><a href="{{url}}">{{title}}</a></h2>
 <ul class="placed-claims">
 {{#claims}}
-<li class="claim{{#verified}} is-verified{{/verified}}{{#favored}} is-favored{{/favored}}">
+<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
 <span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
 <span class="claim-text">{{{textHTML}}}</span>
 {{#verifiedBy}}
 <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
 {{/verifiedBy}}
+{{>partials/disputed}}
 <span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
 </li>
 {{/claims}}
@@ -1465,7 +1482,7 @@ a.tag:hover { text-decoration: underline; }
 <tr{{#favored}} class="is-favored"{{/favored}}>
 <th scope="row"><a class="system" href="{{url}}">{{name}}</a>{{#favored}} <span class="badge badge-favored" title="A verdict favours this system">★</span>{{/favored}}</th>
 {{#cells}}
-<td>{{#claims}}<p class="cell-claim{{#verified}} is-verified{{/verified}}">{{#qualifier}}<span class="qualifier">({{qualifier}})</span> {{/qualifier}}{{{textHTML}}}{{#verifiedBy}} <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓</a>{{/verifiedBy}}</p>{{/claims}}{{^claims}}<span class="empty" title="no claim">–</span>{{/claims}}</td>
+<td>{{#claims}}<p class="cell-claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}">{{#qualifier}}<span class="qualifier">({{qualifier}})</span> {{/qualifier}}{{{textHTML}}}{{#verifiedBy}} <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓</a>{{/verifiedBy}}{{#disputedBy}} <a class="badge badge-disputed" href="{{url}}" title="{{ownQuantity}} ({{ownRange}}) cannot hold with {{quantity}} ({{range}}) in {{noteTitle}}, line {{line}}">⚠ disputed: {{quantity}}</a>{{/disputedBy}}{{#moreDisputes}} <span class="badge badge-disputed">and {{moreDisputes}} more</span>{{/moreDisputes}}</p>{{/claims}}{{^claims}}<span class="empty" title="no claim">–</span>{{/claims}}</td>
 {{/cells}}
 </tr>
 {{/rows}}
@@ -1485,7 +1502,7 @@ a.tag:hover { text-decoration: underline; }
 <tr{{#favored}} class="is-favored"{{/favored}}>
 <th scope="row"><a class="system" href="{{systemURL}}">{{systemName}}</a></th>
 <td><a href="{{noteURL}}">{{noteTitle}}</a></td>
-<td>{{#qualifier}}<span class="qualifier">({{qualifier}})</span> {{/qualifier}}{{{textHTML}}}{{#verifiedBy}} <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓</a>{{/verifiedBy}}</td>
+<td>{{#qualifier}}<span class="qualifier">({{qualifier}})</span> {{/qualifier}}{{{textHTML}}}{{#verifiedBy}} <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓</a>{{/verifiedBy}}{{#disputedBy}} <a class="badge badge-disputed" href="{{url}}" title="{{ownQuantity}} ({{ownRange}}) cannot hold with {{quantity}} ({{range}}) in {{noteTitle}}, line {{line}}">⚠ disputed: {{quantity}}</a>{{/disputedBy}}{{#moreDisputes}} <span class="badge badge-disputed">and {{moreDisputes}} more</span>{{/moreDisputes}}</td>
 </tr>
 {{/claims}}
 {{/rows}}

@@ -41,6 +41,7 @@ extension PageContext {
             claimCount += listing.claims
             verifiedCount += listing.verified
         }
+        let coverage = ClaimCoverage(notes)
         let home = model.home.map { rendered(notes[$0], model, links: links) }
         var context = base(model, page: page, title: "All notes", kind: "index",
                            description: model.hasStudy ? "\(notes.count) study notes, with the systems and topics they compare."
@@ -48,7 +49,8 @@ extension PageContext {
         if let home { context[.home] = [.sections: home.body.sections] as Context }
         context[.groupedBy] = byFolder ? "folder" : "category"
         context[.counts] = [.notes: notes.count, .systems: model.notebook.systems.count, .topics: model.notebook.topics.count,
-                             .claims: claimCount, .verified: verifiedCount] as Context
+                             .claims: claimCount, .verified: verifiedCount,
+                             .coverage: TemplateValue.optional(coverage.numeric > 0 ? coverage.summary : nil)] as Context
         context[.categories] = categories
         context[.recent] = recent
         context[.hasRecent] = !recent.isEmpty

@@ -79,7 +79,9 @@ struct PageDependencies {
 
     /// Per note, the positions of the notes whose titles a page showing its
     /// records may show too: the notes its links lead to (`[[id]]` in a claim
-    /// reads as that note's title) and those whose calcs verify its claims.
+    /// reads as that note's title), those whose calcs verify its claims and
+    /// those whose claims dispute them (what those claims say is in the
+    /// disputed claim's own record, `Claim.disputedBy`).
     private let shownWith: [[Int]]
     /// Each note's position in the notebook, by id.
     private let positions: [String: Int]
@@ -117,6 +119,7 @@ struct PageDependencies {
             for topic in notes[i].comparisons {
                 for claim in topic.claims {
                     for ref in claim.verifiedBy { if let p = positions[ref.note] { with.append(p) } }
+                    for other in claim.disputedBy { if let p = positions[other.note] { with.append(p) } }
                 }
             }
             shown[i] = with

@@ -247,6 +247,13 @@ struct PageLinks {
             .verifiedBy: claims[i].verifiedBy.map { ref -> Context in
                 [.url: noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), .noteTitle: model.title(ref.note), .line: ref.line]
             },
+            .disputed: claims[i].disputed,
+            .disputedBy: claims[i].disputedBy.map { c -> Context in
+                [.url: noteHref(c.note, fragment: SitePaths.lineAnchor(c.line)), .noteTitle: model.title(c.note), .line: c.line,
+                 .quantity: c.quantity, .range: c.range, .ownQuantity: c.ownQuantity, .ownRange: c.ownRange]
+            },
+            .moreDisputes: claims[i].disputes > claims[i].disputedBy.count
+                ? TemplateValue.optional(String(claims[i].disputes - claims[i].disputedBy.count)) : TemplateValue.absent,
             .noteURL: Self.link(note.page, at: anchor),
             .noteTitle: note.title,
             .qualifier: TemplateValue.optional(claims[i].qualifier),

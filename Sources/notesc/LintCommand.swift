@@ -4,13 +4,26 @@ import NotesKit
 
 extension LintFormat: ExpressibleByArgument {}
 
+/// `--min-verified 50` or `50%`: a percentage from 0 to 100.
+struct Percentage: ExpressibleByArgument {
+    var value: Double
+
+    init?(argument: String) {
+        var text = argument.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("%") { text.removeLast() }
+        guard let value = Double(text), value.isFinite, (0...100).contains(value) else { return nil }
+        self.value = value
+    }
+
+}
+
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check notes: references, structure, metadata, encoding, calculations.",
         discussion: """
-            Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 the run failed \
-            (no such folder, unreadable config, bad flags).
+            Exit status: 0 no errors, 1 errors (or warnings with --strict, or verified claims \
+            below --min-verified), 2 the run failed (no such folder, unreadable config, bad flags).
             """
     )
 
@@ -25,6 +38,10 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Option(name: .customLong("min-verified"), help: ArgumentHelp(
+        "Fail when fewer than this percentage of the numeric claims are verified by a calc check (50 or 50%).",
+        valueName: "PCT"))
+    var minVerified: Percentage?
 
     var notes: String { folder.notes }
 
@@ -50,11 +67,16 @@ struct LintCommand: ParsableCommand {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
         }
+        let coverage = ClaimCoverage(notebook.notes)
         let report = LintReport(diagnostics: notebook.diagnostics, filesChecked: notebook.notes.count, root: root,
-                                sourceLine: { lines.line($0, $1) })
+                                claims: coverage, sourceLine: { lines.line($0, $1) })
         let color = format == .human && isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         Output.stdout(format.reporter(color: color).render(report))
-        let failed = notebook.diagnostics.errorCount > 0 || (strict && notebook.diagnostics.warningCount > 0)
+        var failed = notebook.diagnostics.errorCount > 0 || (strict && notebook.diagnostics.warningCount > 0)
+        if let minimum = minVerified?.value, !coverage.meets(minimum) {
+            Output.stderr("error: \(coverage.summary), below --min-verified \(ClaimCoverage.percentText(minimum))\n")
+            failed = true
+        }
         // Done: skip tearing down the records of every note on the way out.
         Foundation.exit(failed ? 1 : 0)
     }

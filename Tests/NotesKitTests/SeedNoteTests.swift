@@ -47,7 +47,7 @@ import Testing
         let mla = attention.claims[1]
         #expect(mla.text == "MLA (93% KV cache reduction)")
         #expect(mla.range.start == SourcePosition(line: 19, column: 3))
-        #expect(mla.quantities == [Quantity(text: "93%", value: 0.93, unit: "%", approximate: false, lowerBound: false,
+        #expect(mla.quantities == [Quantity(text: "93%", value: 0.93, unit: "%", approximate: false, lowerBound: false, resolution: 0.01,
                                             range: SourceRange(line: 19, column: 28, length: 3))])
         let gpt4 = note.comparisons[1].claims[0]
         #expect(gpt4.subjects.map(\.name) == ["GPT-4"])

@@ -6,7 +6,7 @@ import NotesTestSupport
     @Test func sampleNotesLintWithoutErrors() throws {
         let result = try CLI.run(["lint", "Notes"], environment: ["NO_COLOR": "1"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("6 files checked: 0 errors, 4 warnings, 0 infos\n"))
+        #expect(result.stdout.hasSuffix("6 files checked: 0 errors, 5 warnings, 0 infos\nclaims: 7 of 37 numeric claims verified (18.9%)\n"))
         #expect(result.stdout.contains("Notes/04-big-llm-architecture-comparison.md:9:4: warning[mojibake]"))
     }
 
@@ -23,8 +23,9 @@ import NotesTestSupport
     @Test func jsonSummaryCounts() throws {
         let result = try CLI.run(["lint", "--format", "json", "Tests/NotesKitTests/Fixtures/lint/mistakes/notes"])
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let summary = json?["summary"] as? [String: Int]
-        #expect(summary == ["files": 2, "errors": 3, "warnings": 7, "infos": 0])
+        var summary = json?["summary"] as? [String: Any]
+        #expect(summary?.removeValue(forKey: "claims") as? [String: Int] == ["numeric": 3, "verified": 0])
+        #expect(summary as? [String: Int] == ["files": 2, "errors": 3, "warnings": 7, "infos": 0])
         #expect(json?["version"] as? Int == 1)
     }
 
@@ -63,12 +64,75 @@ import NotesTestSupport
         }
         #expect(after == Data(expected.utf8))
         #expect(after.count == before.count - 21)
-        let again = try CLI.run(["lint", "--strict", "Notes"], in: scratch)
-        #expect(again.status == 0, "\(again.stdout)")
-        #expect(!again.stdout.contains("mojibake"))
+        // What is left is the seed's $5.5M against the V3 report's $5.576M.
+        let again = try CLI.run(["lint", "--format", "json", "Notes"], in: scratch)
+        let left = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
+        let rules = (left?["diagnostics"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }
+        #expect(rules == ["conflicting-claims"], "\(again.stdout)")
         // Other notes are untouched, byte for byte.
         for other in ["01-deepseek-v3-technical-report.md", "06-mla-explained.md"] {
             #expect(read(other) == FileManager.default.contents(atPath: Repository.path("Notes/" + other)))
         }
+    }
+
+    // MARK: - Claim coverage (DESIGN §9)
+
+    /// Two numeric claims, one verified by a check: 50%.
+    static func halfVerified() throws -> Scratch {
+        try Scratch("cli", files: ["notes/a.md": """
+            # A
+
+            ## Key Comparisons
+
+            ### Cost
+            - **X**: $2M
+            - **Y**: $3M, and a word
+            - **Z**: cheap
+            - **Verdict**: X
+
+            ```calc
+            cost = 2 * $1M
+            check cost ≈ $2M
+            ```
+            """])
+    }
+
+    @Test func minVerifiedPassesAtOrAbove() throws {
+        let scratch = try Self.halfVerified()
+        for value in ["50", "50%", "0", "12.5%"] {
+            let result = try CLI.run(["lint", "--min-verified", value, "notes"], in: scratch)
+            #expect(result.status == 0, "--min-verified \(value): \(result.stderr)")
+        }
+    }
+
+    @Test func minVerifiedFailsBelowAndSaysTheCoverage() throws {
+        let scratch = try Self.halfVerified()
+        let result = try CLI.run(["lint", "--min-verified", "51%", "notes"], in: scratch)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: 1 of 2 numeric claims verified (50%), below --min-verified 51%"))
+        #expect(try CLI.run(["lint", "--min-verified", "100", "notes"], in: scratch).status == 1)
+    }
+
+    @Test func minVerifiedRefusesBadValues() throws {
+        let scratch = try Self.halfVerified()
+        for value in ["abc", "150", "-5", "50%%", ""] {
+            let result = try CLI.run(["lint", "--min-verified", value, "notes"], in: scratch)
+            #expect(result.status == 2, "--min-verified '\(value)'")
+        }
+    }
+
+    @Test func everyFormatReportsTheCoverage() throws {
+        let scratch = try Self.halfVerified()
+        let human = try CLI.run(["lint", "notes"], in: scratch, environment: ["NO_COLOR": "1"])
+        #expect(human.stdout.hasSuffix("claims: 1 of 2 numeric claims verified (50%)\n"))
+        let json = try CLI.run(["lint", "--format", "json", "notes"], in: scratch)
+        let summary = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Any]
+        #expect(summary?["claims"] as? [String: Int] == ["numeric": 2, "verified": 1])
+        let sarif = try CLI.run(["lint", "--format", "sarif", "notes"], in: scratch)
+        let runs = (try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])?["runs"] as? [[String: Any]]
+        let properties = runs?.first?["properties"] as? [String: Any]
+        #expect(properties?["claims"] as? [String: Int] == ["numeric": 2, "verified": 1])
+        let github = try CLI.run(["lint", "--format", "github", "notes"], in: scratch)
+        #expect(github.stdout.hasSuffix("::notice title=claims::1 of 2 numeric claims verified (50%25)\n"))
     }
 }

@@ -32,6 +32,11 @@ public struct GitHubReporter: Reporter {
             }
             out.append(0x0A)
         }
+        if report.claims.numeric > 0 {
+            out += Array("::notice title=claims::".utf8)
+            Self.escape(report.claims.summary, property: false, into: &out)
+            out.append(0x0A)
+        }
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -28,6 +28,7 @@ public struct HumanReporter: Reporter {
         }
         var out = chunks.values.joined()
         out += HumanRenderer.summary(report.diagnostics, files: report.filesChecked) + "\n"
+        if report.claims.numeric > 0 { out += "claims: " + report.claims.summary + "\n" }
         return out
     }
 }

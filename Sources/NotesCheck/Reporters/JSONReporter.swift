@@ -28,6 +28,11 @@ public struct JSONReporter: Reporter {
             }
             w.key("summary")
             w.object { w in
+                w.key("claims")
+                w.object { w in
+                    w.int("numeric", report.claims.numeric)
+                    w.int("verified", report.claims.verified)
+                }
                 w.int("errors", d.errorCount)
                 w.int("files", report.filesChecked)
                 w.int("infos", d.infoCount)

@@ -13,12 +13,15 @@ public struct LintReport: Sendable {
     public var root: String
     /// The text of a source line, for carets and column conversions.
     public var sourceLine: @Sendable (_ file: String, _ line: Int) -> String?
+    /// Numeric and verified claims (DESIGN §9), which every format reports.
+    public var claims: ClaimCoverage
 
-    public init(diagnostics: [Diagnostic], filesChecked: Int, root: String,
+    public init(diagnostics: [Diagnostic], filesChecked: Int, root: String, claims: ClaimCoverage = ClaimCoverage(),
                 sourceLine: @escaping @Sendable (String, Int) -> String?) {
         self.diagnostics = diagnostics
         self.filesChecked = filesChecked
         self.root = root
+        self.claims = claims
         self.sourceLine = sourceLine
     }
 

@@ -60,6 +60,7 @@ public struct SARIFReporter: Reporter {
                 ]],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "properties": ["claims": ["numeric": report.claims.numeric, "verified": report.claims.verified]],
             ]],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)

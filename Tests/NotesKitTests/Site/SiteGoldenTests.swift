@@ -15,7 +15,7 @@ import NotesTestSupport
 /// The site of a fixture folder, file for file. `NOTESC_BLESS=1` rewrites
 /// `expected/`; otherwise a missing, an extra or a different file fails.
 @Suite struct SiteGoldenTests {
-    @Test(arguments: ["study", "obsidian"])
+    @Test(arguments: ["study", "obsidian", "disputes"])
     func siteMatchesGolden(_ name: String) throws {
         let scratch = try Scratch("site-golden")
         let out = try SiteFixtures.build(SiteFixtures.notes(name), in: scratch)

@@ -71,6 +71,9 @@ import NotesTestSupport
         ("02-deepseek-v2-technical-report.md", "check reduction ≈ 93% for 04-big-llm-architecture-comparison", "check reduction ≈ 93.3% for 04-big-llm-architecture-comparison"),
         ("01-deepseek-v3-technical-report.md", "**Tags**: ", "**Tags**: new-tag, "),
         ("05-fp8-lm-paper.md", "- **DeepSeek-V3**:", "- **Gemini**: joins the graph\n- **DeepSeek-V3**:"),
+        // The seed's disputed $5.5M shows what the other claim says, and stops being disputed.
+        ("01-deepseek-v3-technical-report.md", "$5.576M total", "$5.58M total"),
+        ("01-deepseek-v3-technical-report.md", "$5.576M total", "$5.5M total"),
     ])
     func editsThatReachOtherPages(_ file: String, _ before: String, _ after: String) throws {
         let (scratch, notes) = try copyOfNotes("incremental-edits")
@@ -83,6 +86,27 @@ import NotesTestSupport
         let changed = try build(notes, out, scratch)
         #expect(changed.rendered > 0 && changed.rendered < cold.pages)
         try expectCleanBuildsBytes(notes, out, after: "editing \(file)")
+    }
+
+    /// Through the build engine (the compile cache, then the page cache): a
+    /// page showing a disputed claim follows the other note's claim.
+    @Test func disputedMarkersFollowTheOtherNotesClaim() throws {
+        let (scratch, notes) = try copyOfNotes("incremental-disputes")
+        let out = scratch.path("out")
+        let request = BuildRequest(notesRoot: notes, outDir: out, cacheDir: scratch.cache)
+        let seed = "notes/04-big-llm-architecture-comparison.html"
+        _ = try BuildEngine.build(request)
+        #expect(SiteFixtures.text(out, seed).contains("⚠ disputed: $5.576M in DeepSeek-V3 Technical Report"))
+        let path = notes + "/01-deepseek-v3-technical-report.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "$5.576M total", with: "$5.58M total").write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try BuildEngine.build(request)
+        #expect(SiteFixtures.text(out, seed).contains("⚠ disputed: $5.58M in DeepSeek-V3 Technical Report"))
+        try text.replacingOccurrences(of: "$5.576M total", with: "$5.5M total").write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try BuildEngine.build(request)
+        #expect(!SiteFixtures.text(out, seed).contains("disputed"))
+        #expect(!outcome.diagnostics.contains { $0.rule == Rule.conflictingClaims.id })
+        try expectCleanBuildsBytes(notes, out, after: "settling the dispute")
     }
 
     /// An edit to a note's prose (not its TL;DR, records or calculations)

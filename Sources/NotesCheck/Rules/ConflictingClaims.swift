@@ -1,0 +1,167 @@
+import NotesCalc
+import NotesMarkdown
+import NotesModel
+import NotesParse
+import NotesSupport
+
+/// `conflicting-claims` (DESIGN §9): claims about one system in one topic,
+/// across notes, with quantities in the same unit whose ranges at written
+/// precision do not overlap. Marks both claims disputed (`Claim.disputedBy`)
+/// and reports each pair once, at the later claim (by note id, then line).
+///
+/// Claims are grouped by system, topic and unit; within a group, ranges
+/// sorted by their low and by their high ends give each claim the ones
+/// wholly below or above it by binary search, so a group of any size costs
+/// n log n. The pairs themselves may be n² (half the notes say 32k, half
+/// 128k): each claim takes at most `ClaimConflict.shownLimit` nearest on
+/// either side, those claims take it in return, and each claim keeps the
+/// first `shownLimit` of those by note and line, with the count of all.
+enum ConflictingClaims {
+    /// A claim's place in the folder.
+    struct Place {
+        var note: Int, topic: Int, claim: Int
+        var id: String, line: Int
+    }
+
+    /// A claim's quantities in one unit in a group: the range they span together.
+    struct Entry {
+        var place: Int
+        var range: WrittenRange
+        var quantities: [Quantity]
+
+        var written: String { quantities.map(\.text).joined(separator: ", ") }
+        var rangeText: String { quantities.compactMap(\.writtenRangeText).joined(separator: ", ") }
+    }
+
+    struct Group {
+        var system: String, topic: String
+        var entries: [Entry] = []
+    }
+
+    /// One side of a conflicting pair: the other claim, and both claims' entries in the group where they conflict.
+    struct Found {
+        var other: Int
+        var group: Int
+        var mine: Int, theirs: Int
+    }
+
+    static func run(_ parsed: inout [ParsedNote]) -> [Diagnostic] {
+        var places: [Place] = []
+        var groups: [Group] = []
+        var groupIndex: [String: Int] = [:]
+        for n in parsed.indices where parsed[n].readable {
+            let note = parsed[n].note
+            for t in note.comparisons.indices {
+                let topic = note.comparisons[t]
+                for c in topic.claims.indices {
+                    let claim = topic.claims[c]
+                    var entries: [(unit: String, range: WrittenRange, quantity: Quantity)] = []
+                    for q in claim.quantities {
+                        guard let unit = ComparableUnit(q.unit), let range = q.writtenRange else { continue }
+                        entries.append((unit.name, range, q))
+                    }
+                    guard !entries.isEmpty else { continue }
+                    let place = places.count
+                    places.append(Place(note: n, topic: t, claim: c, id: note.id, line: claim.range.start.line))
+                    for subject in Set(claim.subjects.map(\.slug)).sorted() {
+                        let name = claim.subjects.first { $0.slug == subject }?.name ?? subject
+                        for e in entries {
+                            let key = subject + "\u{1F}" + topic.slug + "\u{1F}" + e.unit
+                            let g: Int
+                            if let known = groupIndex[key] { g = known } else {
+                                g = groups.count
+                                groupIndex[key] = g
+                                groups.append(Group(system: name, topic: topic.title))
+                            }
+                            // Several quantities of one claim in one unit (`32k, then 128k`) span one range.
+                            if let last = groups[g].entries.last, last.place == place {
+                                let k = groups[g].entries.count - 1
+                                groups[g].entries[k].range = WrittenRange(low: min(last.range.low, e.range.low),
+                                                                          high: max(last.range.high, e.range.high))
+                                groups[g].entries[k].quantities.append(e.quantity)
+                            } else {
+                                groups[g].entries.append(Entry(place: place, range: e.range, quantities: [e.quantity]))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // By place: most claims conflict with nothing, and a dictionary's hashing cost more than these arrays.
+        var found = [[Found]](repeating: [], count: places.count)
+        var counted = [(total: Int, overflow: Bool)](repeating: (0, false), count: places.count)
+        for g in groups.indices where groups[g].entries.count > 1 {
+            pairs(in: g, groups, found: &found, counted: &counted)
+        }
+        var diagnostics: [Diagnostic] = []
+        let limit = ClaimConflict.shownLimit
+        // An entry's quantities and range as written, made once: formatting ranges is most of the work.
+        var texts: [Int: (written: String, range: String)] = [:]
+        func text(_ g: Int, _ e: Int) -> (written: String, range: String) {
+            let key = g << 32 | e
+            if let known = texts[key] { return known }
+            let made = (groups[g].entries[e].written, groups[g].entries[e].rangeText)
+            texts[key] = made
+            return made
+        }
+        for place in found.indices where !found[place].isEmpty {
+            let list = found[place]
+            var seen = Set<Int>()
+            let distinct = list.filter { seen.insert($0.other).inserted }
+            let ordered = distinct.sorted { (places[$0.other].id, places[$0.other].line) < (places[$1.other].id, places[$1.other].line) }
+            let shown = Array(ordered.prefix(limit))
+            let count = counted[place].overflow ? max(counted[place].total, distinct.count) : distinct.count
+            let p = places[place]
+            let conflicts = shown.map { f -> ClaimConflict in
+                let (mine, theirs) = (text(f.group, f.mine), text(f.group, f.theirs))
+                return ClaimConflict(note: places[f.other].id, line: places[f.other].line, quantity: theirs.written,
+                                     range: theirs.range, ownQuantity: mine.written, ownRange: mine.range)
+            }
+            parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputedBy = conflicts
+            parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputes = count
+            let note = parsed[p.note].note
+            let range = note.comparisons[p.topic].claims[p.claim].range
+            for (f, c) in zip(shown, conflicts) where (places[f.other].id, places[f.other].line) < (p.id, p.line) {
+                var message = "'\(groups[f.group].system)' in '\(groups[f.group].topic)': \(c.ownQuantity) (\(c.ownRange)) cannot hold with "
+                    + "\(c.quantity) (\(c.range)) at \(c.note):\(c.line)"
+                if count > shown.count { message += "; \(count) claims conflict with this one, \(shown.count) are named" }
+                diagnostics.append(Diagnostic(file: note.path, range: range, rule: .conflictingClaims, message: message,
+                                              suggestion: "correct one of them, or write a rounded figure as approximate (~) or as a lower bound (+)"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The conflicting pairs of one group, at most `shownLimit` nearest on either side of each claim, both ways.
+    private static func pairs(in g: Int, _ groups: [Group], found: inout [[Found]],
+                              counted: inout [(total: Int, overflow: Bool)]) {
+        let entries = groups[g].entries
+        let byLow = entries.indices.sorted { (entries[$0].range.low, $0) < (entries[$1].range.low, $1) }
+        let byHigh = entries.indices.sorted { (entries[$0].range.high, $0) < (entries[$1].range.high, $1) }
+        let limit = ClaimConflict.shownLimit
+        for (i, b) in entries.enumerated() {
+            // Entries wholly below `b` are a prefix of `byHigh`; wholly above, a suffix of `byLow`.
+            let below = partition(byHigh.count) { entries[byHigh[$0]].range.isBelow(b.range) }
+            let above = partition(byLow.count) { !b.range.isBelow(entries[byLow[$0]].range) }
+            let total = below + (byLow.count - above)
+            guard total > 0 else { continue }
+            counted[b.place] = (counted[b.place].total + total, counted[b.place].overflow || total > limit)
+            let nearest = byHigh[max(0, below - limit)..<below].reversed() + byLow[above..<min(byLow.count, above + limit)]
+            for j in nearest where j != i && entries[j].place != b.place {
+                let a = entries[j]
+                found[b.place].append(Found(other: a.place, group: g, mine: i, theirs: j))
+                found[a.place].append(Found(other: b.place, group: g, mine: j, theirs: i))
+            }
+        }
+    }
+
+    /// The first index in `0..<count` where `isLeft` is false (it holds for a prefix).
+    private static func partition(_ count: Int, _ isLeft: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isLeft(mid) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,1 @@
+notescSearch.manifest({"count":5,"shards":["01","02","11","12","13","20","32","at","ca","co","da","dr","ea","fa","fu","ho","ke","le","lo","ly","mo","ot","pa","pr","qu","re","sa","su","th","tl","to","ve"],"split":[],"version":2});

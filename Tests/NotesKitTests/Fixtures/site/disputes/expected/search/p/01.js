@@ -1,0 +1,1 @@
+notescSearch.shard("01",{"01":[2]});

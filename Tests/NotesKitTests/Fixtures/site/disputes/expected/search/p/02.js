@@ -1,0 +1,1 @@
+notescSearch.shard("02",{"02":[0]});

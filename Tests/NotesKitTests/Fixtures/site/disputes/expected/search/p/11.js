@@ -1,0 +1,1 @@
+notescSearch.shard("11",{"11":[0,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("12",{"128k":[0,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("13",{"130k":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("20",{"2025":[0,2]});

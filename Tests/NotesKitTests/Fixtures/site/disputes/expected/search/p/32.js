@@ -1,0 +1,1 @@
+notescSearch.shard("32",{"32k":[2]});

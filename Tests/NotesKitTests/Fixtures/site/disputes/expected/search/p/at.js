@@ -1,0 +1,1 @@
+notescSearch.shard("at",{"at":[2]});

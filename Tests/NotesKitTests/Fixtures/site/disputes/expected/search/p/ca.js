@@ -1,0 +1,1 @@
+notescSearch.shard("ca",{"category":[0,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("da",{"date":[0,2]});

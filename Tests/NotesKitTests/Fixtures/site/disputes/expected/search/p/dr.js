@@ -1,0 +1,1 @@
+notescSearch.shard("dr",{"dr":[0,2]});

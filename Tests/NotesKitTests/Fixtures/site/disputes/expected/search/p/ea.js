@@ -1,0 +1,1 @@
+notescSearch.shard("ea",{"each":[0]});

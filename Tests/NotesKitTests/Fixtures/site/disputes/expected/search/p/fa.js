@@ -1,0 +1,1 @@
+notescSearch.shard("fa",{"far":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("fu",{"further":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ho",{"how":[0]});

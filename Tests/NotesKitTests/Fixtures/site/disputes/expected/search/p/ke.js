@@ -1,0 +1,1 @@
+notescSearch.shard("ke",{"key":[0,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("le",{"length":[0,2,7]});

@@ -1,0 +1,1 @@
+notescSearch.shard("lo",{"longer":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ly",{"lynx":[0,3,2,3]});

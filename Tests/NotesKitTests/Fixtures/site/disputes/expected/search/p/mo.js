@@ -1,0 +1,1 @@
+notescSearch.shard("mo",{"model":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("pa",{"paper":[0,3]});

@@ -1,0 +1,1 @@
+notescSearch.shard("pr",{"processed":[0,2]});

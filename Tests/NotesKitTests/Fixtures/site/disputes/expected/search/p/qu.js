@@ -1,0 +1,1 @@
+notescSearch.shard("qu",{"quotes":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("re",{"reads":[0,2],"release":[2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("sa",{"says":[0]});

@@ -1,0 +1,1 @@
+notescSearch.shard("su",{"survey":[1,1]});

@@ -1,0 +1,1 @@
+notescSearch.shard("th",{"the":[0,2]});

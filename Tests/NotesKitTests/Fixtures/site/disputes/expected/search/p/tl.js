@@ -1,0 +1,1 @@
+notescSearch.shard("tl",{"tl":[0,2]});

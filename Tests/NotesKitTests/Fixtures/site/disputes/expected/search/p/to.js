@@ -1,0 +1,1 @@
+notescSearch.shard("to",{"tokens":[0,2]});

@@ -1,0 +1,1 @@
+notescSearch.shard("ve",{"verdict":[0,2]});
