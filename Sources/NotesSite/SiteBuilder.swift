@@ -33,6 +33,9 @@ public struct SiteOptions: Sendable {
     public var keepGoing = false
     /// The attachments' sizes and times in one hash (`NoteSources.attachmentStamp`): the copies depend on it.
     public var attachmentStamp: UInt64 = 0
+    /// What the notes' query blocks found (`QueryStage`), when the caller ran
+    /// them to report their errors; nil runs them when some note has one.
+    public var queries: QueryResults?
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
                 title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {
