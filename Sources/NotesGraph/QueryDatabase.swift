@@ -119,10 +119,13 @@ public final class QueryDatabase: @unchecked Sendable {
             let context = Unmanaged.passUnretained(guardian).toOpaque()
             // From here on statements are compiled with the C API only: GRDB's
             // own authorizer (which this one replaces) is no longer consulted.
-            sqlite3_set_authorizer(connection, { context, action, first, _, _, _ in
+            sqlite3_set_authorizer(connection, { context, action, first, second, _, _ in
                 let guardian = Unmanaged<Guardian>.fromOpaque(context!).takeUnretainedValue()
                 switch action {
                 case SQLITE_SELECT, SQLITE_READ, SQLITE_FUNCTION, SQLITE_RECURSIVE:
+                    return SQLITE_OK
+                // FTS5 reads it before a MATCH; it only reads a counter.
+                case SQLITE_PRAGMA where first.map({ String(cString: $0) }) == "data_version" && second == nil:
                     return SQLITE_OK
                 default:
                     if guardian.refused == nil {

@@ -38,7 +38,7 @@ extension QueryResult {
             }
             return padded.joined(separator: "  ").trimmingTrailingSpaces + "\n"
         }
-        var out = line(columns, alignNumbers: false)
+        var out = line(columns, alignNumbers: true)
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in cells { out += line(row, alignNumbers: true) }
         return out
