@@ -106,11 +106,7 @@ public final class QueryDatabase: @unchecked Sendable {
         configuration.foreignKeysEnabled = false
         queue = try DatabaseQueue(configuration: configuration)
         try queue.inDatabase { db in
-            try db.execute(sql: "PRAGMA user_version = \(SQLiteExporter.schemaVersion)")
-            try db.execute(sql: SQLiteExporter.tables)
-            try SQLiteExporter.insert(graph, into: db)
-            try db.execute(sql: SQLiteExporter.indexes)
-            try db.execute(sql: "INSERT INTO claims_fts(claims_fts) VALUES('rebuild')")
+            try SQLiteExporter.fill(db, with: graph)
             try db.execute(sql: "PRAGMA query_only = 1")
             guard let connection = db.sqliteConnection else { throw QueryRejection(message: "the database is closed") }
             sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, 1_000_000)

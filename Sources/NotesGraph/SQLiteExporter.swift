@@ -113,14 +113,18 @@ enum SQLiteExporter {
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.write { db in
-            try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
-            try db.execute(sql: tables)
-            try insert(graph, into: db)
-            try db.execute(sql: indexes)
-            try db.execute(sql: "INSERT INTO claims_fts(claims_fts) VALUES('rebuild')")
-        }
+        try queue.write { try fill($0, with: graph) }
         try queue.close()
+    }
+
+    /// Makes the schema in the empty database `db` and puts `graph` in it:
+    /// the file `write` makes, and the in-memory database of query blocks.
+    static func fill(_ db: Database, with graph: KnowledgeGraph) throws {
+        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        try db.execute(sql: tables)
+        try insert(graph, into: db)
+        try db.execute(sql: indexes)
+        try db.execute(sql: "INSERT INTO claims_fts(claims_fts) VALUES('rebuild')")
     }
 
     static func insert(_ graph: KnowledgeGraph, into db: Database) throws {
