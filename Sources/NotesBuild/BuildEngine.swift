@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NotesCheck
+import NotesGraph
 import NotesModel
 import NotesParse
 import NotesSite
@@ -77,7 +78,8 @@ public enum BuildFailure: Error, CustomStringConvertible {
 ///    its output is untouched (its diagnostics are reported again);
 /// 3. compile the notes with the caches of the notes' cache folder (a
 ///    rebuild after an edit other notes cannot see redoes only that note;
-///    otherwise notes whose bytes the parse cache holds are not parsed again);
+///    otherwise notes whose bytes the parse cache holds are not parsed again),
+///    then run the published notes' query blocks over their database;
 /// 4. render the site (the renderer keeps its own page cache in the same folder);
 /// 5. record the build, and wait for the caches written on other threads.
 ///
@@ -137,14 +139,9 @@ public enum BuildEngine {
         var notebook = compile(consume sources, config: config, cacheDir: cacheDir)
         // The HTML that safe mode would leave out reaches the page.
         if request.unsafeHTML { notebook.diagnostics.removeAll { $0.rule == Rule.droppedHTML.id } }
-        checked(notebook.diagnostics)
-        clock.lap("compile")
-
-        // 4. Render what is published: drafts are left out of every page.
-        // From here the output may change: the old record no longer describes it.
+        // What is published: drafts are left out of every page, and of the
+        // database the query blocks read, which is made only when some note has one.
         var (published, drafts) = notebook.published(config.publish) { Entities.gather($0, aliases: config.aliases) }
-        options.drafts = drafts
-        if config.title == nil { options.title = SiteBuilder.defaultTitle(published.notes, notesRoot: request.notesRoot) }
         // A note that states no date is dated by its last commit, for the feed and the lists.
         if options.gitCommit != nil {
             let undated = Set(published.notes.filter { $0.date == nil }.map(\.path))
@@ -153,6 +150,18 @@ public enum BuildEngine {
                 published.notes[i].date = dates[published.notes[i].path]
             }
         }
+        let queries = QueryStage.run(published, config: config)
+        if !queries.diagnostics.isEmpty {
+            notebook.diagnostics = Diagnostic.sortedForOutput(notebook.diagnostics + queries.diagnostics)
+            published.diagnostics = notebook.diagnostics
+        }
+        options.queries = queries.results
+        checked(notebook.diagnostics)
+        clock.lap("compile")
+
+        // 4. Render. From here the output may change: the old record no longer describes it.
+        options.drafts = drafts
+        if config.title == nil { options.title = SiteBuilder.defaultTitle(published.notes, notesRoot: request.notesRoot) }
         let publishedHashes = drafts.isEmpty ? fileHashes : notebook.notes.indices.filter { !drafts.contains(notebook.notes[$0].id) }.map { fileHashes[$0] }
         if let outDir { BuildRecord.forget(cacheDir: cacheDir, outDir: outDir) }
         let site: SiteReport

@@ -5,8 +5,8 @@ import NotesSupport
 /// Prints values the same way everywhere (terminal and site): 4 significant digits,
 /// trailing zeros trimmed, a magnitude letter (`k M B T`) for large numbers, and the
 /// value's display unit: `$5.576M`, `93.34%`, `25.31 KiB`, `3.113M bit`, `2 USD/gpu_hour`.
-enum CalcFormat {
-    static let defaultDigits = 4
+package enum CalcFormat {
+    package static let defaultDigits = 4
 
     static func format(_ v: CalcValue, digits: Int = defaultDigits) -> String {
         if let unit = v.displayUnit, unit.dimension == v.dimension {
@@ -25,7 +25,7 @@ enum CalcFormat {
 
     /// A number rounded to `digits` significant digits. With `letters`, thousands to
     /// trillions get `k M B T`; beyond that range numbers switch to `1.5e15` / `1.5e-7`.
-    static func number(_ x: Double, digits: Int, letters: Bool) -> String {
+    package static func number(_ x: Double, digits: Int, letters: Bool) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         if x == 0 { return "0" }

@@ -10,12 +10,14 @@ import NotesSupport
 /// The graph as an SQLite database for `sqlite3` and Datasette: `nodes` and
 /// `edges` hold the whole graph, `claims` and `quantities` the claims with
 /// their numbers in typed columns, `claims_fts` a full-text index over claim
-/// text, and `graph` the counts. Foreign keys and indexes are declared, so
+/// text, `graph` the counts, and the view `facts` one row per claim, system
+/// and quantity (DESIGN §9), which query blocks and `notesc query` read.
+/// Foreign keys and indexes are declared, so
 /// joins are fast and Datasette links rows to the rows they name. Tables
 /// keyed by text are `WITHOUT ROWID`: the key is the table, stored once.
 enum SQLiteExporter {
-    /// Bumped with `PRAGMA user_version` when a table changes.
-    static let schemaVersion = 1
+    /// Bumped with `PRAGMA user_version` when a table changes (2: the view `facts`).
+    static let schemaVersion = 2
 
     static let tables = """
         CREATE TABLE graph (
@@ -77,6 +79,27 @@ enum SQLiteExporter {
         CREATE INDEX quantities_unit_value ON quantities(unit, value);
         CREATE INDEX quantities_value ON quantities(value);
         CREATE VIRTUAL TABLE claims_fts USING fts5(text, qualifier, content="claims", content_rowid="pk");
+        """ + facts
+
+    /// One row per claim, system and quantity (DESIGN §9): a claim about two
+    /// systems with two numbers is four rows; a claim without a number has
+    /// one row per system with `value` null. `note` is the note's id,
+    /// `system` and `topic` their labels; `quantity` is the number as
+    /// written. A claim is `disputed` when a `contradicts` edge joins it to
+    /// another, either way.
+    static let facts = """
+
+        CREATE VIEW facts AS
+        SELECT substr(c.note, 6) AS note, c.line AS line, s.label AS system, t.label AS topic, c.text AS text,
+               q.value AS value, q.unit AS unit, q.approximate AS approximate, q.lower_bound AS lower_bound,
+               c.verified AS verified,
+               EXISTS (SELECT 1 FROM edges d WHERE d.kind = 'contradicts' AND (d.source = c.id OR d.target = c.id)) AS disputed,
+               q.text AS quantity
+        FROM claims c
+        LEFT JOIN nodes t ON t.id = c.topic
+        LEFT JOIN edges a ON a.source = c.id AND a.kind = 'about'
+        LEFT JOIN nodes s ON s.id = a.target
+        LEFT JOIN quantities q ON q.claim = c.id;
         """
 
     /// Writes a new database at `path`, which must not exist yet.
@@ -90,14 +113,18 @@ enum SQLiteExporter {
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try queue.write { db in
-            try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
-            try db.execute(sql: tables)
-            try insert(graph, into: db)
-            try db.execute(sql: indexes)
-            try db.execute(sql: "INSERT INTO claims_fts(claims_fts) VALUES('rebuild')")
-        }
+        try queue.write { try fill($0, with: graph) }
         try queue.close()
+    }
+
+    /// Makes the schema in the empty database `db` and puts `graph` in it:
+    /// the file `write` makes, and the in-memory database of query blocks.
+    static func fill(_ db: Database, with graph: KnowledgeGraph) throws {
+        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        try db.execute(sql: tables)
+        try insert(graph, into: db)
+        try db.execute(sql: indexes)
+        try db.execute(sql: "INSERT INTO claims_fts(claims_fts) VALUES('rebuild')")
     }
 
     static func insert(_ graph: KnowledgeGraph, into db: Database) throws {

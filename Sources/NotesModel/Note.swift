@@ -33,6 +33,9 @@ public struct Note: Codable, Sendable {
     /// table cells, code), one block a line, for full-text search. Comments
     /// are blanked before parsing, so they are not in it. Not a record.
     public var bodyText = ""
+    /// The ```` ```query ```` blocks (DESIGN §9), in file order. Not a record:
+    /// what they show is worked out from the whole folder (`QueryStage`).
+    public var queryBlocks: [QueryBlock] = []
 
     /// Every field but `pageNeeds`, which is how the page is made, not what the note says.
     enum CodingKeys: String, CodingKey {
@@ -67,7 +70,7 @@ public struct Note: Codable, Sendable {
 public struct PageNeeds: Codable, Sendable, Equatable {
     /// A `$…$` or `$$…$$` span: KaTeX.
     public var math = false
-    /// Languages of fenced code blocks to highlight (not `calc`, not `mermaid`), sorted.
+    /// Languages of fenced code blocks to highlight (not `calc`, `query` or `mermaid`), sorted.
     public var codeLanguages: [String] = []
 
     public init(math: Bool = false, codeLanguages: [String] = []) {
@@ -184,6 +187,33 @@ public struct CalcBlock: Codable, Sendable {
         self.range = range
         self.firstLine = firstLine
         self.column = column
+    }
+}
+
+/// A fenced block with info string `query`: one read-only SQL `SELECT` over
+/// the folder's database, shown on the page as a table (DESIGN §9).
+public struct QueryBlock: Codable, Sendable, Equatable {
+    /// The SQL, as written between the fences.
+    public var text: String
+    /// The fence line.
+    public var range: SourceRange
+    /// File line of the first line of SQL (the line after the fence).
+    public var firstLine: Int
+
+    package init(text: String, range: SourceRange, firstLine: Int) {
+        self.text = text
+        self.range = range
+        self.firstLine = firstLine
+    }
+
+    /// Whether the first line asks for a bar chart: `-- chart: bar`.
+    public var wantsBarChart: Bool {
+        Self.isBarChartLine(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+    }
+
+    /// `-- chart: bar`, spaces and case aside.
+    public static func isBarChartLine(_ line: Substring) -> Bool {
+        line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" }) == ["--", "chart", "bar"]
     }
 }
 

@@ -39,6 +39,7 @@ public struct Rule: Hashable, Sendable {
     public static let orphanNote = Rule(id: "orphan-note", defaultSeverity: .info, summary: "A note with no connections in or out.")
     public static let conflictingClaims = Rule(id: "conflicting-claims", defaultSeverity: .warning,
                                                summary: "Two claims about one system in one topic whose numbers cannot both hold.")
+    public static let queryError = Rule(id: "query-error", defaultSeverity: .error, summary: "A query block that SQLite rejects, or that breaks its time limit.")
     /// Not in the DESIGN table: a file notesc could not read, or a symlink it will not follow.
     public static let unreadableFile = Rule(id: "unreadable-file", defaultSeverity: .error, summary: "A note file that cannot be read, or a symlink leaving the notes folder.")
     /// Not in the DESIGN table: nesting deeper than notesc keeps.
@@ -49,7 +50,7 @@ public struct Rule: Hashable, Sendable {
         brokenConnection, brokenLink, brokenAnchor, embedCycle, draftLink, droppedHTML, duplicateID, ambiguousReference, selfConnection, duplicateConnection,
         missingTitle, missingSection, emptySection, unknownSection, missingVerdict, duplicateVerdict,
         thinComparison, badMetadata, mojibake, invalidEncoding, calcSyntax, calcUndefined, calcUnits,
-        calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, conflictingClaims, unreadableFile, nestingLimit, unclosedComment,
+        calcMath, calcImport, claimFailed, oneWayConnection, orphanNote, conflictingClaims, queryError, unreadableFile, nestingLimit, unclosedComment,
     ]
 
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }
@@ -86,6 +87,7 @@ public struct Rule: Hashable, Sendable {
         embedCycle.id: "![[Note]] shows another note (or a heading's section, or a block) in place. When notes embed each other in a circle (A embeds B, which embeds A; or A embeds itself), the page shows each part once and stops the embed where it would repeat, with a note saying so. Link to the note instead of embedding it ([[Note]]), or remove one of the embeds.",
         draftLink.id: "A note with front matter draft: true or publish: false is left out of the site; links to it from published notes read as plain text there. Publish the note, or unlink it.",
         unreadableFile.id: "A note file that cannot be read, or a symlink that leaves the notes folder (not followed).",
+        queryError.id: "A ```query block holds one read-only SQL SELECT over the folder's database (tables nodes, edges, claims, quantities, graph and the view facts; see docs/graph.md). Writes, ATTACH, PRAGMA and more than one statement are refused; a query is stopped after about a second. The message is SQLite's; try the query with `notesc query 'SQL'`.",
         nestingLimit.id: "Markdown nested deeper than 256 levels is cut; the deeper part is not shown.",
     ]
 }

@@ -13,6 +13,10 @@ extension NoteParser {
                 note.calcBlocks.append(CalcBlock(text: node.literal, range: range(line: node.range.start.line, column: node.range.start.column, length: 3),
                                                  firstLine: node.range.start.line + 1, column: position(node.range.start).column))
             }
+            if case .codeBlock(let info) = node.kind, info.split(separator: " ").first?.lowercased() == "query" {
+                note.queryBlocks.append(QueryBlock(text: node.literal, range: range(line: node.range.start.line, column: node.range.start.column, length: 3),
+                                                   firstLine: node.range.start.line + 1))
+            }
             for inline in node.inlines {
                 switch inline.kind {
                 case .code where inline.text.hasPrefix("="):
@@ -39,6 +43,7 @@ extension NoteParser {
         note.tags = InlineTags.unique(note.tags + inlineTags)
         note.inlineCalcs.sort { $0.range.start < $1.range.start }
         note.calcBlocks.sort { $0.range.start < $1.range.start }
+        note.queryBlocks.sort { $0.range.start < $1.range.start }
     }
 
     /// Lines that hold code or raw HTML blocks, where `[[...]]` is not a link.

@@ -13,7 +13,7 @@ extension NoteParser {
         while let node = stack.popLast() {
             if case .codeBlock(let info) = node.kind {
                 let language = info.split(separator: " ").first.map { String($0).lowercased() } ?? ""
-                if !language.isEmpty, language != "calc", language != "mermaid" { languages.insert(language) }
+                if !language.isEmpty, language != "calc", language != "mermaid", language != "query" { languages.insert(language) }
             }
             stack.append(contentsOf: node.children)
         }

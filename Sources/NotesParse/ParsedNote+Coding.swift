@@ -38,6 +38,7 @@ extension CacheWriter {
         array(n.anchors.headings) { $0.string($1) }
         array(n.anchors.blocks) { $0.string($1) }
         string(n.bodyText)
+        array(n.queryBlocks) { w, b in w.string(b.text); w.range(b.range); w.int(b.firstLine) }
         // `calc` is left out: the calc stage fills it, after parsing.
     }
 
@@ -204,6 +205,7 @@ extension CacheReader {
         note.pageNeeds = PageNeeds(math: try bool(), codeLanguages: try array { try $0.string() })
         note.anchors = NoteAnchors(headings: try array { try $0.string() }, blocks: try array { try $0.string() })
         note.bodyText = try string()
+        note.queryBlocks = try array { r in QueryBlock(text: try r.string(), range: try r.range(), firstLine: try r.int()) }
         return note
     }
 

@@ -843,6 +843,22 @@ mark { background: var(--mark); color: var(--text); padding: 0 0.1em; border-rad
 a.tag { text-decoration: none; background: var(--accent-soft); padding: 0 0.3em; border-radius: 4px; }
 a.tag:hover { text-decoration: underline; }
 
+/* Query blocks (DESIGN §9): a result table, an optional bar chart, the SQL folded */
+.query { margin: 1.25rem 0; }
+.query figcaption { font-weight: 600; font-size: 0.95rem; margin-bottom: 0.5rem; }
+.query-count { font-weight: 400; color: var(--muted); }
+.query-table { margin: 0.5rem 0; }
+.query-table table { font-size: 0.9rem; }
+.query-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.query-chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: 0.5rem 0; }
+.query-chart-bar { fill: var(--accent); }
+.query-chart-label, .query-chart-value { fill: var(--text); font-family: var(--font); font-size: 13px; }
+.query-chart-value { fill: var(--muted); font-variant-numeric: tabular-nums; }
+.query-chart-axis { stroke: var(--border); stroke-width: 1; }
+.query-source summary { cursor: pointer; color: var(--muted); font-size: 0.88rem; }
+.query-source pre { margin-top: 0.5rem; }
+.query-error { color: var(--bad); background: var(--bad-soft); padding: 0.5rem 0.8rem; border-radius: var(--radius); }
+
 """#,
         "assets/theme.js": #"""
 // The reader's light or dark choice, remembered in localStorage; without one

@@ -45,6 +45,7 @@ struct NoteBody {
         let sectionKinds = Dictionary(note.sections.map { ($0.range.start.line, $0) }, uniquingKeysWith: { a, _ in a })
         let topics = Dictionary(note.comparisons.map { ($0.range.start.line, $0) }, uniquingKeysWith: { a, _ in a })
         let calcBlocks = Dictionary(note.calcBlocks.map { ($0.range.start.line, $0) }, uniquingKeysWith: { a, _ in a })
+        let queryBlocks = Dictionary(note.queryBlocks.map { ($0.range.start.line, $0) }, uniquingKeysWith: { a, _ in a })
         let metadataLines = Set(note.metadata.map(\.range.start.line))
         var consumed = Set<Int>()
         for topic in note.comparisons {
@@ -105,6 +106,10 @@ struct NoteBody {
                 if level == 3 { toc.append([.level: 3, .id: id, .text: block.text]) }
             case .codeBlock where calcBlocks[block.startLine] != nil:
                 blocksOut.append(Self.block(.calc, calcContext(calcBlocks[block.startLine]!)))
+            case .codeBlock where queryBlocks[block.startLine] != nil:
+                let query = queryBlocks[block.startLine]!
+                let outcome = model.queries.outcome(note: note.id, line: query.range.start.line)
+                blocksOut.append(Self.block(.html, QueryBlockHTML(links: links).html(query, outcome, id: uniqueID("query-\(block.startLine)"))))
             case .list:
                 var leftover: [RenderedBlock] = []
                 var hasConnections = false

@@ -19,6 +19,11 @@ import NotesSupport
 /// connections, links — plus its TL;DR (the summary in note lists) and its
 /// calculations (inline values in claims). An edit to a note's prose redoes its
 /// own page, not the system, topic, tag and list pages it appears on.
+///
+/// A page with a query block reads the whole knowledge graph besides (its
+/// database is made from it): its signature holds `knowledgeGraph`, so it is
+/// redone when a claim, a connection or a title changes anywhere, and not
+/// when only prose does.
 struct PageDependencies {
     /// Hash of each note's file and all of its records (records carry what
     /// other notes decide about it: resolved links, calc results, verified
@@ -51,8 +56,14 @@ struct PageDependencies {
         h.add(word: global)
         h.add(word: allListed)
         h.add(word: graph)
+        // Pages with query blocks read the database, which holds a little
+        // more than the lists do (the diagnostic counts).
+        if !queryNotes.isEmpty { h.add(knowledgeGraph) }
         return h.hex
     }
+
+    /// Positions of the notes with query blocks, whose pages read `knowledgeGraph`.
+    private let queryNotes: Set<Int>
 
     /// Whether `previous`, the page's signature in a build whose `listed`
     /// was this one's, is still its signature. For every page but a note's
@@ -98,6 +109,7 @@ struct PageDependencies {
         for (i, note) in notes.enumerated() { positions[note.id] = i }  // as `SiteModel.position`
         self.positions = positions
         home = SiteModel.home(notes)
+        queryNotes = Set(notes.indices.filter { !notes[$0].queryBlocks.isEmpty })
         let hashes = ResultSlots<UInt64>(count: notes.count)
         let listed = ResultSlots<UInt64>(count: notes.count)
         let graphHashes = ResultSlots<UInt64>(count: notes.count)
@@ -218,6 +230,7 @@ struct PageDependencies {
             w.string(n.bodyText)
             w.sections(n.sections)
             w.take(n.take)
+            w.array(n.queryBlocks) { w, b in w.string(b.text); w.range(b.range) }
         }
         func joined(_ part: UInt64) -> UInt64 {
             var h = StableHash()
@@ -291,7 +304,10 @@ struct PageDependencies {
             // and the lists show what every note shows away from its own page.
             if case .graph = page.source { h.add(String(graph, radix: 16)) } else { h.add(word: allListed) }
             // The home page shows its home note whole: its signature starts as that note's page's does.
-            if case .index = page.source, let home { return ownPrefix(home) + h.hex }
+            if case .index = page.source, let home {
+                if queryNotes.contains(home) { h.add(knowledgeGraph) }
+                return ownPrefix(home) + h.hex
+            }
             return h.hex
         }
         let own: Int? = if case .note(let i) = page.source { i } else { nil }
@@ -304,7 +320,10 @@ struct PageDependencies {
         }
         for id in Set(missing).sorted() { h.add(id); h.add("-") }
         // A note's own page: its note's hash first, for `stillSigns(_:_:)`.
-        if let own { return ownPrefix(own) + h.hex }
+        if let own {
+            if queryNotes.contains(own) { h.add(knowledgeGraph) }
+            return ownPrefix(own) + h.hex
+        }
         return h.hex
     }
 }

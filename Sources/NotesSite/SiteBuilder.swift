@@ -35,6 +35,9 @@ public struct SiteOptions: Sendable {
     public var attachmentStamp: UInt64 = 0
     /// The git commit checked out when notes without a date were dated by their last commit (`GitDates`); nil otherwise.
     public var gitCommit: String?
+    /// What the notes' query blocks found (`QueryStage`), when the caller ran
+    /// them to report their errors; nil runs them when some note has one.
+    public var queries: QueryResults?
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
                 title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {

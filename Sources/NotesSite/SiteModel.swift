@@ -86,6 +86,8 @@ struct SiteModel: Sendable {
     let categories: [Category]
     /// Position in `categories` by name.
     let categoryPositions: [String: Int]
+    /// What each query block found (DESIGN §9).
+    let queries: QueryResults
     /// Every folder that holds notes, sorted by path.
     let folders: [Folder]
     /// Position in `folders` by path.
@@ -199,6 +201,7 @@ struct SiteModel: Sendable {
     init(_ notebook: Notebook, options: SiteOptions) {
         self.notebook = notebook
         self.options = options
+        queries = options.queries ?? QueryStage.run(notebook).results
         vendor = VendorAssets(notebook.notes)
         index = NoteIndex(ids: notebook.notes.indices.map { notebook.notes[$0].id }, aliases: Pipeline.aliases(notebook.notes))
         draftIndex = NoteIndex(ids: options.drafts.sorted())

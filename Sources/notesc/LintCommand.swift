@@ -62,7 +62,11 @@ struct LintCommand: ParsableCommand {
                     Output.stderr("fixed \(fixes.count) mis-decoded run\(fixes.count == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
                 }
             }
-            (notebook, lines) = try Pipeline.loadKeepingSources(root: root, config: loaded, entities: false)
+            var checked: Notebook
+            (checked, lines) = try Pipeline.loadKeepingSources(root: root, config: loaded, entities: false)
+            // Query blocks are run, not only compiled: a query past its time limit is an error too.
+            QueryStage.check(&checked, config: loaded)
+            notebook = checked
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)

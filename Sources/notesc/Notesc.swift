@@ -8,7 +8,7 @@ struct Notesc: ParsableCommand {
         commandName: "notesc",
         abstract: "Compile a folder of Markdown study notes: records, lint, site, knowledge graph.",
         version: "0.1.0",
-        subcommands: [RecordsCommand.self, LintCommand.self, CalcCommand.self, BuildCommand.self, GraphCommand.self, ServeCommand.self]
+        subcommands: [RecordsCommand.self, LintCommand.self, CalcCommand.self, BuildCommand.self, GraphCommand.self, QueryCommand.self, ServeCommand.self]
     )
 
     /// Like ArgumentParser's, but bad flags exit 2 (DESIGN §4), not 64.

@@ -32,7 +32,7 @@ import Testing
         let root = Fixtures.repository.appendingPathComponent("Notes").path
         let notebook = try Pipeline.load(root: root)
         Fixtures.expectGolden(String(decoding: try StableJSON.encode(notebook), as: UTF8.self), "notes-records.json")
-        #expect(notebook.notes.count == 6)
+        #expect(notebook.notes.count == 7)
         #expect(notebook.diagnostics.errorCount == 0, "Notes/ must compile: \(notebook.diagnostics)")
         for note in notebook.notes {
             #expect(note.connections.allSatisfy { $0.resolved != nil }, "\(note.id) has a dangling connection")

@@ -26,7 +26,7 @@ extension CLI {
         #expect(!result.stderr.contains("error["))
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let notes = json?["notes"] as? [[String: Any]]
-        #expect(notes?.count == 6)
+        #expect(notes?.count == 7)
         #expect(notes?.compactMap { $0["id"] as? String }.contains("04-big-llm-architecture-comparison") == true)
         #expect((json?["systems"] as? [Any])?.isEmpty == false)
         // Same bytes as the golden file the library tests keep.

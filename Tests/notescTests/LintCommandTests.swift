@@ -6,7 +6,7 @@ import NotesTestSupport
     @Test func sampleNotesLintWithoutErrors() throws {
         let result = try CLI.run(["lint", "Notes"], environment: ["NO_COLOR": "1"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("6 files checked: 0 errors, 5 warnings, 0 infos\nclaims: 7 of 37 numeric claims verified (18.9%)\n"))
+        #expect(result.stdout.hasSuffix("7 files checked: 0 errors, 5 warnings, 0 infos\nclaims: 7 of 37 numeric claims verified (18.9%)\n"))
         #expect(result.stdout.contains("Notes/04-big-llm-architecture-comparison.md:9:4: warning[mojibake]"))
     }
 

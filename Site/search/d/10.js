@@ -1,1 +1,1 @@
-notescSearch.doc(10,{"kind":"system","tags":[],"text":"","title":"DeepSeek-V2","url":"systems/deepseek-v2.html"});
+notescSearch.doc(10,{"kind":"system","tags":[],"text":"","title":"DeepSeek 67B","url":"systems/deepseek-67b.html"});

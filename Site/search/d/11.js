@@ -1,1 +1,1 @@
-notescSearch.doc(11,{"kind":"system","tags":[],"text":"","title":"DeepSeek-V3","url":"systems/deepseek-v3.html"});
+notescSearch.doc(11,{"kind":"system","tags":[],"text":"","title":"DeepSeek-V2","url":"systems/deepseek-v2.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(13,{"kind":"system","tags":[],"text":"","title":"FP8","url":"systems/fp8.html"});
+notescSearch.doc(13,{"kind":"system","tags":[],"text":"","title":"DeepSeekMoE","url":"systems/deepseekmoe.html"});

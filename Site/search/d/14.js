@@ -1,1 +1,1 @@
-notescSearch.doc(14,{"kind":"system","tags":[],"text":"","title":"FP8-LM","url":"systems/fp8-lm.html"});
+notescSearch.doc(14,{"kind":"system","tags":[],"text":"","title":"FP8","url":"systems/fp8.html"});

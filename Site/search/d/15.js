@@ -1,1 +1,1 @@
-notescSearch.doc(15,{"kind":"system","tags":[],"text":"","title":"Gemini","url":"systems/gemini.html"});
+notescSearch.doc(15,{"kind":"system","tags":[],"text":"","title":"FP8-LM","url":"systems/fp8-lm.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(16,{"kind":"system","tags":[],"text":"","title":"GPT","url":"systems/gpt.html"});
+notescSearch.doc(16,{"kind":"system","tags":[],"text":"","title":"Gemini","url":"systems/gemini.html"});

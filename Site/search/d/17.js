@@ -1,1 +1,1 @@
-notescSearch.doc(17,{"kind":"system","tags":[],"text":"","title":"GPT-4","url":"systems/gpt-4.html"});
+notescSearch.doc(17,{"kind":"system","tags":[],"text":"","title":"GPT","url":"systems/gpt.html"});

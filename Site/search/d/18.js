@@ -1,1 +1,1 @@
-notescSearch.doc(18,{"kind":"system","tags":[],"text":"","title":"GQA","url":"systems/gqa.html"});
+notescSearch.doc(18,{"kind":"system","tags":[],"text":"","title":"GPT-4","url":"systems/gpt-4.html"});

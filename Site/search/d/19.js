@@ -1,1 +1,1 @@
-notescSearch.doc(19,{"kind":"system","tags":[],"text":"","title":"GShard","url":"systems/gshard.html"});
+notescSearch.doc(19,{"kind":"system","tags":[],"text":"","title":"GQA","url":"systems/gqa.html"});

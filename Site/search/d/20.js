@@ -1,1 +1,1 @@
-notescSearch.doc(20,{"kind":"system","tags":[],"text":"","title":"LLaMA","url":"systems/llama.html"});
+notescSearch.doc(20,{"kind":"system","tags":[],"text":"","title":"GShard","url":"systems/gshard.html"});

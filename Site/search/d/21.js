@@ -1,1 +1,1 @@
-notescSearch.doc(21,{"kind":"system","tags":[],"text":"","title":"LLaMA-3","url":"systems/llama-3.html"});
+notescSearch.doc(21,{"kind":"system","tags":[],"text":"","title":"LLaMA","url":"systems/llama.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(22,{"kind":"system","tags":[],"text":"","title":"LLaMA2","url":"systems/llama2.html"});
+notescSearch.doc(22,{"kind":"system","tags":[],"text":"","title":"LLaMA-3","url":"systems/llama-3.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(24,{"kind":"system","tags":[],"text":"","title":"Mixtral","url":"systems/mixtral.html"});
+notescSearch.doc(24,{"kind":"system","tags":[],"text":"","title":"MHA","url":"systems/mha.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(25,{"kind":"system","tags":[],"text":"","title":"MLA","url":"systems/mla.html"});
+notescSearch.doc(25,{"kind":"system","tags":[],"text":"","title":"Mixtral","url":"systems/mixtral.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(26,{"kind":"system","tags":[],"text":"","title":"MQA","url":"systems/mqa.html"});
+notescSearch.doc(26,{"kind":"system","tags":[],"text":"","title":"MLA","url":"systems/mla.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(27,{"kind":"system","tags":[],"text":"","title":"Transformer Engine","url":"systems/transformer-engine.html"});
+notescSearch.doc(27,{"kind":"system","tags":[],"text":"","title":"MQA","url":"systems/mqa.html"});

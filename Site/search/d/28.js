@@ -1,1 +1,1 @@
-notescSearch.doc(28,{"kind":"topic","tags":[],"text":"GPT LLaMA DeepSeek","title":"Architecture Philosophy","url":"topics/architecture-philosophy.html"});
+notescSearch.doc(28,{"kind":"system","tags":[],"text":"","title":"Transformer Engine","url":"systems/transformer-engine.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(29,{"kind":"topic","tags":[],"text":"DeepSeek-V2 DeepSeek 67B GPT LLaMA DeepSeek-V3 Gemini","title":"Attention Mechanisms","url":"topics/attention-mechanisms.html"});
+notescSearch.doc(29,{"kind":"topic","tags":[],"text":"GPT LLaMA DeepSeek","title":"Architecture Philosophy","url":"topics/architecture-philosophy.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(31,{"kind":"topic","tags":[],"text":"GPT-4 Claude-3 DeepSeek-V3 Gemini","title":"Context Length","url":"topics/context-length.html"});
+notescSearch.doc(31,{"kind":"topic","tags":[],"text":"DeepSeekMoE LLaMA2 DeepSeek 67B","title":"Compute vs Dense","url":"topics/compute-vs-dense.html"});

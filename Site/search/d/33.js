@@ -1,1 +1,1 @@
-notescSearch.doc(33,{"kind":"topic","tags":[],"text":"DeepSeek-V2 Mixtral","title":"Expert Routing","url":"topics/expert-routing.html"});
+notescSearch.doc(33,{"kind":"topic","tags":[],"text":"GShard DeepSeekMoE","title":"Expert Granularity","url":"topics/expert-granularity.html"});

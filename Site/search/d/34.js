@@ -1,1 +1,1 @@
-notescSearch.doc(34,{"kind":"topic","tags":[],"text":"FP8-LM DeepSeek-V3","title":"FP8 Formats","url":"topics/fp8-formats.html"});
+notescSearch.doc(34,{"kind":"topic","tags":[],"text":"DeepSeek-V2 Mixtral","title":"Expert Routing","url":"topics/expert-routing.html"});

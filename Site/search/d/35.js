@@ -1,1 +1,1 @@
-notescSearch.doc(35,{"kind":"topic","tags":[],"text":"DeepSeek-V2 DeepSeek 67B","title":"KV Cache","url":"topics/kv-cache.html"});
+notescSearch.doc(35,{"kind":"topic","tags":[],"text":"FP8-LM DeepSeek-V3","title":"FP8 Formats","url":"topics/fp8-formats.html"});

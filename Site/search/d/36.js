@@ -1,1 +1,1 @@
-notescSearch.doc(36,{"kind":"topic","tags":[],"text":"MHA GQA MQA MLA","title":"KV Cache per Token","url":"topics/kv-cache-per-token.html"});
+notescSearch.doc(36,{"kind":"topic","tags":[],"text":"DeepSeek-V2 DeepSeek 67B","title":"KV Cache","url":"topics/kv-cache.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(37,{"kind":"topic","tags":[],"text":"DeepSeek-V2 DeepSeek-V3 Mixtral","title":"Load Balancing","url":"topics/load-balancing.html"});
+notescSearch.doc(37,{"kind":"topic","tags":[],"text":"MHA GQA MQA MLA","title":"KV Cache per Token","url":"topics/kv-cache-per-token.html"});

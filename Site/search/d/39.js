@@ -1,1 +1,1 @@
-notescSearch.doc(39,{"kind":"topic","tags":[],"text":"MHA GQA MQA MLA","title":"Model Quality","url":"topics/model-quality.html"});
+notescSearch.doc(39,{"kind":"topic","tags":[],"text":"BF16 FP8","title":"Memory","url":"topics/memory.html"});

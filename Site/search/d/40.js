@@ -1,1 +1,1 @@
-notescSearch.doc(40,{"kind":"topic","tags":[],"text":"GPT-4 DeepSeek-V3 Mixtral","title":"MoE Architectures","url":"topics/moe-architectures.html"});
+notescSearch.doc(40,{"kind":"topic","tags":[],"text":"MHA GQA MQA MLA","title":"Model Quality","url":"topics/model-quality.html"});

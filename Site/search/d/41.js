@@ -1,1 +1,1 @@
-notescSearch.doc(41,{"kind":"topic","tags":[],"text":"DeepSeek-V3 DeepSeek-V2 LLaMA-3","title":"Scale and Sparsity","url":"topics/scale-and-sparsity.html"});
+notescSearch.doc(41,{"kind":"topic","tags":[],"text":"GPT-4 DeepSeek-V3 Mixtral","title":"MoE Architectures","url":"topics/moe-architectures.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(43,{"kind":"topic","tags":[],"text":"DeepSeekMoE GShard","title":"Small-Scale Quality","url":"topics/small-scale-quality.html"});
+notescSearch.doc(43,{"kind":"topic","tags":[],"text":"Mixtral DeepSeekMoE","title":"Shared Knowledge","url":"topics/shared-knowledge.html"});

@@ -1,1 +1,1 @@
-notescSearch.doc(44,{"kind":"topic","tags":[],"text":"BF16 FP8 Transformer Engine","title":"Throughput (GPT-175B on H100)","url":"topics/throughput-gpt-175b-on-h100.html"});
+notescSearch.doc(44,{"kind":"topic","tags":[],"text":"DeepSeekMoE GShard","title":"Small-Scale Quality","url":"topics/small-scale-quality.html"});

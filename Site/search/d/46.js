@@ -1,1 +1,1 @@
-notescSearch.doc(46,{"kind":"topic","tags":[],"text":"DeepSeek-V3 LLaMA-3 GPT-4","title":"Training Efficiency","url":"topics/training-efficiency.html"});
+notescSearch.doc(46,{"kind":"topic","tags":[],"text":"DeepSeek-V2 DeepSeek 67B","title":"Training Cost","url":"topics/training-cost.html"});

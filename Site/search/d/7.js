@@ -1,1 +1,1 @@
-notescSearch.doc(7,{"kind":"system","tags":[],"text":"","title":"Claude-3","url":"systems/claude-3.html"});
+notescSearch.doc(7,{"kind":"system","tags":[],"text":"","title":"BF16","url":"systems/bf16.html"});

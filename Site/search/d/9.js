@@ -1,1 +1,1 @@
-notescSearch.doc(9,{"kind":"system","tags":[],"text":"","title":"DeepSeek 67B","url":"systems/deepseek-67b.html"});
+notescSearch.doc(9,{"kind":"system","tags":[],"text":"","title":"DeepSeek","url":"systems/deepseek.html"});

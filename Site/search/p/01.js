@@ -1,1 +1,1 @@
-notescSearch.shard("01",{"01":[2,2,2,2,2]});
+notescSearch.shard("01",{"01":[2,2,2,2,2,2]});

@@ -1,1 +1,1 @@
-notescSearch.shard("02",{"02":[0,4,2,4]});
+notescSearch.shard("02",{"02":[0,4,2,4,2]});

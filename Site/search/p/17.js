@@ -1,1 +1,1 @@
-notescSearch.shard("17",{"172":[2],"175b":[8,81]});
+notescSearch.shard("17",{"172":[2],"175b":[8,83]});

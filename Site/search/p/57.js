@@ -1,1 +1,1 @@
-notescSearch.shard("57",{"576":[2,8],"576m":[0]});
+notescSearch.shard("57",{"576":[2,8],"576m":[0,12]});

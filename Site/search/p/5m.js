@@ -1,1 +1,1 @@
-notescSearch.shard("5m",{"5m":[0,6]});
+notescSearch.shard("5m",{"5m":[0,6,6]});

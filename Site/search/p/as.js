@@ -1,1 +1,1 @@
-notescSearch.shard("as",{"as":[4,4,2]});
+notescSearch.shard("as",{"as":[4,4,2,2],"asks":[12]});

@@ -1,1 +1,1 @@
-notescSearch.shard("bf",{"bf16":[2,6,2,3,63,12]});
+notescSearch.shard("bf",{"bf16":[2,6,2,5,63,12]});

@@ -1,1 +1,1 @@
-notescSearch.shard("bl",{"black":[6],"block":[8],"blocks":[0]});
+notescSearch.shard("bl",{"black":[6],"block":[8,4],"blocks":[0]});

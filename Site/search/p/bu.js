@@ -1,1 +1,1 @@
-notescSearch.shard("bu",{"builds":[0],"but":[0,2,2,2]});
+notescSearch.shard("bu",{"build":[12],"builds":[0],"built":[12],"but":[0,2,2,2,6]});

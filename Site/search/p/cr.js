@@ -1,1 +1,1 @@
-notescSearch.shard("cr",{"credits":[8],"cross":[0],"crushes":[6]});
+notescSearch.shard("cr",{"credits":[8],"cross":[0,13],"crushes":[6]});

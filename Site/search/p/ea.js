@@ -1,1 +1,1 @@
-notescSearch.shard("ea",{"each":[0,2,2],"earlier":[0]});
+notescSearch.shard("ea",{"each":[0,2,2,9],"earlier":[0]});

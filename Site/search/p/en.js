@@ -1,1 +1,1 @@
-notescSearch.shard("en",{"engine":[8,47,33],"engineering":[0],"enough":[10]});
+notescSearch.shard("en",{"engine":[8,49,33],"engineering":[0],"enough":[10]});

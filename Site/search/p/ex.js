@@ -1,1 +1,1 @@
-notescSearch.shard("ex",{"excludes":[0],"expanding":[10],"expensive":[6],"expert":[0,2,3,60,2],"experts":[1,2,2,1],"explained":[0,2,4,5],"explainer":[11],"explains":[4],"explodes":[4],"ext":[0],"extended":[0],"extension":[0],"extra":[0]});
+notescSearch.shard("ex",{"excludes":[0],"expanding":[10],"expensive":[6],"expert":[0,2,3,62,2],"experts":[1,2,2,1],"explained":[0,2,4,5],"explainer":[11],"explains":[4],"explodes":[4],"ext":[0],"extended":[0],"extension":[0],"extra":[0]});

@@ -1,1 +1,1 @@
-notescSearch.shard("fa",{"factors":[8],"fair":[2],"far":[2,2,4,2],"faster":[8]});
+notescSearch.shard("fa",{"factors":[8],"facts":[12],"fair":[2],"far":[2,2,4,2],"faster":[8]});

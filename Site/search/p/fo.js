@@ -1,1 +1,1 @@
-notescSearch.shard("fo",{"for":[0,2,2,2,2],"formats":[8,61],"forward":[2,6]});
+notescSearch.shard("fo",{"folder":[12],"for":[0,2,2,2,2],"formats":[8,63],"forward":[2,6],"found":[12]});

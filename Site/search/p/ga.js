@@ -1,1 +1,1 @@
-notescSearch.shard("ga",{"gate":[0]});
+notescSearch.shard("ga",{"gate":[0],"gathered":[12]});

@@ -1,1 +1,1 @@
-notescSearch.shard("gq",{"gqa":[2,8,27,35,6]});
+notescSearch.shard("gq",{"gqa":[2,8,29,35,6]});

@@ -1,1 +1,1 @@
-notescSearch.shard("gs",{"gshard":[4,35,25,22]});
+notescSearch.shard("gs",{"gshard":[4,37,25,22]});

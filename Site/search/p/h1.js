@@ -1,1 +1,1 @@
-notescSearch.shard("h1",{"h100":[0,9,80]});
+notescSearch.shard("h1",{"h100":[0,9,3,79]});

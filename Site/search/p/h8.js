@@ -1,1 +1,1 @@
-notescSearch.shard("h8",{"h800":[0]});
+notescSearch.shard("h8",{"h800":[0,12]});

@@ -1,1 +1,1 @@
-notescSearch.shard("in",{"in":[0,2,2,4,2],"inference":[3,8],"inherited":[0],"innovative":[6],"inside":[8],"insight":[10],"instead":[2,6],"interesting":[6],"into":[2,2,6],"introduces":[10],"introduction":[6]});
+notescSearch.shard("in",{"in":[0,2,2,4,2,2],"inference":[3,8],"inherited":[0],"innovative":[6],"inside":[8],"insight":[10],"instead":[2,6],"interesting":[6],"into":[2,2,6],"introduces":[10],"introduction":[6]});

@@ -1,1 +1,1 @@
-notescSearch.shard("is",{"is":[0,2,2,2,2,2],"isolation":[4]});
+notescSearch.shard("is",{"is":[0,2,2,2,2,2,2],"isolation":[4]});

@@ -1,1 +1,1 @@
-notescSearch.shard("kn",{"knew":[6],"knowledge":[4,81]});
+notescSearch.shard("kn",{"knew":[6],"knowledge":[4,83]});

@@ -1,1 +1,1 @@
-notescSearch.shard("kv",{"kv":[0,3,3,5,60,2]});
+notescSearch.shard("kv",{"kv":[0,3,3,5,62,2]});

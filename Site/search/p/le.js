@@ -1,1 +1,1 @@
-notescSearch.shard("le",{"learning":[4],"length":[6,57],"lengths":[6],"less":[2,4,2],"level":[0]});
+notescSearch.shard("le",{"learning":[4],"length":[6,59],"lengths":[6],"less":[2,4,2],"level":[0]});

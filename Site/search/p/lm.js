@@ -1,1 +1,1 @@
-notescSearch.shard("lm",{"lm":[0,6,3,20,39]});
+notescSearch.shard("lm",{"lm":[0,6,3,22,39]});

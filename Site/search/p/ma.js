@@ -1,1 +1,1 @@
-notescSearch.shard("ma",{"ma":[4],"made":[8],"main":[0],"major":[6],"make":[8],"makes":[6],"many":[4],"master":[8],"match":[8],"matched":[4],"matches":[4],"materialised":[10],"matmuls":[8],"matrices":[2],"matrix":[10],"matters":[0],"maximum":[2]});
+notescSearch.shard("ma",{"ma":[4],"made":[8],"main":[0],"major":[6],"make":[8],"makes":[6],"many":[4,8],"master":[8],"match":[8],"matched":[4],"matches":[4],"materialised":[10],"matmuls":[8],"matrices":[2],"matrix":[10],"matters":[0],"max":[12],"maximum":[2]});

@@ -1,1 +1,1 @@
-notescSearch.shard("mh",{"mha":[2,8,37,25,6]});
+notescSearch.shard("mh",{"mha":[2,8,39,25,6]});

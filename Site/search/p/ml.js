@@ -1,1 +1,1 @@
-notescSearch.shard("ml",{"mla":[1,2,1,2,5,40,21,6]});
+notescSearch.shard("ml",{"mla":[1,2,1,2,5,42,21,6]});

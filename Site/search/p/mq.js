@@ -1,1 +1,1 @@
-notescSearch.shard("mq",{"mqa":[10,43,19,6]});
+notescSearch.shard("mq",{"mqa":[10,45,19,6]});

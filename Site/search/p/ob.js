@@ -1,1 +1,1 @@
-notescSearch.shard("ob",{"objective":[0,95]});
+notescSearch.shard("ob",{"objective":[0,97]});

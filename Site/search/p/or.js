@@ -1,1 +1,1 @@
-notescSearch.shard("or",{"or":[0,8],"origin":[0]});
+notescSearch.shard("or",{"or":[0,8],"order":[12],"origin":[0]});

@@ -1,1 +1,1 @@
-notescSearch.shard("ot",{"other":[6]});
+notescSearch.shard("ot",{"other":[6,6]});

@@ -1,1 +1,1 @@
-notescSearch.shard("ph",{"philosophy":[6,51]});
+notescSearch.shard("ph",{"philosophy":[6,53]});

@@ -1,1 +1,1 @@
-notescSearch.shard("pr",{"pre":[0],"preci":[8],"precision":[0,9],"predecessor":[0],"predicting":[0],"prediction":[1,5],"preliminary":[4],"pretrain":[0],"probably":[6],"problems":[4],"processed":[0,2,2,2,2,2],"projections":[2,8],"promotes":[8],"proprietary":[6]});
+notescSearch.shard("pr",{"pre":[0],"preci":[8],"precision":[0,9],"predecessor":[0],"predicting":[0],"prediction":[1,5],"preliminary":[4],"pretrain":[0],"probably":[6],"problems":[4],"processed":[0,2,2,2,2,2,2],"projections":[2,8],"promotes":[8],"proprietary":[6]});

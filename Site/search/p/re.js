@@ -1,1 +1,1 @@
-notescSearch.shard("re",{"re":[10],"real":[6,2],"recipe":[0],"reduce":[8],"reduction":[2,4],"redundancy":[4],"refines":[0],"remember":[10],"removed":[4],"removes":[8],"renting":[6],"report":[1,2,1,2,2,2],"reports":[2],"research":[0],"rests":[4,6],"results":[4,4],"reused":[0]});
+notescSearch.shard("re",{"re":[10],"real":[6,2],"recipe":[0],"reduce":[8],"reduction":[2,4],"redundancy":[4],"refines":[0],"remember":[10],"removed":[4],"removes":[8],"renting":[6],"report":[1,2,1,2,2,2,2],"reports":[2],"research":[0],"rests":[4,6],"results":[4,4],"reused":[0]});

@@ -1,1 +1,1 @@
-notescSearch.shard("si",{"signal":[0],"size":[2],"sizes":[10]});
+notescSearch.shard("si",{"signal":[0],"site":[12],"size":[2,10],"sizes":[10]});

@@ -1,1 +1,1 @@
-notescSearch.shard("sm",{"small":[0,4,83],"smaller":[2,2,6],"smallest":[10]});
+notescSearch.shard("sm",{"small":[0,4,85],"smaller":[2,2,6],"smallest":[10]});

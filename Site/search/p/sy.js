@@ -1,1 +1,1 @@
-notescSearch.shard("sy",{"systems":[9]});
+notescSearch.shard("sy",{"system":[13],"systems":[9,3]});

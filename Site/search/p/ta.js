@@ -1,1 +1,1 @@
-notescSearch.shard("ta",{"table":[4],"tags":[0,2,2,4,2],"take":[0,2,2,2,2,2],"tasks":[6]});
+notescSearch.shard("ta",{"table":[4,8],"tags":[0,2,2,4,2,2],"take":[0,2,2,2,2,2,2],"tasks":[6]});

@@ -1,1 +1,1 @@
-notescSearch.shard("th",{"than":[2,6],"that":[0,2,2,4,2],"the":[0,2,2,2,2,2],"them":[4],"then":[0],"there":[8,2],"these":[6],"they":[4,2,2],"things":[0],"this":[0,2,2,2,4],"though":[4],"three":[0,4,4],"throughput":[2,6,81]});
+notescSearch.shard("th",{"than":[2,6],"that":[0,2,2,4,2],"the":[0,2,2,2,2,2,3],"them":[4],"then":[0],"there":[8,2],"these":[6],"they":[4,2,2,4],"things":[0],"this":[0,2,2,2,4,2],"those":[12],"though":[4],"three":[0,4,4],"throughput":[2,6,83]});

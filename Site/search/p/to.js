@@ -1,1 +1,1 @@
-notescSearch.shard("to",{"to":[0,2,2,2,2,2],"together":[4],"token":[1,1,2,2,2,2,63],"tokens":[0,2,2,2],"tolerate":[8],"too":[4,2,2],"took":[8],"top":[0,2,2],"topics":[4],"topk":[6],"total":[0,2],"towards":[4]});
+notescSearch.shard("to",{"to":[0,2,2,2,2,2,2],"together":[4],"token":[1,1,2,2,2,2,2,63],"tokens":[0,2,2,2],"tolerate":[8],"too":[4,2,2],"took":[8,4],"top":[0,2,2],"topic":[12],"topics":[4],"topk":[6],"total":[0,2,10],"towards":[4]});

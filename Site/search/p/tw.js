@@ -1,1 +1,1 @@
-notescSearch.shard("tw",{"two":[0,4]});
+notescSearch.shard("tw",{"two":[0,4,8]});

@@ -1,1 +1,1 @@
-notescSearch.shard("un",{"underflow":[8],"unit":[0],"unrelated":[4]});
+notescSearch.shard("un",{"underflow":[8],"unit":[0,12],"unrelated":[4]});

@@ -1,1 +1,1 @@
-notescSearch.shard("vs",{"vs":[4,57]});
+notescSearch.shard("vs",{"vs":[4,59]});

@@ -199,7 +199,7 @@ import NotesTestSupport
     @Test func everyFieldOfANoteSignsThePagesThatShowIt() throws {
         let notebook = try Pipeline.load(root: Fixtures.repository.appendingPathComponent("Notes").path)
         let i = try #require(notebook.notes.firstIndex { $0.id == "02-deepseek-v2-technical-report" })
-        let prose: Set<String> = ["metadata", "sections", "take", "pageNeeds", "anchors", "bodyText"]
+        let prose: Set<String> = ["metadata", "sections", "take", "pageNeeds", "anchors", "bodyText", "queryBlocks"]
         let edits: [String: (inout Note) -> Void] = [
             "id": { $0.id += "-renamed" }, "path": { $0.path = "renamed.md" }, "title": { $0.title = nil },
             "metadata": { _ = $0.metadata.popLast() }, "date": { $0.date = ($0.date ?? "") + "0" },
@@ -211,6 +211,7 @@ import NotesTestSupport
             "connections": { _ = $0.connections.popLast() }, "links": { _ = $0.links.popLast() }, "calc": { $0.calc = nil },
             "pageNeeds": { $0.pageNeeds.math.toggle() }, "anchors": { $0.anchors.blocks.append("new-block") },
             "bodyText": { $0.bodyText += " more" },
+            "queryBlocks": { $0.queryBlocks.append(QueryBlock(text: "SELECT 1\n", range: SourceRange(line: 99, column: 1, length: 3), firstLine: 100)) },
         ]
         let fields = Mirror(reflecting: notebook.notes[i]).children.compactMap(\.label)
         #expect(fields.sorted() == edits.keys.sorted(), "an edit for each field of Note")
@@ -234,6 +235,7 @@ import NotesTestSupport
                 || edited.notes[i].pageNeeds != notebook.notes[i].pageNeeds // not in the records JSON
                 || edited.notes[i].anchors != notebook.notes[i].anchors
                 || edited.notes[i].bodyText != notebook.notes[i].bodyText
+                || edited.notes[i].queryBlocks != notebook.notes[i].queryBlocks
             #expect(changed, "the edit of \(field) changes the note (the note needs a value to edit)")
             let after = signatures(edited)
             #expect(after.own != before.own, "an edit of \(field) leaves the note's own page signed as before: it would go stale")

@@ -1,0 +1,1 @@
+notescSearch.shard("1e",{"1e9":[12]});

@@ -1,0 +1,1 @@
+notescSearch.shard("29",{"29":[12]});

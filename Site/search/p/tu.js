@@ -1,0 +1,1 @@
+notescSearch.shard("tu",{"turns":[12]});

@@ -1,0 +1,1 @@
+notescSearch.shard("wr",{"writes":[12],"written":[12]});
