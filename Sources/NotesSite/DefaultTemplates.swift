@@ -1411,9 +1411,36 @@ a.tag:hover { text-decoration: underline; }
 <li><strong>{{system.wins}}</strong> verdicts in its favour</li>
 </ul>
 </header>
-{{#system.topics}}
-<section class="entity-topic" aria-labelledby="{{id}}">
-<h2 id="{{id}}"><a href="{{url}}">{{title}}</a></h2>
+{{#system.summary}}
+<section class="entity-summary" aria-labelledby="by-topic">
+<h2 id="by-topic">By topic</h2>
+<div class="table-wrap">
+<table class="summary-table">
+<thead><tr><th scope="col">Topic</th><th scope="col">Claims</th><th scope="col">Notes</th><th scope="col">Verdicts</th><th scope="col">In its favour</th><th scope="col">Disputed</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><a href="{{url}}">{{title}}</a></th>{{#values}}<td>{{.}}</td>{{/values}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+{{/system.summary}}
+{{#system.verdicts}}
+<section class="entity-verdicts" aria-labelledby="verdicts-for">
+<h2 id="verdicts-for">Verdicts in its favour</h2>
+{{#items}}
+<div class="verdict favors-this">
+<span class="verdict-label">{{topic}}</span>
+<p>{{{textHTML}}} <span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span></p>
+</div>
+{{/items}}
+{{#more}}<p class="more">and {{more}} more.</p>{{/more}}
+</section>
+{{/system.verdicts}}
+{{#system.disputedClaims}}
+<section class="entity-disputed" aria-labelledby="disputed-claims">
+<h2 id="disputed-claims">Disputed claims</h2>
 <ul class="placed-claims">
 {{#claims}}
 <li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
@@ -1427,14 +1454,47 @@ a.tag:hover { text-decoration: underline; }
 </li>
 {{/claims}}
 </ul>
-{{#verdicts}}
-<div class="verdict{{#favorsThis}} favors-this{{/favorsThis}}">
-<span class="verdict-label">{{#favorsThis}}Verdict: in favour{{/favorsThis}}{{^favorsThis}}Verdict{{/favorsThis}}</span>
-<p>{{{textHTML}}} <span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span></p>
-</div>
-{{/verdicts}}
+{{#more}}<p class="more">and {{more}} more.</p>{{/more}}
+</section>
+{{/system.disputedClaims}}
+{{#system.latest}}
+<section class="entity-latest" aria-labelledby="latest-claims">
+<h2 id="latest-claims">Latest claims</h2>
+<ul class="placed-claims">
+{{#claims}}
+<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
+<span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
+<span class="claim-text">{{{textHTML}}}</span>
+{{#verifiedBy}}
+<a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
+{{/verifiedBy}}
+{{>partials/disputed}}
+<span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
+</li>
+{{/claims}}
+</ul>
+</section>
+{{/system.latest}}
+{{#pagination}}<h2 class="claims-heading">All claims, by topic <span class="muted">(page {{value}} of {{count}})</span></h2>{{/pagination}}
+{{#system.topics}}
+<section class="entity-topic" aria-labelledby="{{id}}">
+<h2 id="{{id}}"><a href="{{url}}">{{title}}</a>{{#continued}} <span class="muted">(continued)</span>{{/continued}}</h2>
+<ul class="placed-claims">
+{{#claims}}
+<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
+<span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
+<span class="claim-text">{{{textHTML}}}</span>
+{{#verifiedBy}}
+<a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
+{{/verifiedBy}}
+{{>partials/disputed}}
+<span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
+</li>
+{{/claims}}
+</ul>
 </section>
 {{/system.topics}}
+{{>partials/pagination}}
 </article>
 {{/content}}
 {{/layout}}

@@ -8,8 +8,13 @@ import NotesSupport
 
 extension PageContext {
     /// Every claim about one system across the notes, by topic, with the verdicts of those topics.
-    static func system(_ system: System, _ model: SiteModel) -> Context {
-        let page = SitePaths.system(system.slug)
+    /// A system's pages (DESIGN §5): the first leads with what a reader
+    /// wants — its counts by topic, the verdicts in its favour, the disputed
+    /// and the latest claims — and every page then lists its claims by topic,
+    /// `SitePaths.claimsPerPage` at a time (page `number` of them, from 1).
+    /// Each claim is shown compactly and links to its note, where it is whole.
+    static func system(_ system: System, page number: Int, _ model: SiteModel) -> Context {
+        let page = SitePaths.system(system.slug, page: number)
         let links = PageLinks(page: page, model: model)
         let claims = model.claimsBySystem[system.slug] ?? []
         var topicOrder: [String] = []
@@ -18,43 +23,101 @@ extension PageContext {
             if byTopic[c.topic] == nil { topicOrder.append(c.topic) }
             byTopic[c.topic, default: []].append(c)
         }
+        let ordered = topicOrder.flatMap { byTopic[$0] ?? [] }
+        let per = SitePaths.claimsPerPage
+        let pages = SitePaths.pageCount(ordered.count, per: per)
+        func claimContext(_ p: SiteModel.PlacedClaim, favored: Bool = false) -> Context {
+            var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims, p.index, in: p.note)
+            c[.favored] = favored
+            return c
+        }
+        func claimOf(_ p: SiteModel.PlacedClaim) -> Claim { model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index] }
+        // Verdicts of the notes that make claims about it, topic by topic.
         var wins = 0
-        let topics = topicOrder.map { slug -> Context in
+        var favouring: [SiteModel.PlacedVerdict] = []
+        var favouredNotesByTopic: [String: Set<String>] = [:]
+        var summary: [Context] = []
+        var firstPosition = 0
+        for slug in topicOrder {
             let placed = byTopic[slug] ?? []
-            var noteOrder: [String] = []
-            for p in placed where noteOrder.last != p.note && !noteOrder.contains(p.note) { noteOrder.append(p.note) }
+            var seen = Set<String>(), noteOrder: [String] = []
+            for p in placed where seen.insert(p.note).inserted { noteOrder.append(p.note) }
             let byNote = model.verdictsByTopicAndNote[slug] ?? [:]
             let verdicts = noteOrder.flatMap { byNote[$0] ?? [] }
             let favoring = verdicts.filter { $0.favors.contains(system.slug) }
-            let favoredNotes = Set(favoring.map(\.note))
+            favouredNotesByTopic[slug] = Set(favoring.map(\.note))
+            favouring += favoring
             wins += favoring.count
-            return [
-                .id: "topic-" + slug, .title: model.topicTitle(slug), .url: links.href(SitePaths.topic(slug)),
-                .claims: placed.map { p -> Context in
-                    var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims, p.index, in: p.note)
-                    c[.favored] = favoredNotes.contains(p.note)
-                    return c
-                },
-                .verdicts: verdicts.map { v -> Context in
-                    var c = links.verdict(model.notebook.notes[v.position].comparisons[v.comparison].verdicts, v.index, in: v.note)
-                    c[.favorsThis] = v.favors.contains(system.slug)
-                    return c
-                },
-            ]
+            // Where the topic's claims start among the pages.
+            let at = firstPosition / per + 1
+            summary.append([.title: model.topicTitle(slug), .url: links.href(SitePaths.system(system.slug, page: at), fragment: "topic-" + slug),
+                            .values: [placed.count, noteOrder.count, verdicts.count, favoring.count, placed.filter { claimOf($0).disputed }.count]])
+            firstPosition += placed.count
         }
-        let s: Context = [
+        // This page's claims, in runs of one topic.
+        let slice = ordered.dropFirst((number - 1) * per).prefix(per)
+        var sections: [Context] = []
+        var run: [SiteModel.PlacedClaim] = []
+        func closeRun() {
+            guard let first = run.first else { return }
+            let favoured = favouredNotesByTopic[first.topic] ?? []
+            let startsHere = byTopic[first.topic]?.first.map { $0.position == first.position && $0.comparison == first.comparison && $0.index == first.index } ?? true
+            sections.append([.id: "topic-" + first.topic, .title: model.topicTitle(first.topic), .url: links.href(SitePaths.topic(first.topic)),
+                             .continued: !startsHere, .count: byTopic[first.topic]?.count ?? run.count,
+                             .claims: run.map { claimContext($0, favored: favoured.contains($0.note)) }])
+            run = []
+        }
+        for p in slice {
+            if let last = run.last, last.topic != p.topic { closeRun() }
+            run.append(p)
+        }
+        closeRun()
+        var s: Context = [
             .name: system.name,
             .spellings: system.spellings.enumerated().map { [.name: $1, .sep: $0 > 0] as Context },
             .hasSpellings: !system.spellings.isEmpty,
             .claimCount: claims.count, .noteCount: SiteModel.noteCount(claims), .topicCount: topicOrder.count,
             .verifiedCount: claims.filter(\.verified).count, .wins: wins,
-            .topics: topics,
+            .topics: sections,
         ]
-        var context = base(model, page: page, title: system.name, kind: "system",
+        if number == 1 {
+            // Each lead block is absent when it would be empty, so its heading goes with it.
+            if !summary.isEmpty { s[.summary] = [.rows: summary] as Context }
+            if !favouring.isEmpty {
+                s[.verdicts] = [
+                    .items: favouring.prefix(Self.leadItems).map { v -> Context in
+                        var c = links.verdict(model.notebook.notes[v.position].comparisons[v.comparison].verdicts, v.index, in: v.note)
+                        c[.topic] = model.topicTitle(v.topic)
+                        return c
+                    },
+                    .more: favouring.count > Self.leadItems ? TemplateValue.optional(String(favouring.count - Self.leadItems)) : TemplateValue.absent,
+                ] as Context
+            }
+            let disputed = ordered.filter { claimOf($0).disputed }
+            if !disputed.isEmpty {
+                s[.disputedClaims] = [
+                    .claims: disputed.prefix(Self.leadItems).map { claimContext($0) },
+                    .more: disputed.count > Self.leadItems ? TemplateValue.optional(String(disputed.count - Self.leadItems)) : TemplateValue.absent,
+                ] as Context
+            }
+            // The latest: claims of the newest dated notes, when the claims take more than one page.
+            if pages > 1 {
+                let newest = claims.filter { model.date($0.note) != nil }.sorted { a, b in
+                    let da = model.date(a.note)!, db = model.date(b.note)!
+                    return da != db ? da > db : (a.position, a.comparison, a.index) < (b.position, b.comparison, b.index)
+                }
+                if !newest.isEmpty { s[.latest] = [.claims: newest.prefix(Self.leadItems).map { claimContext($0) }] as Context }
+            }
+        }
+        var context = base(model, page: page, title: number == 1 ? system.name : "\(system.name) (page \(number))", kind: "system",
                            description: "Every claim about \(system.name) across the notes, by topic.")
+        context[.pagination] = pagination(number, of: pages, links: links) { SitePaths.system(system.slug, page: $0) }
         context[.system] = s
         return context
     }
+
+    /// How many verdicts, disputed and latest claims a system's first page leads with.
+    static let leadItems = 20
 
     /// Above this many cells a topic's systems × notes table is written one row per claim.
     static let matrixCellLimit = 600

@@ -271,7 +271,7 @@ struct PageDependencies {
             for c in notes[i].connections { if let id = c.resolved { add(id) } }
             for b in model.backlinks[notes[i].id] ?? [] { add(b.from) }
             for s in notes[i].calc?.statements ?? [] { if let id = s.check?.forNote { add(id) } }
-        case .system(let i):
+        case .system(let i, _):
             // Mentions come note by note: skip repeats of the one before.
             var last: String?
             for m in model.notebook.systems[i].mentions where m.note != last {

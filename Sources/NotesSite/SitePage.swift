@@ -11,7 +11,9 @@ import NotesSupport
 struct SitePage: Sendable {
     enum Source: Sendable {
         case index, graph, notFound
-        case note(Int), system(Int), topic(Int)
+        case note(Int), topic(Int)
+        /// A system (by position in `notebook.systems`) and which page of its claims, from 1.
+        case system(Int, page: Int)
         /// A tag (by position in `SiteModel.tags`) and which page of its notes, from 1.
         case tag(Int, page: Int)
         /// A category (by position in `SiteModel.categories`) and which page of its notes, from 1.
@@ -36,7 +38,7 @@ struct SitePage: Sendable {
         case .graph: PageContext.graph(model)
         case .notFound: PageContext.notFound(model)
         case .note(let i): PageContext.note(model.notebook.notes[i], model)
-        case .system(let i): PageContext.system(model.notebook.systems[i], model)
+        case .system(let i, let page): PageContext.system(model.notebook.systems[i], page: page, model)
         case .topic(let i): PageContext.topic(model.notebook.topics[i], model)
         case .tag(let i, let page): PageContext.tag(model.tags[i], page: page, model)
         case .category(let i, let page): PageContext.category(model.categories[i], page: page, model)
@@ -58,7 +60,11 @@ struct SitePage: Sendable {
         // By index: a loop over the notes copied each, a score of references apiece.
         let notes = model.notebook.notes
         for i in notes.indices { pages.append(SitePage(path: SitePaths.note(notes[i].id), template: "note", source: .note(i))) }
-        for (i, s) in model.notebook.systems.enumerated() { pages.append(SitePage(path: SitePaths.system(s.slug), template: "system", source: .system(i))) }
+        for (i, s) in model.notebook.systems.enumerated() {
+            for page in 1...SitePaths.pageCount(model.claimsBySystem[s.slug]?.count ?? 0, per: SitePaths.claimsPerPage) {
+                pages.append(SitePage(path: SitePaths.system(s.slug, page: page), template: "system", source: .system(i, page: page)))
+            }
+        }
         for (i, t) in model.notebook.topics.enumerated() { pages.append(SitePage(path: SitePaths.topic(t.slug), template: "topic", source: .topic(i))) }
         for (i, t) in model.tags.enumerated() {
             for page in 1...SitePaths.pageCount(t.notes.count) {

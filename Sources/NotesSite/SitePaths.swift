@@ -12,7 +12,10 @@ enum SitePaths {
     static func note(_ id: String) -> String { "notes/\(id).html" }
     /// The hover preview of a note's page (`NotePreview`): `previews/<id>.js` beside `notes/<id>.html`.
     static func preview(_ id: String) -> String { "previews/\(id).js" }
-    static func system(_ slug: String) -> String { "systems/\(page(slug)).html" }
+    /// A system's page: `systems/<slug>.html`, then `systems/<slug>/2.html`, … (`claimsPerPage` claims a page).
+    static func system(_ slug: String, page number: Int = 1) -> String {
+        number == 1 ? "systems/\(page(slug)).html" : "systems/\(slug)/\(number).html"
+    }
     static func topic(_ slug: String) -> String { "topics/\(page(slug)).html" }
     /// A tag's page: `tags/<slug>.html`, then `tags/<slug>/_page/2.html`, …
     /// when its notes take more than one page. Not `tags/<slug>/2.html`: that
@@ -37,8 +40,11 @@ enum SitePaths {
     /// How many notes a page of a list holds, so that no page grows without bound (DESIGN §5).
     static let notesPerPage = 200
 
-    /// How many pages a list of `count` notes takes: at least one.
-    static func pageCount(_ count: Int) -> Int { max(1, (count + notesPerPage - 1) / notesPerPage) }
+    /// How many claims a page of a system's claims holds.
+    static let claimsPerPage = 200
+
+    /// How many pages a list of `count` items takes, `per` a page: at least one.
+    static func pageCount(_ count: Int, per: Int = notesPerPage) -> Int { max(1, (count + per - 1) / per) }
     /// Where an attachment (a file below the notes root that is no note) is linked to.
     /// Nothing copies it there yet (issue 15 will).
     static func attachment(_ path: String) -> String { "files/\(path)" }

@@ -27,6 +27,7 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     case pagination, previous, next, more
     case hasFeed
     case disputed, disputedBy, moreDisputes, quantity, range, ownQuantity, ownRange, coverage
+    case continued, disputedClaims, latest
 
     /// The key a template's name stands for; nil for a name no page gives.
     init?(name: String) {

@@ -55,3 +55,31 @@ import NotesTestSupport
         #expect(root.contains("href=\"../folders/sub/index.html\">sub/"), "the root page links to the top folders")
     }
 }
+
+extension BoundedListTests {
+    /// A study note of `claims` claims about Alpha and Beta in one topic, dated `day`.
+    static func study(_ i: Int, claims: Int, day: Int) -> String {
+        var s = "# Study \(i)\n\n**Date Processed**: 2024-02-\(String(format: "%02d", day))\n\n## 📝 TL;DR\n\nSome text.\n\n## 🎯 Key Comparisons\n\n### Speed\n\n"
+        for k in 0..<claims { s += "- **Alpha**: CLAIM-\(i)-\(k) runs 5 ms\n" }  // equal values: no dispute
+        s += "- **Beta**: slower\n- **Verdict**: Alpha wins\n\n## 🔗 Connections\n\n- [[s\((i % 3) + 1)]] - related\n"
+        return s
+    }
+
+    @Test func aSystemWithManyClaimsLeadsWithItsSummaryAndPagesThroughTheRest() throws {
+        var files: [String: String] = [:]
+        for i in 1...3 { files["notes/s\(i).md"] = Self.study(i, claims: 90, day: i) }
+        let site = try build(files, "bounded-system")
+        let first = try #require(site["systems/alpha.html"]), second = try #require(site["systems/alpha/2.html"])
+        #expect(site["systems/alpha/3.html"] == nil, "270 claims take two pages of \(SitePaths.claimsPerPage)")
+        #expect(Self.count(first, "<li class=\"claim") == SitePaths.claimsPerPage + PageContext.leadItems, "a page of claims and the latest")
+        #expect(first.contains("<h2 id=\"by-topic\">By topic</h2>") && first.contains("<td>270</td><td>3</td>"))
+        #expect(first.contains("Verdicts in its favour") && first.contains("Latest claims"))
+        // The latest are the newest note's.
+        let latest = try #require(first.components(separatedBy: "id=\"latest-claims\"").last?.components(separatedBy: "</section>").first)
+        #expect(latest.contains("CLAIM-3-0 ") && !latest.contains("CLAIM-1-"))
+        #expect(!second.contains("By topic") && second.contains("(continued)") && second.contains("Page 2 of 2"))
+        #expect(Self.count(second, "<li class=\"claim") == 270 - SitePaths.claimsPerPage)
+        let small = try #require(site["systems/beta.html"])
+        #expect(!small.contains("Latest claims") && !small.contains("class=\"pagination\""), "one page: no latest, no pages")
+    }
+}

@@ -82,7 +82,7 @@ import NotesTestSupport
         #expect(topic.contains("<table class=\"matrix\">"))
         #expect(topic.contains("<th scope=\"row\"><a class=\"system\" href=\"../systems/deepseek-v2.html\">DeepSeek-V2</a>"))
         let system = SiteFixtures.text(out, "systems/deepseek-v3.html")
-        #expect(system.contains("Verdict: in favour"))
+        #expect(system.contains("<h2 id=\"verdicts-for\">Verdicts in its favour</h2>") && system.contains("class=\"verdict favors-this\""))
         #expect(SiteFixtures.text(out, "graph.json").contains("\"note:llm-survey\""))
         #expect(SiteFixtures.text(out, "feed.xml").contains("<entry>"))
         #expect(SiteFixtures.text(out, "sitemap.xml").contains("<loc>notes/papers/mla-paper.html</loc><lastmod>2025-10-20</lastmod>"))
