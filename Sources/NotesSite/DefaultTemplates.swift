@@ -1586,6 +1586,7 @@ a.tag:hover { text-decoration: underline; }
 </table>
 </div>
 {{/topic.long}}
+{{>partials/pagination}}
 </section>
 {{#topic.hasVerdicts}}
 <section aria-labelledby="verdicts-title">

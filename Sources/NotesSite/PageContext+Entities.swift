@@ -123,11 +123,28 @@ extension PageContext {
     static let matrixCellLimit = 600
 
     /// A systems × notes table of the claims of one topic.
-    static func topic(_ topic: TopicEntity, _ model: SiteModel) -> Context {
-        let page = SitePaths.topic(topic.slug)
+    /// A topic's pages: a systems × notes table of its claims and the
+    /// notes' verdicts, `SitePaths.topicNotesPerPage` notes a page (page
+    /// `number`, from 1); the counts above are the whole topic's.
+    static func topic(_ whole: TopicEntity, page number: Int, _ model: SiteModel) -> Context {
+        let page = SitePaths.topic(whole.slug, page: number)
         let links = PageLinks(page: page, model: model)
-        let claims = model.claimsByTopic[topic.slug] ?? []
-        let verdicts = model.verdictsByTopic[topic.slug] ?? []
+        let allClaims = model.claimsByTopic[whole.slug] ?? []
+        let per = SitePaths.topicNotesPerPage
+        var seenNotes = Set<String>()
+        let uniqueNotes = whole.notes.filter { seenNotes.insert($0).inserted }
+        let pages = SitePaths.pageCount(uniqueNotes.count, per: per)
+        let pageNotes = Set(uniqueNotes.dropFirst((number - 1) * per).prefix(per))
+        // This page's notes, their claims and verdicts, and the systems they are about.
+        let claims = pages == 1 ? allClaims : allClaims.filter { pageNotes.contains($0.note) }
+        let verdicts = (model.verdictsByTopic[whole.slug] ?? []).filter { pages == 1 || pageNotes.contains($0.note) }
+        var topic = whole
+        if pages > 1 {
+            topic.notes = uniqueNotes.filter(pageNotes.contains)
+            var about = Set<String>()
+            for p in claims { for subject in model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index].subjects { about.insert(subject.slug) } }
+            topic.systems = whole.systems.filter(about.contains)
+        }
         let favored = Set(verdicts.flatMap(\.favors))
         // Systems and notes by their place in the topic's lists (the first, for one listed twice).
         var systemIndex: [String: Int] = [:], noteIndex: [String: Int] = [:]
@@ -147,8 +164,8 @@ extension PageContext {
             }
         }
         var t: Context = [
-            .title: topic.title, .systemCount: topic.systems.count, .noteCount: topic.notes.count,
-            .claimCount: claims.count, .verifiedCount: claims.filter(\.verified).count,
+            .title: whole.title, .systemCount: whole.systems.count, .noteCount: uniqueNotes.count,
+            .claimCount: allClaims.count, .verifiedCount: allClaims.filter(\.verified).count,
             .verdicts: verdicts.map { v in links.verdict(model.notebook.notes[v.position].comparisons[v.comparison].verdicts, v.index, in: v.note) },
             .hasVerdicts: !verdicts.isEmpty,
         ]
@@ -184,8 +201,9 @@ extension PageContext {
                 },
             ] as Context
         }
-        var context = base(model, page: page, title: topic.title, kind: "topic",
-                           description: "What the notes claim about \(topic.title), system by system.")
+        var context = base(model, page: page, title: number == 1 ? whole.title : "\(whole.title) (page \(number))", kind: "topic",
+                           description: "What the notes claim about \(whole.title), system by system.")
+        context[.pagination] = pagination(number, of: pages, links: links) { SitePaths.topic(whole.slug, page: $0) }
         context[.topic] = t
         return context
     }

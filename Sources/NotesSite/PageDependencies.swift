@@ -278,7 +278,7 @@ struct PageDependencies {
                 addShowing(m.note)
                 last = m.note
             }
-        case .topic(let i):
+        case .topic(let i, _):
             for id in model.notebook.topics[i].notes { addShowing(id) }
         case .tag(let i, _):
             for id in model.tags[i].notes { add(id) }

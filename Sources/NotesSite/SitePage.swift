@@ -11,7 +11,9 @@ import NotesSupport
 struct SitePage: Sendable {
     enum Source: Sendable {
         case index, graph, notFound
-        case note(Int), topic(Int)
+        case note(Int)
+        /// A topic (by position in `notebook.topics`) and which page of its notes, from 1.
+        case topic(Int, page: Int)
         /// A system (by position in `notebook.systems`) and which page of its claims, from 1.
         case system(Int, page: Int)
         /// A tag (by position in `SiteModel.tags`) and which page of its notes, from 1.
@@ -39,7 +41,7 @@ struct SitePage: Sendable {
         case .notFound: PageContext.notFound(model)
         case .note(let i): PageContext.note(model.notebook.notes[i], model)
         case .system(let i, let page): PageContext.system(model.notebook.systems[i], page: page, model)
-        case .topic(let i): PageContext.topic(model.notebook.topics[i], model)
+        case .topic(let i, let page): PageContext.topic(model.notebook.topics[i], page: page, model)
         case .tag(let i, let page): PageContext.tag(model.tags[i], page: page, model)
         case .category(let i, let page): PageContext.category(model.categories[i], page: page, model)
         case .folder(let i, let page): PageContext.folder(model.folders[i], page: page, model)
@@ -65,7 +67,11 @@ struct SitePage: Sendable {
                 pages.append(SitePage(path: SitePaths.system(s.slug, page: page), template: "system", source: .system(i, page: page)))
             }
         }
-        for (i, t) in model.notebook.topics.enumerated() { pages.append(SitePage(path: SitePaths.topic(t.slug), template: "topic", source: .topic(i))) }
+        for (i, t) in model.notebook.topics.enumerated() {
+            for page in 1...SitePaths.pageCount(Set(t.notes).count, per: SitePaths.topicNotesPerPage) {
+                pages.append(SitePage(path: SitePaths.topic(t.slug, page: page), template: "topic", source: .topic(i, page: page)))
+            }
+        }
         for (i, t) in model.tags.enumerated() {
             for page in 1...SitePaths.pageCount(t.notes.count) {
                 pages.append(SitePage(path: SitePaths.tag(t.slug, page: page), template: "tag", source: .tag(i, page: page)))

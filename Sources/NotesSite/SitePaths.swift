@@ -16,7 +16,12 @@ enum SitePaths {
     static func system(_ slug: String, page number: Int = 1) -> String {
         number == 1 ? "systems/\(page(slug)).html" : "systems/\(slug)/\(number).html"
     }
-    static func topic(_ slug: String) -> String { "topics/\(page(slug)).html" }
+    /// A topic's page: `topics/<slug>.html`, then `topics/<slug>/2.html`, … (`topicNotesPerPage` notes a page).
+    static func topic(_ slug: String, page number: Int = 1) -> String {
+        number == 1 ? "topics/\(page(slug)).html" : "topics/\(slug)/\(number).html"
+    }
+    /// How many notes' claims a page of a topic's table holds.
+    static let topicNotesPerPage = 50
     /// A tag's page: `tags/<slug>.html`, then `tags/<slug>/_page/2.html`, …
     /// when its notes take more than one page. Not `tags/<slug>/2.html`: that
     /// is the page of the nested tag `<slug>/2` (`#year/2`); no slug starts

@@ -83,3 +83,18 @@ extension BoundedListTests {
         #expect(!small.contains("Latest claims") && !small.contains("class=\"pagination\""), "one page: no latest, no pages")
     }
 }
+
+extension BoundedListTests {
+    @Test func aTopicTablePagesByNotesAndKeepsItsCounts() throws {
+        let n = SitePaths.topicNotesPerPage + 3
+        var files: [String: String] = [:]
+        for i in 1...n { files["notes/s\(i).md"] = Self.study(i, claims: 1, day: i % 28 + 1) }
+        let site = try build(files, "bounded-topic")
+        let first = try #require(site["topics/speed.html"]), second = try #require(site["topics/speed/2.html"])
+        #expect(first.contains("<li><strong>\(n)</strong> notes</li>") && second.contains("<li><strong>\(n)</strong> notes</li>"),
+                "the counts are the topic's")
+        #expect(Self.count(first, "CLAIM-") == SitePaths.topicNotesPerPage && Self.count(second, "CLAIM-") == 3)
+        #expect(second.contains("Page 2 of 2") && first.contains("rel=\"next\""))
+        #expect(Self.count(second, "Alpha wins") == 3, "a page shows its notes' verdicts")
+    }
+}
