@@ -26,6 +26,7 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     case breadcrumbs, hasBreadcrumbs, folder, folders, hasFolders, hasStudy, home, groupedBy, hasNotes
     case pagination, previous, next, more
     case hasFeed
+    case canvas, limit, dataURL
 
     /// The key a template's name stands for; nil for a name no page gives.
     init?(name: String) {

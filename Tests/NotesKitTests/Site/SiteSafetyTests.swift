@@ -67,7 +67,7 @@ import NotesTestSupport
             for tag in Self.tags(html) {
                 let name = tag.prefix { !$0.isWhitespace }.lowercased()
                 if name == "script" {
-                    let own = ["assets/search.js", "assets/graph.js", "assets/typeset.js", "assets/katex/katex.min.js", "assets/highlight/highlight.min.js"]
+                    let own = ["assets/search.js", "assets/graph.js", "assets/local-graph.js", "graph-data.js", "assets/typeset.js", "assets/katex/katex.min.js", "assets/highlight/highlight.min.js"]
                     #expect(own.contains { tag.hasPrefix("script src=\"\(SitePaths.root(of: page))\($0)\"") && tag.hasSuffix("\" defer") },
                             "\(page): a script that is not the site's own: <\(tag)>")
                 }
