@@ -503,7 +503,7 @@ enum DefaultTemplates {
     inner.forEach(function (p) {
       near[p].forEach(function (j) { if (ring[j] === undefined && outer.length < 80) { ring[j] = 2; outer.push(j); } });
     });
-    var r1 = Math.min(70 + Math.max(inner.length - 8, 0) * 4, 130), r2 = r1 + Math.min(60 + outer.length * 2, 150);
+    var r1 = Math.min(70 + Math.max(inner.length - 8, 0) * 4, 130), r2 = outer.length ? r1 + Math.min(60 + outer.length * 2, 150) : r1;
     var width = 2 * r2 + 260, height = 2 * r2 + 56, cx = width / 2, cy = height / 2;
     var at = {};
     at[me] = [cx, cy];
@@ -515,6 +515,7 @@ enum DefaultTemplates {
     }
     place(inner, r1);
     place(outer, r2);
+    if (!outer.length) say("No more notes two steps out.");
     var svg = el("svg", { "class": "graph", viewBox: "0 0 " + Math.round(width) + " " + Math.round(height) });
     var title = el("title", {});
     title.textContent = "Notes two steps from " + data.nodes[me][1];
@@ -551,6 +552,7 @@ enum DefaultTemplates {
     if (depth === 1) {
       first.style.display = "";
       if (second) second.style.display = "none";
+      if (message) message.hidden = true;
       return;
     }
     load(function () {
@@ -560,6 +562,7 @@ enum DefaultTemplates {
       if (choice.querySelector("input:checked").value !== "2") return;
       first.style.display = "none";
       second.style.display = "";
+      if (message) message.hidden = false;
     });
   }
   Array.prototype.forEach.call(choice.querySelectorAll("input[type=radio]"), function (radio) {
@@ -1164,7 +1167,7 @@ a.tag:hover { text-decoration: underline; }
 
 /* The graph page's filter, canvas and list; the note page's depth choice (issue 16). */
 .graph-filter { display: flex; flex-wrap: wrap; gap: 0.35rem 1rem; align-items: center; border: 0; padding: 0; margin: 0.75rem 0 0; font-size: 0.9rem; color: var(--muted); }
-.graph-filter[hidden], .graph-depth[hidden] { display: none; }
+.graph-filter[hidden], .graph-depth[hidden], .graph-page .legend[hidden] { display: none; }
 .graph-filter legend { float: left; padding: 0; margin-right: 0.25rem; font-weight: 600; color: var(--text); }
 .graph-filter label, .graph-depth label { display: inline-flex; align-items: center; gap: 0.35rem; cursor: pointer; }
 .graph-filter .dot { display: inline-block; width: 0.75rem; height: 0.75rem; border-radius: 50%; }

@@ -59,7 +59,7 @@
     inner.forEach(function (p) {
       near[p].forEach(function (j) { if (ring[j] === undefined && outer.length < 80) { ring[j] = 2; outer.push(j); } });
     });
-    var r1 = Math.min(70 + Math.max(inner.length - 8, 0) * 4, 130), r2 = r1 + Math.min(60 + outer.length * 2, 150);
+    var r1 = Math.min(70 + Math.max(inner.length - 8, 0) * 4, 130), r2 = outer.length ? r1 + Math.min(60 + outer.length * 2, 150) : r1;
     var width = 2 * r2 + 260, height = 2 * r2 + 56, cx = width / 2, cy = height / 2;
     var at = {};
     at[me] = [cx, cy];
@@ -71,6 +71,7 @@
     }
     place(inner, r1);
     place(outer, r2);
+    if (!outer.length) say("No more notes two steps out.");
     var svg = el("svg", { "class": "graph", viewBox: "0 0 " + Math.round(width) + " " + Math.round(height) });
     var title = el("title", {});
     title.textContent = "Notes two steps from " + data.nodes[me][1];
@@ -107,6 +108,7 @@
     if (depth === 1) {
       first.style.display = "";
       if (second) second.style.display = "none";
+      if (message) message.hidden = true;
       return;
     }
     load(function () {
@@ -116,6 +118,7 @@
       if (choice.querySelector("input:checked").value !== "2") return;
       first.style.display = "none";
       second.style.display = "";
+      if (message) message.hidden = false;
     });
   }
   Array.prototype.forEach.call(choice.querySelectorAll("input[type=radio]"), function (radio) {
