@@ -262,9 +262,16 @@ enum DefaultTemplates {
       requestAnimationFrame(function () { pending = false; paint(); });
     }
 
+    // Colours as the page has them now (light or dark, `light-dark()` or not): what a probe is painted in.
+    var probe = document.createElement("span");
+    probe.hidden = true;
+    frame.appendChild(probe);
+    function colour(name) {
+      probe.style.color = "var(" + name + ")";
+      return getComputedStyle(probe).color;
+    }
+
     function paint() {
-      var style = getComputedStyle(frame);
-      function colour(name) { return style.getPropertyValue(name).trim(); }
       var ctx = canvas.getContext("2d");
       var dpr = canvas.width / cssW;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -449,15 +456,31 @@ enum DefaultTemplates {
   "use strict";
   var section = document.querySelector(".local-graph[data-node]");
   if (!section) return;
-  var choice = section.querySelector(".graph-depth");
   var holder = section.querySelector(".local-graph-drawing");
   var first = holder && holder.querySelector("svg.graph");
-  if (!choice || !first) return;
+  if (!first) return;
   var NS = "http://www.w3.org/2000/svg";
   var root = section.getAttribute("data-root") || "";
   var self = section.getAttribute("data-node");
   var second = null, message = null;
-  choice.hidden = false;
+  // The choice is made here, not sent in every note page: without this script it could do nothing.
+  var choice = document.createElement("fieldset");
+  choice.className = "graph-depth";
+  var legend = document.createElement("legend");
+  legend.className = "visually-hidden";
+  legend.textContent = "Depth";
+  choice.appendChild(legend);
+  [["1", "1 step"], ["2", "2 steps"]].forEach(function (option) {
+    var label = document.createElement("label"), radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = "graph-depth";
+    radio.value = option[0];
+    radio.checked = option[0] === "1";
+    label.appendChild(radio);
+    label.appendChild(document.createTextNode(" " + option[1]));
+    choice.appendChild(label);
+  });
+  section.insertBefore(choice, holder);
 
   function say(text) {
     if (!message) {
@@ -568,9 +591,6 @@ enum DefaultTemplates {
   Array.prototype.forEach.call(choice.querySelectorAll("input[type=radio]"), function (radio) {
     radio.addEventListener("change", function () { if (radio.checked) showDepth(Number(radio.value)); });
   });
-  // Back to a page whose second drawing was chosen: draw it again.
-  var checked = choice.querySelector("input:checked");
-  if (checked && checked.value === "2") showDepth(2);
 })();
 
 """#,
@@ -1542,11 +1562,6 @@ a.tag:hover { text-decoration: underline; }
 {{#note.localGraph}}
 <section class="local-graph" aria-labelledby="local-graph-title" data-root="{{root}}" data-node="{{note.dataURL}}">
 <h2 id="local-graph-title">Neighbourhood</h2>
-<fieldset class="graph-depth" hidden>
-<legend class="visually-hidden">Depth</legend>
-<label><input type="radio" name="graph-depth" value="1" checked> 1 step</label>
-<label><input type="radio" name="graph-depth" value="2"> 2 steps</label>
-</fieldset>
 <div class="local-graph-drawing">
 {{{note.localGraph}}}
 </div>

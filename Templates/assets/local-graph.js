@@ -5,15 +5,31 @@
   "use strict";
   var section = document.querySelector(".local-graph[data-node]");
   if (!section) return;
-  var choice = section.querySelector(".graph-depth");
   var holder = section.querySelector(".local-graph-drawing");
   var first = holder && holder.querySelector("svg.graph");
-  if (!choice || !first) return;
+  if (!first) return;
   var NS = "http://www.w3.org/2000/svg";
   var root = section.getAttribute("data-root") || "";
   var self = section.getAttribute("data-node");
   var second = null, message = null;
-  choice.hidden = false;
+  // The choice is made here, not sent in every note page: without this script it could do nothing.
+  var choice = document.createElement("fieldset");
+  choice.className = "graph-depth";
+  var legend = document.createElement("legend");
+  legend.className = "visually-hidden";
+  legend.textContent = "Depth";
+  choice.appendChild(legend);
+  [["1", "1 step"], ["2", "2 steps"]].forEach(function (option) {
+    var label = document.createElement("label"), radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = "graph-depth";
+    radio.value = option[0];
+    radio.checked = option[0] === "1";
+    label.appendChild(radio);
+    label.appendChild(document.createTextNode(" " + option[1]));
+    choice.appendChild(label);
+  });
+  section.insertBefore(choice, holder);
 
   function say(text) {
     if (!message) {
@@ -124,7 +140,4 @@
   Array.prototype.forEach.call(choice.querySelectorAll("input[type=radio]"), function (radio) {
     radio.addEventListener("change", function () { if (radio.checked) showDepth(Number(radio.value)); });
   });
-  // Back to a page whose second drawing was chosen: draw it again.
-  var checked = choice.querySelector("input:checked");
-  if (checked && checked.value === "2") showDepth(2);
 })();
