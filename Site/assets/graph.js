@@ -238,9 +238,16 @@
       requestAnimationFrame(function () { pending = false; paint(); });
     }
 
+    // Colours as the page has them now (light or dark, `light-dark()` or not): what a probe is painted in.
+    var probe = document.createElement("span");
+    probe.hidden = true;
+    frame.appendChild(probe);
+    function colour(name) {
+      probe.style.color = "var(" + name + ")";
+      return getComputedStyle(probe).color;
+    }
+
     function paint() {
-      var style = getComputedStyle(frame);
-      function colour(name) { return style.getPropertyValue(name).trim(); }
       var ctx = canvas.getContext("2d");
       var dpr = canvas.width / cssW;
       ctx.setTransform(1, 0, 0, 1, 0, 0);

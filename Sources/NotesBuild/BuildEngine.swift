@@ -25,11 +25,13 @@ public struct BuildRequest: Sendable {
     public var infos: Bool
     /// Write the site even when the notes have errors (`--keep-going`).
     public var keepGoing: Bool
+    /// Date the notes that state no date by their last git commit, when the folder is in a repository.
+    public var gitDates: Bool
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, configPath: String? = nil,
-                unsafeHTML: Bool = false, cacheDir: String? = nil, infos: Bool = false, keepGoing: Bool = false) {
+                unsafeHTML: Bool = false, cacheDir: String? = nil, infos: Bool = false, keepGoing: Bool = false, gitDates: Bool = true) {
         self.notesRoot = notesRoot; self.outDir = outDir; self.templatesDir = templatesDir; self.configPath = configPath
-        self.unsafeHTML = unsafeHTML; self.cacheDir = cacheDir; self.infos = infos; self.keepGoing = keepGoing
+        self.unsafeHTML = unsafeHTML; self.cacheDir = cacheDir; self.infos = infos; self.keepGoing = keepGoing; self.gitDates = gitDates
     }
 
     /// The cache folder this request uses.
@@ -106,6 +108,8 @@ public enum BuildEngine {
         options.keepGoing = request.keepGoing
         options.attachmentStamp = sources.attachmentStamp
         if let title = config.title { options.title = title }
+        // The commit checked out dates undated notes (step 4): a new one rebuilds.
+        options.gitCommit = request.gitDates ? GitDates.head(request.notesRoot) : nil
         let outDir = try? OutputLocation.check(request.outDir, notesRoot: request.notesRoot)
 
         // 2. Nothing changed since the last build, and its output is as it
@@ -138,8 +142,17 @@ public enum BuildEngine {
 
         // 4. Render what is published: drafts are left out of every page.
         // From here the output may change: the old record no longer describes it.
-        let (published, drafts) = notebook.published(config.publish) { Entities.gather($0, aliases: config.aliases) }
+        var (published, drafts) = notebook.published(config.publish) { Entities.gather($0, aliases: config.aliases) }
         options.drafts = drafts
+        if config.title == nil { options.title = SiteBuilder.defaultTitle(published.notes, notesRoot: request.notesRoot) }
+        // A note that states no date is dated by its last commit, for the feed and the lists.
+        if options.gitCommit != nil {
+            let undated = Set(published.notes.filter { $0.date == nil }.map(\.path))
+            let dates = GitDates.dates(request.notesRoot, paths: undated)
+            for i in published.notes.indices where published.notes[i].date == nil {
+                published.notes[i].date = dates[published.notes[i].path]
+            }
+        }
         let publishedHashes = drafts.isEmpty ? fileHashes : notebook.notes.indices.filter { !drafts.contains(notebook.notes[$0].id) }.map { fileHashes[$0] }
         if let outDir { BuildRecord.forget(cacheDir: cacheDir, outDir: outDir) }
         let site: SiteReport

@@ -58,6 +58,7 @@ public struct BuildRecord: Sendable, Equatable {
         } else {
             h.add("built-in templates")
         }
+        h.add(options.gitCommit ?? "no commit")
         h.add(sources.digest)
         return h.hex
     }

@@ -16,7 +16,7 @@ import NotesSupport
 /// writes the file afresh only when most of it is replaced blocks. A block
 /// whose checksum fails is parsed again.
 public final class ParseCache: @unchecked Sendable {
-    static let format = "parse 10"
+    static let format = "parse 11"
 
     /// Where the cache lives.
     public let path: String

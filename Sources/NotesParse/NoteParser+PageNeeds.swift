@@ -61,6 +61,7 @@ extension NoteParser {
             if text.utf8.contains(UInt8(ascii: "^")), let (_, start) = BlockIDs.trailingID(text) {
                 text = String(text[..<start]).trimmingSpaces
             }
+            if text.utf8.contains(UInt8(ascii: "=")) { text = withoutHighlightMarks(text) }
             if !text.isEmpty {
                 if !out.isEmpty { out += "\n" }
                 out += text
@@ -69,5 +70,27 @@ extension NoteParser {
         }
         walk(root)
         return out
+    }
+
+    /// `text` without the `==` of `==highlights==` (they are marks on the
+    /// page, not words): a `==` touching a word on one side only, and not
+    /// part of a longer run of `=`. `a == b` and `x===y` keep theirs.
+    static func withoutHighlightMarks(_ text: String) -> String {
+        let b = Array(text.utf8)
+        let eq = UInt8(ascii: "=")
+        func blank(_ i: Int) -> Bool { i < 0 || i >= b.count || b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == eq, i + 1 < b.count, b[i + 1] == eq, i == 0 || b[i - 1] != eq, i + 2 >= b.count || b[i + 2] != eq,
+               blank(i - 1) != blank(i + 2) {
+                i += 2
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -594,6 +594,118 @@ enum DefaultTemplates {
 })();
 
 """#,
+        "assets/preview.js": #"""
+// Hover previews (DESIGN §5): hovering or focusing a link to a note shows its
+// title and opening text, or the text of the section the link names. Each
+// note's preview is a script, previews/<id>.js, made from its page at build
+// time and loaded on first use: pages opened from disk cannot fetch().
+(function () {
+  "use strict";
+  var holder = document.querySelector("[data-root]");
+  if (!holder) return;
+  var base = new URL(holder.getAttribute("data-root") || "./", location.href).href;
+  var cache = {};      // note id → preview data, or "loading" / "missing"
+  var waiting = {};    // note id → callbacks
+  var box = null, current = null, timer = 0;
+
+  window.notescPreview = function (id, data) {
+    cache[id] = data;
+    (waiting[id] || []).forEach(function (f) { f(); });
+    delete waiting[id];
+  };
+
+  // The note a link points to, with the section it names; null for anything else.
+  function target(a) {
+    if (!(a instanceof HTMLAnchorElement) || !a.href || a.closest(".note-preview, .search-results")) return null;
+    var url = new URL(a.href, location.href);
+    if (url.href.indexOf(base) !== 0) return null;
+    var path = decodeURIComponent(url.pathname.slice(new URL(base).pathname.length));
+    if (path.indexOf("notes/") !== 0 || path.slice(-5) !== ".html") return null;
+    var here = location.href.split("#")[0];
+    if (url.href.split("#")[0] === here) return null;  // this page's own sections
+    return { id: path.slice(6, -5), section: url.hash ? decodeURIComponent(url.hash.slice(1)) : "" };
+  }
+
+  function load(id, done) {
+    if (cache[id] === "missing") return;
+    if (cache[id] && cache[id] !== "loading") { done(); return; }
+    (waiting[id] = waiting[id] || []).push(done);
+    if (cache[id] === "loading") return;
+    cache[id] = "loading";
+    var s = document.createElement("script");
+    s.src = base + "previews/" + id.split("/").map(encodeURIComponent).join("/") + ".js";
+    s.onerror = function () { cache[id] = "missing"; delete waiting[id]; };
+    document.head.appendChild(s);
+  }
+
+  function show(a, t) {
+    var data = cache[t.id];
+    if (current !== a || !data || typeof data !== "object") return;
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "note-preview";
+      box.id = "note-preview";
+      box.setAttribute("role", "tooltip");
+      document.body.appendChild(box);
+    }
+    var text = t.section && data.sections && data.sections[t.section] ? data.sections[t.section] : data.text;
+    box.textContent = "";
+    var title = document.createElement("p");
+    title.className = "note-preview-title";
+    title.textContent = data.title;
+    var body = document.createElement("p");
+    body.className = "note-preview-text";
+    body.textContent = text || "(this note has no text yet)";
+    box.appendChild(title);
+    box.appendChild(body);
+    box.hidden = false;
+    var r = a.getBoundingClientRect();
+    var width = Math.min(360, document.documentElement.clientWidth - 16);
+    box.style.width = width + "px";
+    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    box.style.left = left + "px";
+    var below = r.bottom + window.scrollY + 6;
+    box.style.top = below + "px";
+    // Above the link when there is no room below it.
+    if (r.bottom + box.offsetHeight + 12 > window.innerHeight && r.top > box.offsetHeight + 12) {
+      box.style.top = (r.top + window.scrollY - box.offsetHeight - 6) + "px";
+    }
+    a.setAttribute("aria-describedby", "note-preview");
+  }
+
+  function hide() {
+    clearTimeout(timer);
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    if (box) box.hidden = true;
+  }
+
+  function enter(e) {
+    var a = e.target.closest && e.target.closest("a");
+    if (!a || a === current) return;
+    var t = target(a);
+    if (!t) return;
+    hide();
+    current = a;
+    timer = setTimeout(function () { load(t.id, function () { show(a, t); }); }, e.type === "focusin" ? 0 : 250);
+  }
+
+  function leave(e) {
+    if (!current) return;
+    var to = e.relatedTarget;
+    if (to && (current.contains(to) || (box && box.contains(to)))) return;
+    hide();
+  }
+
+  document.addEventListener("mouseover", enter);
+  document.addEventListener("focusin", enter);
+  document.addEventListener("mouseout", leave);
+  document.addEventListener("focusout", leave);
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  window.addEventListener("scroll", function () { if (box && !box.hidden) hide(); }, { passive: true });
+})();
+
+"""#,
         "assets/search.js": #"""
 // notesc search: no dependencies, works from disk. The index is split into
 // scripts (browsers refuse to fetch files for pages opened from disk): a
@@ -847,53 +959,34 @@ enum DefaultTemplates {
 
 """#,
         "assets/style.css": #"""
-/* notesc default theme: light and dark follow the reader's preference. */
+/* notesc default theme: light and dark follow the reader's preference, or their choice. */
 :root {
   color-scheme: light dark;
-  --bg: #ffffff;
-  --surface: #f6f8fa;
-  --surface-2: #eef1f5;
-  --text: #1f2328;
-  --muted: #57606a;
-  --border: #d0d7de;
-  --accent: #0b57d0;
-  --accent-soft: #e8f0fe;
-  --ok: #1a7f37;
-  --ok-soft: #dafbe1;
-  --bad: #b42318;
-  --bad-soft: #ffebe9;
-  --star: #8a5a00;
-  --star-soft: #fff4d6;
-  --focus: #0b57d0;
-  --node-note: #0b57d0;
-  --node-system: #b35c00;
-  --edge: #8c959f;
+  --bg: light-dark(#ffffff, #0f1115);
+  --surface: light-dark(#f6f8fa, #161b22);
+  --surface-2: light-dark(#eef1f5, #1f2630);
+  --text: light-dark(#1f2328, #e6edf3);
+  --muted: light-dark(#57606a, #9da7b3);
+  --border: light-dark(#d0d7de, #30363d);
+  --accent: light-dark(#0b57d0, #79b0ff);
+  --accent-soft: light-dark(#e8f0fe, #182a45);
+  --ok: light-dark(#1a7f37, #4ac26b);
+  --ok-soft: light-dark(#dafbe1, #12301c);
+  --bad: light-dark(#b42318, #ff8a80);
+  --bad-soft: light-dark(#ffebe9, #3d1714);
+  --star: light-dark(#8a5a00, #e3b341);
+  --star-soft: light-dark(#fff4d6, #33280d);
+  --focus: light-dark(#0b57d0, #79b0ff);
+  --node-note: light-dark(#0b57d0, #79b0ff);
+  --node-system: light-dark(#b35c00, #f0883e);
+  --edge: light-dark(#8c959f, #6e7681);
   --radius: 8px;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
 }
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #0f1115;
-    --surface: #161b22;
-    --surface-2: #1f2630;
-    --text: #e6edf3;
-    --muted: #9da7b3;
-    --border: #30363d;
-    --accent: #79b0ff;
-    --accent-soft: #182a45;
-    --ok: #4ac26b;
-    --ok-soft: #12301c;
-    --bad: #ff8a80;
-    --bad-soft: #3d1714;
-    --star: #e3b341;
-    --star-soft: #33280d;
-    --focus: #79b0ff;
-    --node-note: #79b0ff;
-    --node-system: #f0883e;
-    --edge: #6e7681;
-  }
-}
+/* The reader's choice (assets/theme.js) overrides the system's. */
+:root[data-theme="light"] { color-scheme: light; }
+:root[data-theme="dark"] { color-scheme: dark; }
 
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -941,6 +1034,13 @@ h3 { font-size: 1.12rem; }
 .search-input::placeholder { color: var(--muted); opacity: 1; }
 .search-results { position: absolute; right: 0; top: calc(100% + 0.4rem); width: min(30rem, 92vw); max-height: 70vh; overflow-y: auto; margin: 0; padding: 0.35rem; list-style: none; background: var(--bg); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 12px 32px rgba(0, 0, 0, 0.18); }
 .search-results[hidden] { display: none; }
+.theme-toggle { font: inherit; font-size: 0.875rem; padding: 0.3rem 0.7rem; border: 1px solid var(--border); border-radius: 999px; background: var(--surface); color: var(--text); cursor: pointer; }
+.theme-toggle:hover { background: var(--surface-2); }
+.theme-toggle[hidden] { display: none; }
+.note-preview { position: absolute; z-index: 20; margin: 0; padding: 0.7rem 0.9rem; background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: 0 12px 32px rgba(0, 0, 0, 0.18); font-size: 0.9rem; line-height: 1.5; pointer-events: none; }
+.note-preview[hidden] { display: none; }
+.note-preview-title { margin: 0 0 0.3rem; font-weight: 650; }
+.note-preview-text { margin: 0; color: var(--muted); }
 .search-results a { display: block; padding: 0.5rem 0.65rem; border-radius: 6px; color: var(--text); text-decoration: none; }
 .search-results a:hover, .search-results a:focus-visible { background: var(--accent-soft); }
 .search-results .result-kind { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin-right: 0.4rem; }
@@ -1160,26 +1260,21 @@ details.callout:not([open]) > summary { margin: 0; }
 .callout-example { --callout: var(--callout-purple); --callout-soft: var(--callout-purple-soft); }
 .callout-quote { --callout: var(--callout-grey); --callout-soft: var(--callout-grey-soft); }
 :root {
-  --callout-blue: #0b57d0; --callout-blue-soft: #eef4fe;
-  --callout-green: #1a7f37; --callout-green-soft: #edfbf0;
-  --callout-orange: #a3470a; --callout-orange-soft: #fff3e8;
-  --callout-red: #b42318; --callout-red-soft: #fff0ee;
-  --callout-yellow: #7d5a00; --callout-yellow-soft: #fff8e1;
-  --callout-purple: #7339c4; --callout-purple-soft: #f5effd;
-  --callout-grey: #57606a; --callout-grey-soft: #f3f4f6;
-  --mark: #fff0a8;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --callout-blue: #79b0ff; --callout-blue-soft: #14213a;
-    --callout-green: #4ac26b; --callout-green-soft: #112619;
-    --callout-orange: #f0883e; --callout-orange-soft: #2d1a0c;
-    --callout-red: #ff8a80; --callout-red-soft: #331413;
-    --callout-yellow: #e3b341; --callout-yellow-soft: #2b220b;
-    --callout-purple: #c297ff; --callout-purple-soft: #241a36;
-    --callout-grey: #9da7b3; --callout-grey-soft: #1b2027;
-    --mark: #5c4d0a;
-  }
+  --callout-blue: light-dark(#0b57d0, #79b0ff);
+  --callout-blue-soft: light-dark(#eef4fe, #14213a);
+  --callout-green: light-dark(#1a7f37, #4ac26b);
+  --callout-green-soft: light-dark(#edfbf0, #112619);
+  --callout-orange: light-dark(#a3470a, #f0883e);
+  --callout-orange-soft: light-dark(#fff3e8, #2d1a0c);
+  --callout-red: light-dark(#b42318, #ff8a80);
+  --callout-red-soft: light-dark(#fff0ee, #331413);
+  --callout-yellow: light-dark(#7d5a00, #e3b341);
+  --callout-yellow-soft: light-dark(#fff8e1, #2b220b);
+  --callout-purple: light-dark(#7339c4, #c297ff);
+  --callout-purple-soft: light-dark(#f5effd, #241a36);
+  --callout-grey: light-dark(#57606a, #9da7b3);
+  --callout-grey-soft: light-dark(#f3f4f6, #1b2027);
+  --mark: light-dark(#fff0a8, #5c4d0a);
 }
 mark { background: var(--mark); color: var(--text); padding: 0 0.1em; border-radius: 2px; }
 a.tag { text-decoration: none; background: var(--accent-soft); padding: 0 0.3em; border-radius: 4px; }
@@ -1209,6 +1304,84 @@ a.tag:hover { text-decoration: underline; }
 .graph-depth { display: flex; gap: 1rem; border: 0; padding: 0; margin: 0 0 0.5rem; font-size: 0.9rem; }
 .local-graph .graph .node-far text { visibility: hidden; }
 .local-graph .graph .node-far:hover text, .local-graph .graph .node-far:focus text { visibility: visible; }
+
+"""#,
+        "assets/theme.js": #"""
+// The reader's light or dark choice, remembered in localStorage; without one
+// the page follows the system (style.css picks colours with light-dark()).
+// Loaded in <head> without `defer`, so a chosen theme applies before the
+// first paint instead of flashing the other one.
+(function () {
+  "use strict";
+  var KEY = "notesc-theme";
+  var root = document.documentElement;
+  var NAMES = { system: "System", light: "Light", dark: "Dark" };
+  var NEXT = { system: "light", light: "dark", dark: "system" };
+
+  function stored() {
+    try {
+      var value = localStorage.getItem(KEY);
+      return value === "light" || value === "dark" ? value : "system";
+    } catch (e) {
+      return "system";  // storage refused (a private window, file:// in some browsers)
+    }
+  }
+
+  function apply(choice) {
+    if (choice === "system") root.removeAttribute("data-theme");
+    else root.setAttribute("data-theme", choice);
+    // highlight.js has one stylesheet per scheme, chosen by media query:
+    // a reader's choice overrides the query.
+    var sheets = document.querySelectorAll("link[data-scheme]");
+    for (var i = 0; i < sheets.length; i++) {
+      var scheme = sheets[i].getAttribute("data-scheme");
+      sheets[i].media = choice === "system" ? "(prefers-color-scheme: " + scheme + ")" : (choice === scheme ? "all" : "not all");
+    }
+    var button = document.getElementById("theme-toggle");
+    if (button) {
+      button.textContent = "Theme: " + NAMES[choice];
+      button.setAttribute("aria-label", "Colour theme: " + NAMES[choice] + " (change to " + NAMES[NEXT[choice]] + ")");
+      button.setAttribute("data-choice", choice);
+    }
+  }
+
+  apply(stored());
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.getElementById("theme-toggle");
+    if (!button) return;
+    button.hidden = false;
+    apply(stored());
+    button.addEventListener("click", function () {
+      var choice = NEXT[button.getAttribute("data-choice")] || "system";
+      try {
+        if (choice === "system") localStorage.removeItem(KEY);
+        else localStorage.setItem(KEY, choice);
+      } catch (e) { /* the choice lasts for this page only */ }
+      apply(choice);
+    });
+  });
+})();
+
+"""#,
+        "category.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+{{<layout}}
+{{$content}}
+<article class="entity" aria-labelledby="entity-title">
+<header class="entity-header">
+<p class="eyebrow"><a href="{{root}}index.html">Category</a></p>
+<h1 id="entity-title">{{category.name}}</h1>
+<p class="muted">{{category.count}} notes</p>
+</header>
+<ul class="note-list">
+{{#category.notes}}
+{{>partials/note-item}}
+{{/category.notes}}
+</ul>
+{{>partials/pagination}}
+</article>
+{{/content}}
+{{/layout}}
 
 """#,
         "folder.mustache": #"""
@@ -1244,13 +1417,7 @@ a.tag:hover { text-decoration: underline; }
 {{/folder.notes}}
 </ul>
 {{/folder.hasNotes}}
-{{#pagination}}
-<nav class="pagination" aria-label="Pages">
-{{#previous}}<a href="{{previous}}" rel="prev">← Newer</a>{{/previous}}
-<span>Page {{value}} of {{count}}</span>
-{{#next}}<a href="{{next}}" rel="next">Older →</a>{{/next}}
-</nav>
-{{/pagination}}
+{{>partials/pagination}}
 </article>
 {{/content}}
 {{/layout}}
@@ -1412,14 +1579,16 @@ a.tag:hover { text-decoration: underline; }
 {{#site.hasFeed}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
 {{/site.hasFeed}}
+<script src="{{root}}assets/theme.js"></script>
 <script src="{{root}}assets/search.js" defer></script>
+<script src="{{root}}assets/preview.js" defer></script>
 {{#page.hasMath}}
 <link rel="stylesheet" href="{{root}}assets/katex/katex.min.css">
 <script src="{{root}}assets/katex/katex.min.js" defer></script>
 {{/page.hasMath}}
 {{#page.hasCode}}
-<link rel="stylesheet" href="{{root}}assets/highlight/a11y-light.css" media="(prefers-color-scheme: light)">
-<link rel="stylesheet" href="{{root}}assets/highlight/a11y-dark.css" media="(prefers-color-scheme: dark)">
+<link rel="stylesheet" href="{{root}}assets/highlight/a11y-light.css" media="(prefers-color-scheme: light)" data-scheme="light">
+<link rel="stylesheet" href="{{root}}assets/highlight/a11y-dark.css" media="(prefers-color-scheme: dark)" data-scheme="dark">
 <script src="{{root}}assets/highlight/highlight.min.js" defer></script>
 {{/page.hasCode}}
 {{#page.usesScripts}}
@@ -1449,6 +1618,7 @@ a.tag:hover { text-decoration: underline; }
 <p id="search-status" class="visually-hidden" aria-live="polite"></p>
 <ul id="search-results" class="search-results" hidden></ul>
 </div>
+<button id="theme-toggle" class="theme-toggle" type="button" hidden>Theme: System</button>
 </div>
 </header>
 <main id="main" tabindex="-1">
@@ -1621,6 +1791,17 @@ a.tag:hover { text-decoration: underline; }
 </li>
 
 """#,
+        "partials/pagination.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+{{#pagination}}
+<nav class="pagination" aria-label="Pages">
+{{#previous}}<a href="{{previous}}" rel="prev">← Newer</a>{{/previous}}
+<span>Page {{value}} of {{count}}</span>
+{{#next}}<a href="{{next}}" rel="next">Older →</a>{{/next}}
+</nav>
+{{/pagination}}
+
+"""#,
         "partials/section.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 <section class="note-section section-{{kind}}"{{#hasHeading}} aria-labelledby="{{id}}"{{/hasHeading}}>
@@ -1749,6 +1930,7 @@ a.tag:hover { text-decoration: underline; }
 {{>partials/note-item}}
 {{/tag.notes}}
 </ul>
+{{>partials/pagination}}
 </article>
 {{/content}}
 {{/layout}}

@@ -127,16 +127,20 @@ extension PageContext {
         return context
     }
 
-    static func tag(_ tag: SiteModel.Tag, _ model: SiteModel) -> Context {
-        let page = SitePaths.tag(tag.slug)
+    /// A tag's page: its notes by date, `SitePaths.notesPerPage` at a time (page `number` of them, from 1).
+    static func tag(_ tag: SiteModel.Tag, page number: Int, _ model: SiteModel) -> Context {
+        let page = SitePaths.tag(tag.slug, page: number)
         let links = PageLinks(page: page, model: model)
-        var context = base(model, page: page, title: "#" + tag.name, kind: "tag", description: "Notes tagged \(tag.name).")
+        var context = base(model, page: page, title: number == 1 ? "#" + tag.name : "#\(tag.name) (page \(number))", kind: "tag",
+                           description: "Notes tagged \(tag.name).")
+        context[.pagination] = pagination(number, of: SitePaths.pageCount(tag.notes.count), links: links) { SitePaths.tag(tag.slug, page: $0) }
+        let per = SitePaths.notesPerPage
         // A nested tag's page links up to its parent and down to its children (notes of `a/b` are `a`'s too).
         let children = tag.children.compactMap { model.tagPositions[$0].map { model.tags[$0] } }.map { child -> Context in
             [.name: child.name, .url: links.href(SitePaths.tag(child.slug)), .count: child.notes.count]
         }
         var t: Context = [.name: tag.name, .count: tag.notes.count,
-                          .notes: model.byDate(tag.notes).map { noteItem($0, model, links: links) },
+                          .notes: model.byDate(tag.notes).dropFirst((number - 1) * per).prefix(per).map { noteItem($0, model, links: links) },
                           .children: children, .hasChildren: !children.isEmpty]
         t[.parent] = TemplateValue.absent
         if let i = tag.parent.flatMap({ model.tagPositions[$0] }) {

@@ -14,8 +14,8 @@ extension PageContext {
         let notes = model.notebook.notes
         // The home note is shown above the listing, not in it.
         let listed = notes.indices.filter { $0 != model.home }
-        let byFolder = !listed.contains { notes[$0].category != nil }
-        let categories = byFolder ? folderGroups(listed, model, links: links) : categoryGroups(listed, model, links: links)
+        let byFolder = model.categories.isEmpty
+        let categories = byFolder ? folderGroups(listed, model, links: links) : categoryGroups(model, links: links)
         let datedIDs: [String] = notes.indices.filter { notes[$0].date != nil }.map { notes[$0].id }
         let recent: [Context] = model.byDate(datedIDs).prefix(8).map { (id: String) -> Context in
             var item: Context = [.title: model.title(id), .url: links.noteHref(id)]
@@ -30,7 +30,11 @@ extension PageContext {
         let topSystems: [Context] = counted.prefix(24).map { (entry: (system: System, notes: Int)) -> Context in
             [.name: entry.system.name, .url: links.href(SitePaths.system(entry.system.slug)), .count: entry.notes]
         }
-        let tags = model.tags.map { t -> Context in [.name: t.name, .url: links.href(SitePaths.tag(t.slug)), .count: t.notes.count] }
+        // The most used tags; the tags page lists them all.
+        let tags = model.tags.indices.sorted { a, b in
+            model.tags[a].notes.count != model.tags[b].notes.count ? model.tags[a].notes.count > model.tags[b].notes.count : a < b
+        }.prefix(Self.tagsOnHome).sorted()
+            .map { model.tags[$0] }.map { t -> Context in [.name: t.name, .url: links.href(SitePaths.tag(t.slug)), .count: t.notes.count] }
         var claimCount = 0, verifiedCount = 0
         for position in notes.indices {
             let listing = model.listing(position)
@@ -55,23 +59,25 @@ extension PageContext {
         return context
     }
 
-    /// The home page's groups when notes have categories: one per category, then the uncategorised.
-    private static func categoryGroups(_ listed: [Int], _ model: SiteModel, links: PageLinks) -> [Context] {
-        let notes = model.notebook.notes
-        var byCategory: [String: [String]] = [:]
-        for i in listed { byCategory[notes[i].category ?? uncategorised, default: []].append(notes[i].id) }
-        let names = byCategory.keys.sorted { a, b in
-            if (a == uncategorised) != (b == uncategorised) { return b == uncategorised }
-            return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
-        }
-        return names.map { name -> Context in
-            let ids = byCategory[name] ?? []
-            return [.name: name, .id: categoryID(name), .count: ids.count,
-                    .notes: model.byDate(ids).map { noteItem($0, model, links: links, withCategory: false) }]
+    /// The home page's groups when notes have categories: one per category,
+    /// then the uncategorised, each its newest notes and a link to its page.
+    private static func categoryGroups(_ model: SiteModel, links: PageLinks) -> [Context] {
+        model.categories.map { category -> Context in
+            let ids = category.notes
+            return [.name: category.name, .id: categoryID(category.name), .count: ids.count,
+                    .url: links.href(SitePaths.category(category.slug)),
+                    .notes: model.byDate(ids).prefix(notesPerFolder).map { noteItem($0, model, links: links, withCategory: false) },
+                    .more: ids.count > notesPerFolder]
         }
     }
 
-    /// How many of a top-level folder's notes the home page lists.
+    /// How many of the notes at the root the home page lists.
+    static let notesAtTop = 50
+
+    /// How many tags the home page shows.
+    static let tagsOnHome = 60
+
+    /// How many of a category's or top-level folder's notes the home page lists.
     static let notesPerFolder = 10
 
     /// The home page's groups when no note has a category: the notes at the
@@ -87,8 +93,12 @@ extension PageContext {
         var groups: [Context] = []
         if !root.isEmpty {
             let name = byFolder.isEmpty ? "All notes" : "Top level"
-            groups.append([.name: name, .id: "folder-top", .count: root.count,
-                           .notes: model.byDate(root).map { noteItem($0, model, links: links) }])
+            // The newest few, when there are many: the root's folder page lists them all.
+            var group: Context = [.name: name, .id: "folder-top", .count: root.count,
+                                  .notes: model.byDate(root).prefix(notesAtTop).map { noteItem($0, model, links: links) },
+                                  .more: root.count > notesAtTop]
+            if root.count > notesAtTop { group[.url] = links.href(SitePaths.folder("")) }
+            groups.append(group)
         }
         let names = byFolder.keys.sorted { a, b in a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b }
         for name in names {

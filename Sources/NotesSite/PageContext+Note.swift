@@ -44,7 +44,8 @@ extension PageContext {
         ]
         if let category = note.category {
             n[.category] = category
-            n[.categoryURL] = links.href("index.html", fragment: categoryID(category))
+            n[.categoryURL] = model.categoryPositions[category].map { links.href(SitePaths.category(model.categories[$0].slug)) }
+                ?? links.href("index.html", fragment: categoryID(category))
         }
         // Breadcrumbs on notes in folders; a note at the root has only Home above it.
         if let slash = note.id.lastIndex(of: "/") {

@@ -264,8 +264,11 @@ struct PageDependencies {
             }
         case .topic(let i):
             for id in model.notebook.topics[i].notes { addShowing(id) }
-        case .tag(let i):
+        case .tag(let i, _):
             for id in model.tags[i].notes { add(id) }
+        case .category(let i, _):
+            // Which notes are on which of its pages comes from their dates and titles.
+            for id in model.categories[i].notes { add(id) }
         case .folder(let i, _):
             // Its subfolders and their counts come from note ids, which `global` holds; which
             // notes are on which of its pages, from their dates and titles: each page reads them all.

@@ -33,6 +33,8 @@ public struct SiteOptions: Sendable {
     public var keepGoing = false
     /// The attachments' sizes and times in one hash (`NoteSources.attachmentStamp`): the copies depend on it.
     public var attachmentStamp: UInt64 = 0
+    /// The git commit checked out when notes without a date were dated by their last commit (`GitDates`); nil otherwise.
+    public var gitCommit: String?
     /// Past this many notes `graph.html` is drawn in the browser (`WholeGraph.drawnInBrowserAbove`); tests lower it.
     var graphCanvasAbove = WholeGraph.drawnInBrowserAbove
 
@@ -119,7 +121,8 @@ public enum SiteBuilder {
         guard errors == 0 || options.keepGoing else { throw SiteError.notesHaveErrors(errors) }
         let outDir = try OutputLocation.check(options.outDir, notesRoot: options.notesRoot)
         let (noteInputs, fileHashes) = BuildCache.inputs(notebook, notesRoot: options.notesRoot, fileHashes: fileHashes)
-        let inputs = options.attachmentStamp == 0 ? noteInputs : noteInputs + "-" + String(options.attachmentStamp, radix: 16)
+        var inputs = options.attachmentStamp == 0 ? noteInputs : noteInputs + "-" + String(options.attachmentStamp, radix: 16)
+        if let commit = options.gitCommit { inputs += "-" + commit }
         // What each page depends on is worked out on other threads from here,
         // while the templates and the build cache load and the model is made.
         let madeDependencies = ResultSlots<PageDependencies>(count: 1)
@@ -163,6 +166,7 @@ public enum SiteBuilder {
             folders.formUnion(templates.assets.map { folder($0.path) })
             folders.formUnion(model.vendor.folders)
             folders.formUnion(["search", "search/p", "search/d"])
+            folders.formUnion(notebook.notes.map { folder(SitePaths.preview($0.id)) })
             // Attachments the published notes link to or embed, and no others (DESIGN §2a).
             let attachments = Set(notebook.notes.flatMap { $0.links.compactMap(\.attachment) }).sorted()
             folders.formUnion(attachments.map { folder(SitePaths.attachment($0)) })
@@ -225,6 +229,11 @@ public enum SiteBuilder {
                     }
                 }
             }
+            // A note page's hover preview is made from the page: kept with it.
+            func keepPreview(_ page: SitePage) -> Bool {
+                guard case .note(let n) = page.source else { return true }
+                return writer.keep(SitePaths.preview(notebook.notes[n].id))
+            }
             let signatures = ResultSlots<String>(count: pages.count)
             let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
@@ -242,7 +251,7 @@ public enum SiteBuilder {
                 let signature = kept ?? dependencies.signature(of: pages[i], model)
                 signatures[i] = signature
                 if previous == signature, let hash = cache.pages[pages[i].path],
-                   writer.keep(pages[i].path) {
+                   writer.keep(pages[i].path), keepPreview(pages[i]) {
                     hashes[i] = hash
                     rendered[i] = false
                 }
@@ -276,11 +285,17 @@ public enum SiteBuilder {
                     var hash = StableHash()
                     hash.add(page)
                     hashes[i] = hash.hex
-                    if cache.pages[pages[i].path] == hash.hex, writer.keep(pages[i].path) {
+                    if cache.pages[pages[i].path] == hash.hex, writer.keep(pages[i].path), keepPreview(pages[i]) {
                         rendered[i] = false
                         return
                     }
                     try writer.write(pages[i].path, page)
+                    if case .note(let n) = pages[i].source {
+                        let note = notebook.notes[n]
+                        if let script = NotePreview.script(id: note.id, title: model.title(note.id), html: page) {
+                            try writer.write(SitePaths.preview(note.id), script)
+                        }
+                    }
                     rendered[i] = true
                 } catch {
                     failures[i] = "\(error)"
@@ -322,6 +337,16 @@ public enum SiteBuilder {
 }
 
 extension SiteBuilder {
+    /// The site's name when `notesc.yml` gives none: "Study notes" for a
+    /// folder of study notes; otherwise the home note's own title (`# TIL`),
+    /// else the folder's name, as Obsidian names a vault by its folder.
+    public static func defaultTitle(_ notes: [Note], notesRoot: String) -> String {
+        if notes.isEmpty || notes.contains(where: \.isStudyNote) { return "Study notes" }
+        if let home = SiteModel.home(notes), let title = notes[home].title?.text, !title.isEmpty { return title }
+        let name = URL(fileURLWithPath: notesRoot).standardizedFileURL.lastPathComponent
+        return name.isEmpty || name == "/" ? "Notes" : name
+    }
+
     /// From this many pages to render, the links pages one folder deep share
     /// are made first (`SiteModel.shareLinks()`); they save each such page
     /// its own, and cost about as much as a hundred pages do.

@@ -67,12 +67,25 @@ struct SiteModel: Sendable {
         var children: [String] = []
         /// How many notes it holds, its subfolders' included.
         var total = 0
-        var name: String { path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path }
+        var name: String { path.isEmpty ? "All notes" : path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path }
         var parent: String? { path.lastIndex(of: "/").map { String(path[..<$0]) } }
+    }
+
+    /// A category and its notes: the home page lists its newest, its page all of them (DESIGN §5).
+    struct Category: Sendable {
+        var name: String
+        /// Unique among the categories: `categories/<slug>.html`.
+        var slug: String
+        /// Ids of its notes, in note order.
+        var notes: [String]
     }
 
     let notebook: Notebook
     let options: SiteOptions
+    /// The notes' categories, "Uncategorised" last, when any note has one (else empty: notes are listed by folder).
+    let categories: [Category]
+    /// Position in `categories` by name.
+    let categoryPositions: [String: Int]
     /// Every folder that holds notes, sorted by path.
     let folders: [Folder]
     /// Position in `folders` by path.
@@ -207,6 +220,9 @@ struct SiteModel: Sendable {
         self.titles = titles
         (folders, folderPositions) = Self.folders(notes)
         home = Self.home(notes)
+        let categories = Self.categories(notes, home: home)
+        self.categories = categories
+        categoryPositions = Dictionary(categories.indices.map { (categories[$0].name, $0) }, uniquingKeysWith: { a, _ in a })
         listings = Once {
             // Claims are counted in place: iterating copied every claim, each a score of references.
             notes.indices.map { i in
@@ -280,10 +296,39 @@ struct SiteModel: Sendable {
                 parts.removeLast()
             }
         }
+        // The root is a folder too: its page lists the notes at the top, which
+        // the home page cannot all show in a flat vault of thousands.
+        var root = Folder(path: "")
+        root.notes = notes.indices.filter { !notes[$0].id.contains("/") }.map { notes[$0].id }
+        root.total = notes.count
+        byPath[""] = root
         var folders = byPath.values.sorted { $0.path < $1.path }
         let positions = Dictionary(uniqueKeysWithValues: folders.enumerated().map { ($1.path, $0) })
-        for folder in folders { if let parent = folder.parent, let i = positions[parent] { folders[i].children.append(folder.path) } }
+        for folder in folders where !folder.path.isEmpty { folders[positions[folder.parent ?? ""]!].children.append(folder.path) }
         return (folders, positions)
+    }
+
+    /// The name of the group of notes without a category, when others have one.
+    static let uncategorised = "Uncategorised"
+
+    /// The categories of the notes other than the home note, by name (case
+    /// folded), "Uncategorised" last; none when no note has a category.
+    static func categories(_ notes: [Note], home: Int?) -> [Category] {
+        let listed = notes.indices.filter { $0 != home }
+        guard listed.contains(where: { notes[$0].category != nil }) else { return [] }
+        var byName: [String: [String]] = [:]
+        for i in listed { byName[notes[i].category ?? uncategorised, default: []].append(notes[i].id) }
+        let names = byName.keys.sorted { a, b in
+            if (a == uncategorised) != (b == uncategorised) { return b == uncategorised }
+            return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
+        }
+        var taken = Set<String>()
+        return names.map { name in
+            let base = slugify(name).isEmpty ? "category" : slugify(name)
+            var slug = base, n = 2
+            while !taken.insert(slug).inserted { slug = "\(base)-\(n)"; n += 1 }
+            return Category(name: name, slug: slug, notes: byName[name] ?? [])
+        }
     }
 
     /// The position of the root note that is the home page's content: `index`, else `Home`, else `README` (any case).

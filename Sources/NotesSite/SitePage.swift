@@ -11,7 +11,11 @@ import NotesSupport
 struct SitePage: Sendable {
     enum Source: Sendable {
         case index, graph, notFound
-        case note(Int), system(Int), topic(Int), tag(Int)
+        case note(Int), system(Int), topic(Int)
+        /// A tag (by position in `SiteModel.tags`) and which page of its notes, from 1.
+        case tag(Int, page: Int)
+        /// A category (by position in `SiteModel.categories`) and which page of its notes, from 1.
+        case category(Int, page: Int)
         /// A folder (by position in `SiteModel.folders`) and which page of its notes, from 1.
         case folder(Int, page: Int)
         case list(String)
@@ -34,7 +38,8 @@ struct SitePage: Sendable {
         case .note(let i): PageContext.note(model.notebook.notes[i], model)
         case .system(let i): PageContext.system(model.notebook.systems[i], model)
         case .topic(let i): PageContext.topic(model.notebook.topics[i], model)
-        case .tag(let i): PageContext.tag(model.tags[i], model)
+        case .tag(let i, let page): PageContext.tag(model.tags[i], page: page, model)
+        case .category(let i, let page): PageContext.category(model.categories[i], page: page, model)
         case .folder(let i, let page): PageContext.folder(model.folders[i], page: page, model)
         case .list(let kind): PageContext.list(kind, model)
         }
@@ -55,7 +60,16 @@ struct SitePage: Sendable {
         for i in notes.indices { pages.append(SitePage(path: SitePaths.note(notes[i].id), template: "note", source: .note(i))) }
         for (i, s) in model.notebook.systems.enumerated() { pages.append(SitePage(path: SitePaths.system(s.slug), template: "system", source: .system(i))) }
         for (i, t) in model.notebook.topics.enumerated() { pages.append(SitePage(path: SitePaths.topic(t.slug), template: "topic", source: .topic(i))) }
-        for (i, t) in model.tags.enumerated() { pages.append(SitePage(path: SitePaths.tag(t.slug), template: "tag", source: .tag(i))) }
+        for (i, t) in model.tags.enumerated() {
+            for page in 1...SitePaths.pageCount(t.notes.count) {
+                pages.append(SitePage(path: SitePaths.tag(t.slug, page: page), template: "tag", source: .tag(i, page: page)))
+            }
+        }
+        for (i, c) in model.categories.enumerated() {
+            for page in 1...SitePaths.pageCount(c.notes.count) {
+                pages.append(SitePage(path: SitePaths.category(c.slug, page: page), template: "category", source: .category(i, page: page)))
+            }
+        }
         for (i, f) in model.folders.enumerated() {
             for page in 1...SitePaths.pageCount(f.notes.count) {
                 pages.append(SitePage(path: SitePaths.folder(f.path, page: page), template: "folder", source: .folder(i, page: page)))

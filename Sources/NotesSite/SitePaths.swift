@@ -10,13 +10,28 @@ import NotesSupport
 /// Every link is relative, so the site works from disk and under any base path.
 enum SitePaths {
     static func note(_ id: String) -> String { "notes/\(id).html" }
+    /// The hover preview of a note's page (`NotePreview`): `previews/<id>.js` beside `notes/<id>.html`.
+    static func preview(_ id: String) -> String { "previews/\(id).js" }
     static func system(_ slug: String) -> String { "systems/\(page(slug)).html" }
     static func topic(_ slug: String) -> String { "topics/\(page(slug)).html" }
-    static func tag(_ slug: String) -> String { "tags/\(page(slug)).html" }
+    /// A tag's page: `tags/<slug>.html`, then `tags/<slug>/_page/2.html`, …
+    /// when its notes take more than one page. Not `tags/<slug>/2.html`: that
+    /// is the page of the nested tag `<slug>/2` (`#year/2`); no slug starts
+    /// with `_` (`slugify`).
+    static func tag(_ slug: String, page number: Int = 1) -> String {
+        number == 1 ? "tags/\(page(slug)).html" : "tags/\(slug)/_page/\(number).html"
+    }
     /// A folder's page: `folders/a/b/index.html` for the folder `a/b`, then
     /// `folders/a/b/2.html`, … when its notes take more than one page.
+    /// The root's page is `folders/index.html`, then `folders/2.html`, ….
     static func folder(_ path: String, page: Int = 1) -> String {
-        page == 1 ? "folders/\(path)/index.html" : "folders/\(path)/\(page).html"
+        let folder = path.isEmpty ? "folders" : "folders/\(path)"
+        return page == 1 ? "\(folder)/index.html" : "\(folder)/\(page).html"
+    }
+
+    /// A category's page: `categories/<slug>.html`, then `categories/<slug>/2.html`, ….
+    static func category(_ slug: String, page number: Int = 1) -> String {
+        number == 1 ? "categories/\(page(slug)).html" : "categories/\(slug)/\(number).html"
     }
 
     /// How many notes a page of a list holds, so that no page grows without bound (DESIGN §5).

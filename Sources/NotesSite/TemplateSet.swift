@@ -60,7 +60,7 @@ package struct TemplateSet: Sendable {
                 assets.append((path, bytes))
             }
         }
-        for required in ["layout", "index", "note", "system", "topic", "tag", "list", "graph", "404", "folder"] where sources[required] == nil {
+        for required in ["layout", "index", "note", "system", "topic", "tag", "list", "graph", "404", "folder", "category"] where sources[required] == nil {
             throw SiteError.template("no template '\(required).mustache'")
         }
         var hash = StableHash()

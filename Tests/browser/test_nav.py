@@ -10,7 +10,9 @@ Prints `N passed, M failed`.
 import os
 import sys
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_site  # noqa: E402  (shares the driver, deadlines and checks)
@@ -57,6 +59,61 @@ def main():
             wait(driver, lambda d: d.current_url.endswith("/index.html") and "folders" not in d.current_url, "back home")
             expect_no_console_errors(driver, "the folder pages")
         run.check("folder pages and breadcrumbs lead down to a note and back up", down_and_up)
+
+        def site_title():
+            driver.get(url("index.html"))
+            brand = driver.find_element(By.CSS_SELECTOR, ".brand").text
+            assert brand == "My TIL", f"a plain folder is named by its home note, not 'Study notes': {brand!r}"
+        run.check("a plain folder's site is named by its README's title", site_title)
+
+        def previews():
+            driver.get(url("index.html"))
+            link = driver.find_element(By.CSS_SELECTOR, ".home-content a[href$='rebase.html']")
+            ActionChains(driver).move_to_element(link).perform()
+            wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".note-preview:not([hidden])"), "a preview of the linked note")
+            box = driver.find_element(By.CSS_SELECTOR, ".note-preview")
+            assert "Interactive rebase" in box.text and "rewrites the last three commits" in box.text, box.text
+            assert link.get_attribute("aria-describedby") == "note-preview"
+            # Away from the link, the preview goes.
+            ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, ".site-footer")).perform()
+            wait(driver, lambda d: not d.find_element(By.CSS_SELECTOR, ".note-preview").is_displayed(), "the preview to hide")
+            # A link to a heading previews that section; keyboard focus shows it too.
+            driver.get(url("notes/tools/make.html"))
+            section_link = driver.find_element(By.CSS_SELECTOR, "main a[href*='rebase.html#squash']")
+            driver.execute_script("arguments[0].focus()", section_link)
+            wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".note-preview:not([hidden])"), "a preview on focus")
+            text = driver.find_element(By.CSS_SELECTOR, ".note-preview-text").text
+            assert text.startswith("Squash") and "fold it into the one above" in text, text
+            assert "rewrites the last three commits" not in text, "the section, not the note's opening"
+            section_link.send_keys(Keys.ESCAPE)
+            wait(driver, lambda d: not d.find_element(By.CSS_SELECTOR, ".note-preview").is_displayed(), "Escape to hide the preview")
+            expect_no_console_errors(driver, "previews")
+        run.check("hovering or focusing a link previews its note or section, from disk", previews)
+
+        def theme():
+            driver.get(url("index.html"))
+            driver.execute_script("localStorage.clear()")
+            driver.refresh()
+            button = driver.find_element(By.ID, "theme-toggle")
+            assert button.is_displayed() and "System" in button.text, button.text
+            def background():
+                return driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+            button.click()
+            assert driver.execute_script("return document.documentElement.dataset.theme") == "light"
+            assert background() == "rgb(255, 255, 255)", background()
+            button.click()
+            assert driver.execute_script("return document.documentElement.dataset.theme") == "dark"
+            assert background() == "rgb(15, 17, 21)", background()
+            # The choice is remembered on the next page, before it paints.
+            driver.get(url("notes/tools/make.html"))
+            assert driver.execute_script("return document.documentElement.dataset.theme") == "dark"
+            assert background() == "rgb(15, 17, 21)", background()
+            assert "Dark" in driver.find_element(By.ID, "theme-toggle").text
+            driver.find_element(By.ID, "theme-toggle").click()
+            assert driver.execute_script("return document.documentElement.dataset.theme") is None, "back to the system's"
+            assert driver.execute_script("return localStorage.getItem('notesc-theme')") is None
+            expect_no_console_errors(driver, "the theme toggle")
+        run.check("the theme toggle cycles system, light, dark and is remembered", theme)
     finally:
         driver.quit()
     print(f"{run.passed} passed, {run.failed} failed")

@@ -96,7 +96,8 @@ import NotesTestSupport
         var notebook = try Pipeline.load(root: notes)
         notebook.diagnostics = []
         let report = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notes, outDir: out, cacheDir: scratch.cache))
-        #expect(report.removed == 3, "b's page, its folder's page and its search document (search/d/1.js)")
+        #expect(report.removed == 4, "b's page, its preview, its folder's page and its search document (search/d/1.js)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/previews/deep/b.js"))
         #expect(!FileManager.default.fileExists(atPath: out + "/notes/deep/b.html"))
         #expect(!FileManager.default.fileExists(atPath: out + "/folders/deep/index.html"))
         #expect(!FileManager.default.fileExists(atPath: out + "/search/d/1.js"))

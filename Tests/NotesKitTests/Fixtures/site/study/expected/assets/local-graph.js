@@ -5,15 +5,31 @@
   "use strict";
   var section = document.querySelector(".local-graph[data-node]");
   if (!section) return;
-  var choice = section.querySelector(".graph-depth");
   var holder = section.querySelector(".local-graph-drawing");
   var first = holder && holder.querySelector("svg.graph");
-  if (!choice || !first) return;
+  if (!first) return;
   var NS = "http://www.w3.org/2000/svg";
   var root = section.getAttribute("data-root") || "";
   var self = section.getAttribute("data-node");
   var second = null, message = null;
-  choice.hidden = false;
+  // The choice is made here, not sent in every note page: without this script it could do nothing.
+  var choice = document.createElement("fieldset");
+  choice.className = "graph-depth";
+  var legend = document.createElement("legend");
+  legend.className = "visually-hidden";
+  legend.textContent = "Depth";
+  choice.appendChild(legend);
+  [["1", "1 step"], ["2", "2 steps"]].forEach(function (option) {
+    var label = document.createElement("label"), radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = "graph-depth";
+    radio.value = option[0];
+    radio.checked = option[0] === "1";
+    label.appendChild(radio);
+    label.appendChild(document.createTextNode(" " + option[1]));
+    choice.appendChild(label);
+  });
+  section.insertBefore(choice, holder);
 
   function say(text) {
     if (!message) {
@@ -59,7 +75,7 @@
     inner.forEach(function (p) {
       near[p].forEach(function (j) { if (ring[j] === undefined && outer.length < 80) { ring[j] = 2; outer.push(j); } });
     });
-    var r1 = Math.min(70 + Math.max(inner.length - 8, 0) * 4, 130), r2 = r1 + Math.min(60 + outer.length * 2, 150);
+    var r1 = Math.min(70 + Math.max(inner.length - 8, 0) * 4, 130), r2 = outer.length ? r1 + Math.min(60 + outer.length * 2, 150) : r1;
     var width = 2 * r2 + 260, height = 2 * r2 + 56, cx = width / 2, cy = height / 2;
     var at = {};
     at[me] = [cx, cy];
@@ -71,6 +87,7 @@
     }
     place(inner, r1);
     place(outer, r2);
+    if (!outer.length) say("No more notes two steps out.");
     var svg = el("svg", { "class": "graph", viewBox: "0 0 " + Math.round(width) + " " + Math.round(height) });
     var title = el("title", {});
     title.textContent = "Notes two steps from " + data.nodes[me][1];
@@ -107,6 +124,7 @@
     if (depth === 1) {
       first.style.display = "";
       if (second) second.style.display = "none";
+      if (message) message.hidden = true;
       return;
     }
     load(function () {
@@ -116,12 +134,10 @@
       if (choice.querySelector("input:checked").value !== "2") return;
       first.style.display = "none";
       second.style.display = "";
+      if (message) message.hidden = false;
     });
   }
   Array.prototype.forEach.call(choice.querySelectorAll("input[type=radio]"), function (radio) {
     radio.addEventListener("change", function () { if (radio.checked) showDepth(Number(radio.value)); });
   });
-  // Back to a page whose second drawing was chosen: draw it again.
-  var checked = choice.querySelector("input:checked");
-  if (checked && checked.value === "2") showDepth(2);
 })();
