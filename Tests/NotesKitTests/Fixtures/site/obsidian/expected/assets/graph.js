@@ -197,6 +197,9 @@
     });
     function kindOf(i) { return data.nodes[i][2] ? "system" : "note"; }
     function radius(i) { return kindOf(i) === "system" ? 4.5 : 4 + Math.min(degree[i], 12) * 0.35; }
+    // In the drawing's units: the build's size, but no bigger than one and a half times it
+    // on screen however far in the view is, nor less than a pixel and a half however far out.
+    function drawn(i) { return Math.max(radius(i) * Math.min(1, 1.5 / k), 1.5 / k); }
 
     canvas.tabIndex = 0;
     canvas.setAttribute("aria-describedby", "graph-canvas-status");
@@ -226,7 +229,7 @@
       redraw();
     }
     function zoomAt(factor, sx, sy) {
-      var next = Math.min(Math.max(k * factor, fitK * 0.5), Math.max(fitK * 12, 4));
+      var next = Math.min(Math.max(k * factor, fitK * 0.5), Math.max(fitK * 12, 2));
       ox = sx - (sx - ox) * (next / k);
       oy = sy - (sy - oy) * (next / k);
       k = next;
@@ -286,7 +289,7 @@
         ctx.lineWidth = 2 * px;
         ctx.stroke();
       }
-      // Nodes, at least a pixel and a half across however far out the view is.
+      // Nodes, at least a pixel and a half across however far out the view is (`drawn`).
       ["note", "system"].forEach(function (kind) {
         if (!nodeShown(kind)) return;
         [false, true].forEach(function (bright) {
@@ -294,7 +297,7 @@
           ctx.beginPath();
           for (var i = 0; i < n; i++) {
             if (kindOf(i) !== kind || (lit && !!lit[i] !== bright)) continue;
-            var r = Math.max(radius(i), 1.5 * px);
+            var r = drawn(i);
             ctx.moveTo(xy[2 * i] + r, xy[2 * i + 1]);
             ctx.arc(xy[2 * i], xy[2 * i + 1], r, 0, 2 * Math.PI);
           }
@@ -317,8 +320,8 @@
         if (!(lit ? lit[i] : k >= 0.6) || x < x0 || x > x1 || y < y0 || y > y1) continue;
         var text = data.nodes[i][1];
         if (text.length > 28) text = text.slice(0, 27).trim() + "\u2026";
-        ctx.strokeText(text, x + radius(i) + 3 * px, y + 3.5 * px);
-        ctx.fillText(text, x + radius(i) + 3 * px, y + 3.5 * px);
+        ctx.strokeText(text, x + drawn(i) + 3 * px, y + 3.5 * px);
+        ctx.fillText(text, x + drawn(i) + 3 * px, y + 3.5 * px);
         labels++;
       }
     }
@@ -329,7 +332,7 @@
       for (var i = 0; i < n; i++) {
         if (!nodeShown(kindOf(i))) continue;
         var dx = xy[2 * i] - x, dy = xy[2 * i + 1] - y, d = dx * dx + dy * dy;
-        var reach = Math.max(radius(i) + 2 / k, 6 / k);
+        var reach = Math.max(drawn(i) + 2 / k, 6 / k);
         if (d <= reach * reach && d < bestD) { best = i; bestD = d; }
       }
       return best;
