@@ -260,18 +260,36 @@
       var lit = null;
       if (focus >= 0) { lit = {}; lit[focus] = true; }
       var px = 1 / k;  // one CSS pixel in the drawing's units
-      ctx.lineWidth = 1.2 * px;
+      // Edges a device pixel wide: the renderer draws those as hairlines,
+      // ten times as fast as a wider line (60 ms, not 550, for 45,000 edges
+      // in headless Chromium without a GPU).
+      ctx.lineWidth = px / dpr;
+      // What is in view, with a margin for the nodes' size: the rest is not drawn.
+      var x0 = -ox / k - 20, y0 = -oy / k - 20, x1 = (cssW - ox) / k + 20, y1 = (cssH - oy) / k + 20;
+      function outside(ax, ay, bx, by) {
+        return (ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1);
+      }
+      // Paths of a few hundred pieces: one path of 45,000 lines, stroked
+      // translucent, took the software renderer 1.5 s a frame.
+      var batch = 0;
+      function piece(draw) {
+        if (++batch % 400 === 0) { draw(); ctx.beginPath(); }
+      }
       kinds.forEach(function (kind) {
         if (!edgeShown(kind)) return;
         var e = data.edges[kind];
-        ctx.beginPath();
-        for (var j = 0; j < e.length; j += 2) {
-          ctx.moveTo(xy[2 * e[j]], xy[2 * e[j] + 1]);
-          ctx.lineTo(xy[2 * e[j + 1]], xy[2 * e[j + 1] + 1]);
-        }
         ctx.strokeStyle = colour(kind === "about" ? "--node-system" : "--edge");
         ctx.globalAlpha = lit ? 0.15 : kind === "about" ? 0.35 : 0.7;
         ctx.setLineDash(kind === "links" ? [4 * px, 3 * px] : kind === "about" ? [1.5 * px, 2.5 * px] : []);
+        var stroke = function () { ctx.stroke(); };
+        ctx.beginPath();
+        for (var j = 0; j < e.length; j += 2) {
+          var a = 2 * e[j], b = 2 * e[j + 1];
+          if (outside(xy[a], xy[a + 1], xy[b], xy[b + 1])) continue;
+          ctx.moveTo(xy[a], xy[a + 1]);
+          ctx.lineTo(xy[b], xy[b + 1]);
+          piece(stroke);
+        }
         ctx.stroke();
       });
       ctx.setLineDash([]);
@@ -294,15 +312,19 @@
         if (!nodeShown(kind)) return;
         [false, true].forEach(function (bright) {
           if (bright && !lit) return;
+          ctx.fillStyle = colour(kind === "system" ? "--node-system" : "--node-note");
+          ctx.globalAlpha = lit && !bright ? 0.25 : 1;
+          var fill = function () { ctx.fill(); };
           ctx.beginPath();
           for (var i = 0; i < n; i++) {
             if (kindOf(i) !== kind || (lit && !!lit[i] !== bright)) continue;
+            var x = xy[2 * i], y = xy[2 * i + 1];
+            if (outside(x, y, x, y)) continue;
             var r = drawn(i);
-            ctx.moveTo(xy[2 * i] + r, xy[2 * i + 1]);
-            ctx.arc(xy[2 * i], xy[2 * i + 1], r, 0, 2 * Math.PI);
+            ctx.moveTo(x + r, y);
+            ctx.arc(x, y, r, 0, 2 * Math.PI);
+            piece(fill);
           }
-          ctx.fillStyle = colour(kind === "system" ? "--node-system" : "--node-note");
-          ctx.globalAlpha = lit && !bright ? 0.25 : 1;
           ctx.fill();
         });
       });
@@ -313,7 +335,7 @@
       ctx.lineJoin = "round";
       ctx.strokeStyle = colour("--surface");
       ctx.fillStyle = colour("--text");
-      var x0 = -ox / k, y0 = -oy / k, x1 = (cssW - ox) / k, y1 = (cssH - oy) / k, labels = 0;
+      var labels = 0;
       for (var i = 0; i < n && labels < 1500; i++) {
         if (!nodeShown(kindOf(i))) continue;
         var x = xy[2 * i], y = xy[2 * i + 1];
