@@ -172,6 +172,8 @@ count_diags() {
     echo "$e error, $w warning, $i info"
 }
 ERROR_SUMMARY=()
+SIZE_LINES=()
+: >"$OUT/sizes.tsv"
 
 GEN_HASH=$(sha256sum scripts/gen-corpus.py | cut -d' ' -f1)
 
@@ -242,6 +244,18 @@ for n in "${SIZES[@]}"; do
         ERROR_SUMMARY+=("notesc build N=$n: $(count_diags "$OUT/logs/build-$n.stderr") (bench-out/logs/build-$n.stderr)")
 
         # §7 also sets targets for rebuilds: nothing changed, one note changed.
+        # The site against the notes, and its largest page (DESIGN §7: ≤ 6×, no page over 2 MB).
+        notes_bytes=$(du -sb "$NOTES" | cut -f1)
+        site_bytes=$(du -sb "$SITE" | cut -f1)
+        largest=$(find "$SITE" -name '*.html' -printf '%s %P\n' | sort -n | tail -n 1)
+        SIZE_LINES+=("| $n | $((notes_bytes / 1048576)) | $((site_bytes / 1048576)) | $(awk -v a="$site_bytes" -v b="$notes_bytes" 'BEGIN {printf "%.1f", a / b}') | ${largest#* } ($(( ${largest%% *} / 1024 )) KiB) |")
+        printf '%s\t%s\t%s\n' "$n" "$(awk -v a="$site_bytes" -v b="$notes_bytes" 'BEGIN {printf "%.2f", a / b}')" "${largest%% *}" >>"$OUT/sizes.tsv"
+
+        # The floor: cmark-gfm over the notes (measured above) plus copying the finished site.
+        COPY="$OUT/out/copy-$n"
+        uncopy() { set_aside "$COPY"; }
+        measure "copy finished site" "$n" uncopy /dev/null "$OUT/logs/copy-$n.stderr" cp -r "$SITE" "$COPY"
+
         measure "notesc build (no change)" "$n" no_setup /dev/null "$OUT/logs/build-nochange-$n.stderr" \
             "$NOTESC" build "$NOTES" --out "$SITE"
         # Edit one note before each run and restore it afterwards (also on
@@ -252,6 +266,32 @@ for n in "${SIZES[@]}"; do
         edit_count=0
         edit_one() { edit_count=$((edit_count + 1)); printf '\nBenchmark edit %d.\n' "$edit_count" >>"$EDITED"; }
         measure "notesc build (1 changed)" "$n" edit_one /dev/null "$OUT/logs/build-onechange-$n.stderr" \
+            "$NOTESC" build "$NOTES" --out "$SITE"
+        cp "$OUT/logs/edited-note.orig" "$EDITED"
+        # A claim's number: the first number of the note's first claim, a new one each run.
+        edit_claim() {
+            edit_count=$((edit_count + 1))
+            python3 - "$EDITED" "$edit_count" <<'PY'
+import re, sys
+path, n = sys.argv[1], int(sys.argv[2])
+lines = open(path, encoding="utf-8").read().split("\n")
+for i, line in enumerate(lines):
+    if re.match(r"- \*\*[^*]+\*\*: ", line) and not line.startswith("- **Verdict**"):
+        lines[i] = re.sub(r"\d+", str(1000 + n), line, count=1)
+        break
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+PY
+        }
+        measure "notesc build (claim changed)" "$n" edit_claim /dev/null "$OUT/logs/build-claim-$n.stderr" \
+            "$NOTESC" build "$NOTES" --out "$SITE"
+        cp "$OUT/logs/edited-note.orig" "$EDITED"
+        # A connection: one more bullet in Connections (the note's last section), to another note each run.
+        edit_connection() {
+            edit_count=$((edit_count + 1))
+            local target=${FILES[$((edit_count % ${#FILES[@]}))]}
+            printf -- '- **%s**: Benchmark connection %d\n' "${target%.md}" "$edit_count" >>"$EDITED"
+        }
+        measure "notesc build (connection added)" "$n" edit_connection /dev/null "$OUT/logs/build-connection-$n.stderr" \
             "$NOTESC" build "$NOTES" --out "$SITE"
         cp "$OUT/logs/edited-note.orig" "$EDITED"
         trap - EXIT
@@ -406,6 +446,7 @@ done
           if ($1 ~ /^cmark-gfm/ && $1 !~ /images vault/) cmark[$2] = $3
           if ($1 == "hugo (same pages, cold)") { hugo[$2] = $3; hugokb[$2] = $4 }
           if ($1 == "hugo (cold)") hugobare[$2] = $3
+          if ($1 == "copy finished site") copy[$2] = $3
           if ($1 == "notesc build (cold)") cold[$2] = $3 }
         END {
             for (i = 1; i <= NR; i++) {
@@ -418,16 +459,34 @@ done
                 target = ""
                 if (tool[i] == "notesc lint" && (n[i] in cmark))
                     target = (s[i] < cmark[n[i]]) ? "met (target: < cmark-gfm)" : "missed (target: < cmark-gfm)"
-                if (tool[i] == "notesc build (cold)" && (n[i] in hugo))
-                    target = (s[i] <= hugo[n[i]] / 3 && kb[i] <= hugokb[n[i]] / 4) ? "met (target: ≤ 1/3 time, ≤ 1/4 RSS of hugo, same pages)" : "missed (target: ≤ 1/3 time, ≤ 1/4 RSS of hugo, same pages)"
+                if (tool[i] == "notesc build (cold)" && (n[i] in hugo)) {
+                    floor = cmark[n[i]] + copy[n[i]]
+                    ok = s[i] <= hugo[n[i]] && kb[i] <= hugokb[n[i]] / 4 && (floor > 0 && s[i] <= 1.5 * floor)
+                    target = sprintf("%s (≤ 1.0× hugo, ≤ 1/4 its RSS, ≤ 1.5× the floor; is %.2f× the floor)", ok ? "met" : "missed", (floor > 0) ? s[i] / floor : 0)
+                }
                 if (tool[i] == "notesc build (no change)" && (n[i] in cold))
+                    target = sprintf("%s (target ≤ 5%% of cold; is %.0f%%)", (s[i] <= cold[n[i]] * 0.05) ? "met" : "missed", (cold[n[i]] > 0) ? 100 * s[i] / cold[n[i]] : 0)
+                if ((tool[i] == "notesc build (1 changed)" || tool[i] == "notesc build (claim changed)" || tool[i] == "notesc build (connection added)") && (n[i] in cold))
                     target = sprintf("%s (target ≤ 10%% of cold; is %.0f%%)", (s[i] <= cold[n[i]] * 0.10) ? "met" : "missed", (cold[n[i]] > 0) ? 100 * s[i] / cold[n[i]] : 0)
-                if (tool[i] == "notesc build (1 changed)" && (n[i] in cold))
-                    target = sprintf("%s (target ≤ 15%% of cold; is %.0f%%)", (s[i] <= cold[n[i]] * 0.15) ? "met" : "missed", (cold[n[i]] > 0) ? 100 * s[i] / cold[n[i]] : 0)
                 printf "| %s | %d | %.2f | %.1f | %s | %s | %s | %s | %s | %s |\n", tool[i], n[i], s[i], kb[i] / 1024, rc, rh, rm, rb, target, note[i]
             }
         }' "$RESULTS"
     echo
+    echo "The floor is cmark-gfm rendering the notes plus \`cp -r\` of the finished site. \"1 changed\" appends prose to one note;"
+    echo "\"claim changed\" changes the first number of its first claim; \"connection added\" adds a Connections bullet."
+    echo
+    if [ ${#SIZE_LINES[@]} -gt 0 ]; then
+        echo "The site against the notes (DESIGN §7: at most 6×; no HTML page over 2 MB):"
+        echo
+        echo "| N | notes MiB | site MiB | site ÷ notes | largest page |"
+        echo "|---:|---:|---:|---:|---|"
+        for line in "${SIZE_LINES[@]}"; do echo "$line"; done
+        echo
+    fi
+    # Growth (DESIGN §7): 100,000 notes in under 11× the time of 10,000, under 2 GB.
+    awk -F'\t' '$1 == "notesc build (cold)" { t[$2] = $3; kb[$2] = $4 }
+        END { if ((10000 in t) && (100000 in t) && t[10000] > 0)
+                printf "Growth: a cold build of 100,000 notes took %.1f× the 10,000-note build (target < 11×), peak %.2f GiB (target < 2 GiB).\n\n", t[100000] / t[10000], kb[100000] / 1048576 }' "$RESULTS"
     echo "Diagnostics of notesc on the generated corpus (a correct notesc reports no errors; random connections are mostly one-way, so one-way-connection infos are expected):"
     echo
     for line in "${ERROR_SUMMARY[@]}"; do echo "- $line"; done

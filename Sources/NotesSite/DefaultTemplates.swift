@@ -22,135 +22,599 @@ enum DefaultTemplates {
 
 """#,
         "assets/graph.js": #"""
-// graph.html: pan (drag), zoom (wheel, +/− buttons, keys), and a node's
-// neighbours highlighted on hover or focus. The drawing is plain SVG links,
-// so all of it works without this script.
+// graph.html: pan (drag, arrow keys), zoom (wheel, +/− buttons and keys),
+// filter by kind, and a node's neighbours highlighted on hover or focus.
+// Up to a few thousand notes the drawing is a build-time SVG of links, so
+// all of it works without this script; past that it is drawn here on a
+// canvas from graph-data.js (window.notescGraph), at the build's positions.
 (function () {
   "use strict";
   var frame = document.querySelector(".graph-frame");
-  var svg = frame && frame.querySelector("svg.graph");
-  if (!svg) return;
+  if (!frame) return;
   var NS = "http://www.w3.org/2000/svg";
 
-  // Everything but the title goes into one group that carries the view's transform.
-  var view = document.createElementNS(NS, "g");
-  view.setAttribute("class", "graph-view");
-  Array.prototype.slice.call(svg.childNodes).forEach(function (child) {
-    if (child.nodeName !== "title") view.appendChild(child);
-  });
-  svg.appendChild(view);
-  var scale = 1, tx = 0, ty = 0;
-  function apply() { view.setAttribute("transform", "translate(" + tx + " " + ty + ") scale(" + scale + ")"); }
-
-  // A point on screen in the drawing's own units (before the view's transform).
-  function toSVG(clientX, clientY) {
-    var m = svg.getScreenCTM();
-    if (!m) return { x: 0, y: 0 };
-    var p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
-    return { x: p.x, y: p.y };
-  }
-  function zoomAt(factor, p) {
-    var next = Math.min(Math.max(scale * factor, 0.2), 12);
-    tx = p.x - (p.x - tx) * (next / scale);
-    ty = p.y - (p.y - ty) * (next / scale);
-    scale = next;
-    apply();
-  }
-  function centre() {
-    var box = svg.viewBox.baseVal;
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  // What the filter shows: node kinds, and edge kinds (an edge shows when its ends do).
+  var shown = { note: true, system: true, connects: true, links: true, about: true };
+  function edgeShown(kind) { return shown[kind] && shown.note && (kind !== "about" || shown.system); }
+  function nodeShown(kind) { return kind === "system" ? shown.system : shown.note; }
+  var onFilter = function () {};
+  var filter = document.querySelector(".graph-filter");
+  if (filter) {
+    Array.prototype.forEach.call(filter.querySelectorAll("input[type=checkbox]"), function (box) {
+      shown[box.value] = box.checked;
+      box.addEventListener("change", function () { shown[box.value] = box.checked; onFilter(); });
+    });
+    // The filter's swatches say what the legend said.
+    filter.hidden = false;
+    var legend = document.querySelector(".graph-page .legend");
+    if (legend) legend.hidden = true;
   }
 
-  svg.addEventListener("wheel", function (e) {
-    e.preventDefault();
-    zoomAt(Math.pow(1.0015, -e.deltaY), toSVG(e.clientX, e.clientY));
-  }, { passive: false });
+  function button(text, label, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.title = label;
+    b.setAttribute("aria-label", label);
+    b.addEventListener("click", action);
+    return b;
+  }
+  function controls(zoomIn, zoomOut, fit) {
+    var box = document.createElement("div");
+    box.className = "graph-controls";
+    box.appendChild(button("+", "Zoom in", zoomIn));
+    box.appendChild(button("\u2212", "Zoom out", zoomOut));
+    box.appendChild(button("\u2922", "Fit the whole graph", fit));
+    frame.insertBefore(box, frame.firstChild);
+  }
 
-  var drag = null;
-  svg.addEventListener("pointerdown", function (e) {
-    if (e.button !== 0) return;
-    drag = { x: e.clientX, y: e.clientY, tx: tx, ty: ty, moved: false, id: e.pointerId };
-  });
-  svg.addEventListener("pointermove", function (e) {
-    if (!drag) return;
-    var m = svg.getScreenCTM();
-    var k = m ? m.a : 1;
-    var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
-    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
-    if (!drag.moved) { drag.moved = true; svg.setPointerCapture(drag.id); svg.classList.add("panning"); }
-    tx = drag.tx + dx / k;
-    ty = drag.ty + dy / k;
-    apply();
-  });
-  function endDrag() {
-    if (drag && drag.moved) {
-      // A drag that ends on a node is not a click on it.
-      var swallow = function (e) { e.preventDefault(); e.stopPropagation(); };
-      svg.addEventListener("click", swallow, { capture: true, once: true });
-      setTimeout(function () { svg.removeEventListener("click", swallow, { capture: true }); }, 0);
+  var svg = frame.querySelector("svg.graph");
+  var canvas = frame.querySelector("canvas.graph-canvas");
+  if (svg) drawnByTheBuild(svg);
+  else if (canvas) drawnHere(canvas, window.notescGraph);
+
+  // ---- The build's SVG ----
+  function drawnByTheBuild(svg) {
+    // Everything but the title goes into one group that carries the view's transform.
+    var view = document.createElementNS(NS, "g");
+    view.setAttribute("class", "graph-view");
+    Array.prototype.slice.call(svg.childNodes).forEach(function (child) {
+      if (child.nodeName !== "title") view.appendChild(child);
+    });
+    svg.appendChild(view);
+    var scale = 1, tx = 0, ty = 0;
+    function apply() { view.setAttribute("transform", "translate(" + tx + " " + ty + ") scale(" + scale + ")"); }
+
+    // A point on screen in the drawing's own units (before the view's transform).
+    function toSVG(clientX, clientY) {
+      var m = svg.getScreenCTM();
+      if (!m) return { x: 0, y: 0 };
+      var p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+      return { x: p.x, y: p.y };
     }
-    drag = null;
-    svg.classList.remove("panning");
-  }
-  svg.addEventListener("pointerup", endDrag);
-  svg.addEventListener("pointercancel", endDrag);
-
-  var controls = document.createElement("div");
-  controls.className = "graph-controls";
-  [["+", "Zoom in", function () { zoomAt(1.4, centre()); }],
-   ["\u2212", "Zoom out", function () { zoomAt(1 / 1.4, centre()); }],
-   ["\u2922", "Fit the whole graph", function () { scale = 1; tx = 0; ty = 0; apply(); }]].forEach(function (b) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.textContent = b[0];
-    button.title = b[1];
-    button.setAttribute("aria-label", b[1]);
-    button.addEventListener("click", b[2]);
-    controls.appendChild(button);
-  });
-  frame.insertBefore(controls, frame.firstChild);
-
-  // Neighbours: edges are drawn as paths of "M x y L x y" segments, and a
-  // node is known by its circle's centre.
-  var nodes = Array.prototype.slice.call(svg.querySelectorAll("a.node"));
-  var byPoint = {};
-  nodes.forEach(function (a, i) {
-    var c = a.querySelector("circle");
-    if (c) byPoint[c.getAttribute("cx") + "," + c.getAttribute("cy")] = i;
-    a.neighbours = [];
-  });
-  var segments = [];
-  Array.prototype.slice.call(svg.querySelectorAll("path.edge")).forEach(function (path) {
-    var re = /M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)/g, m;
-    var d = path.getAttribute("d") || "";
-    while ((m = re.exec(d))) {
-      var a = byPoint[m[1] + "," + m[2]], b = byPoint[m[3] + "," + m[4]];
-      if (a === undefined || b === undefined) continue;
-      nodes[a].neighbours.push(b);
-      nodes[b].neighbours.push(a);
-      segments.push([a, b, "M" + m[1] + " " + m[2] + "L" + m[3] + " " + m[4]]);
+    function zoomAt(factor, p) {
+      var next = Math.min(Math.max(scale * factor, 0.2), 12);
+      tx = p.x - (p.x - tx) * (next / scale);
+      ty = p.y - (p.y - ty) * (next / scale);
+      scale = next;
+      apply();
     }
+    function centre() {
+      var box = svg.viewBox.baseVal;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+
+    svg.addEventListener("wheel", function (e) {
+      e.preventDefault();
+      zoomAt(Math.pow(1.0015, -e.deltaY), toSVG(e.clientX, e.clientY));
+    }, { passive: false });
+
+    var drag = null;
+    svg.addEventListener("pointerdown", function (e) {
+      if (e.button !== 0) return;
+      drag = { x: e.clientX, y: e.clientY, tx: tx, ty: ty, moved: false, id: e.pointerId };
+    });
+    svg.addEventListener("pointermove", function (e) {
+      if (!drag) return;
+      var m = svg.getScreenCTM();
+      var k = m ? m.a : 1;
+      var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+      if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+      if (!drag.moved) { drag.moved = true; svg.setPointerCapture(drag.id); svg.classList.add("panning"); }
+      tx = drag.tx + dx / k;
+      ty = drag.ty + dy / k;
+      apply();
+    });
+    function endDrag() {
+      if (drag && drag.moved) {
+        // A drag that ends on a node is not a click on it.
+        var swallow = function (e) { e.preventDefault(); e.stopPropagation(); };
+        svg.addEventListener("click", swallow, { capture: true, once: true });
+        setTimeout(function () { svg.removeEventListener("click", swallow, { capture: true }); }, 0);
+      }
+      drag = null;
+      svg.classList.remove("panning");
+    }
+    svg.addEventListener("pointerup", endDrag);
+    svg.addEventListener("pointercancel", endDrag);
+
+    controls(function () { zoomAt(1.4, centre()); }, function () { zoomAt(1 / 1.4, centre()); },
+      function () { scale = 1; tx = 0; ty = 0; apply(); });
+
+    // Neighbours: edges are drawn as paths of "M x y L x y" segments, and a
+    // node is known by its circle's centre.
+    var nodes = Array.prototype.slice.call(svg.querySelectorAll("a.node"));
+    var byPoint = {};
+    nodes.forEach(function (a, i) {
+      var c = a.querySelector("circle");
+      if (c) byPoint[c.getAttribute("cx") + "," + c.getAttribute("cy")] = i;
+      a.kind = a.classList.contains("node-system") ? "system" : "note";
+    });
+    var segments = [];
+    Array.prototype.slice.call(svg.querySelectorAll("path.edge")).forEach(function (path) {
+      var kind = (/edge-(\w+)/.exec(path.getAttribute("class")) || [])[1];
+      var re = /M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)/g, m;
+      var d = path.getAttribute("d") || "";
+      while ((m = re.exec(d))) {
+        var a = byPoint[m[1] + "," + m[2]], b = byPoint[m[3] + "," + m[4]];
+        if (a === undefined || b === undefined) continue;
+        segments.push([a, b, "M" + m[1] + " " + m[2] + "L" + m[3] + " " + m[4], kind]);
+      }
+    });
+    var highlight = document.createElementNS(NS, "path");
+    highlight.setAttribute("class", "edge edge-highlight");
+    view.insertBefore(highlight, view.querySelector("a.node"));
+    function show(i) {
+      if (!nodeShown(nodes[i].kind)) return;
+      svg.classList.add("focusing");
+      nodes[i].classList.add("near");
+      var d = "";
+      segments.forEach(function (s) {
+        if ((s[0] !== i && s[1] !== i) || !edgeShown(s[3])) return;
+        nodes[s[0] === i ? s[1] : s[0]].classList.add("near");
+        d += s[2];
+      });
+      highlight.setAttribute("d", d);
+    }
+    function clear() {
+      svg.classList.remove("focusing");
+      nodes.forEach(function (a) { a.classList.remove("near"); });
+      highlight.setAttribute("d", "");
+    }
+    nodes.forEach(function (a, i) {
+      a.addEventListener("mouseenter", function () { if (!drag) show(i); });
+      a.addEventListener("mouseleave", clear);
+      a.addEventListener("focus", function () { show(i); });
+      a.addEventListener("blur", clear);
+    });
+
+    // Hidden nodes leave the drawing and the tab order.
+    onFilter = function () {
+      ["note", "system"].forEach(function (k) { svg.classList.toggle("hide-" + k, !nodeShown(k)); });
+      ["connects", "links", "about"].forEach(function (k) { svg.classList.toggle("hide-" + k, !edgeShown(k)); });
+      clear();
+    };
+    onFilter();
+  }
+
+  // ---- The browser's canvas, from graph-data.js ----
+  function drawnHere(canvas, data) {
+    if (!data || !data.xy) {
+      var note = document.createElement("p");
+      note.className = "graph-noscript";
+      note.textContent = "The graph's data (graph-data.js) did not load; its links are listed below.";
+      frame.appendChild(note);
+      return;
+    }
+    var root = frame.getAttribute("data-root") || "";
+    var n = data.nodes.length, xy = data.xy, width = data.size[0], height = data.size[1];
+    var kinds = ["connects", "links", "about"].filter(function (k) { return data.edges[k]; });
+    var degree = new Array(n).fill(0), near = [];
+    for (var i = 0; i < n; i++) near.push([]);
+    kinds.forEach(function (kind) {
+      var e = data.edges[kind];
+      for (var j = 0; j < e.length; j += 2) {
+        degree[e[j]]++; degree[e[j + 1]]++;
+        near[e[j]].push(e[j + 1], kind);
+        near[e[j + 1]].push(e[j], kind);
+      }
+    });
+    function kindOf(i) { return data.nodes[i][2] ? "system" : "note"; }
+    function radius(i) { return kindOf(i) === "system" ? 4.5 : 4 + Math.min(degree[i], 12) * 0.35; }
+    // In the drawing's units: the build's size, but no bigger than one and a half times it
+    // on screen however far in the view is, nor less than a pixel and a half however far out.
+    function drawn(i) { return Math.max(radius(i) * Math.min(1, 1.5 / k), 1.5 / k); }
+
+    canvas.tabIndex = 0;
+    canvas.setAttribute("aria-describedby", "graph-canvas-status");
+    var status = document.createElement("p");
+    status.id = "graph-canvas-status";
+    status.className = "visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    frame.appendChild(status);
+    status.textContent = "Arrow keys move the graph, + and − zoom, Enter opens the note nearest the middle.";
+
+    // The view: a point of the drawing at (x, y) is on the canvas at (x k + ox, y k + oy), in CSS pixels.
+    var k = 1, ox = 0, oy = 0, fitK = 1, cssW = 0, cssH = 0;
+    var hover = -1, picked = -1, pending = false;
+    function resize() {
+      cssW = frame.clientWidth;
+      cssH = Math.max(320, Math.min(window.innerHeight - 256, cssW * height / width + 32));
+      var dpr = window.devicePixelRatio || 1;
+      canvas.style.height = cssH + "px";
+      canvas.width = Math.round(cssW * dpr);
+      canvas.height = Math.round(cssH * dpr);
+      fitK = Math.min(cssW / width, cssH / height);
+    }
+    function fit() {
+      k = fitK;
+      ox = (cssW - width * k) / 2;
+      oy = (cssH - height * k) / 2;
+      redraw();
+    }
+    function zoomAt(factor, sx, sy) {
+      var next = Math.min(Math.max(k * factor, fitK * 0.5), Math.max(fitK * 12, 2));
+      ox = sx - (sx - ox) * (next / k);
+      oy = sy - (sy - oy) * (next / k);
+      k = next;
+      redraw();
+    }
+    function redraw() {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; paint(); });
+    }
+
+    // Colours as the page has them now (light or dark, `light-dark()` or not): what a probe is painted in.
+    var probe = document.createElement("span");
+    probe.hidden = true;
+    frame.appendChild(probe);
+    function colour(name) {
+      probe.style.color = "var(" + name + ")";
+      return getComputedStyle(probe).color;
+    }
+
+    function paint() {
+      var ctx = canvas.getContext("2d");
+      var dpr = canvas.width / cssW;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * ox, dpr * oy);
+      var focus = hover >= 0 ? hover : picked;
+      var lit = null;
+      if (focus >= 0) { lit = {}; lit[focus] = true; }
+      var px = 1 / k;  // one CSS pixel in the drawing's units
+      // Edges a device pixel wide: the renderer draws those as hairlines,
+      // ten times as fast as a wider line (60 ms, not 550, for 45,000 edges
+      // in headless Chromium without a GPU).
+      ctx.lineWidth = px / dpr;
+      // What is in view, with a margin for the nodes' size: the rest is not drawn.
+      var x0 = -ox / k - 20, y0 = -oy / k - 20, x1 = (cssW - ox) / k + 20, y1 = (cssH - oy) / k + 20;
+      function outside(ax, ay, bx, by) {
+        return (ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1);
+      }
+      // Paths of a few hundred pieces: one path of 45,000 lines, stroked
+      // translucent, took the software renderer 1.5 s a frame.
+      var batch = 0;
+      function piece(draw) {
+        if (++batch % 400 === 0) { draw(); ctx.beginPath(); }
+      }
+      kinds.forEach(function (kind) {
+        if (!edgeShown(kind)) return;
+        var e = data.edges[kind];
+        ctx.strokeStyle = colour(kind === "about" ? "--node-system" : "--edge");
+        ctx.globalAlpha = lit ? 0.15 : kind === "about" ? 0.35 : 0.7;
+        ctx.setLineDash(kind === "links" ? [4 * px, 3 * px] : kind === "about" ? [1.5 * px, 2.5 * px] : []);
+        var stroke = function () { ctx.stroke(); };
+        ctx.beginPath();
+        for (var j = 0; j < e.length; j += 2) {
+          var a = 2 * e[j], b = 2 * e[j + 1];
+          if (outside(xy[a], xy[a + 1], xy[b], xy[b + 1])) continue;
+          ctx.moveTo(xy[a], xy[a + 1]);
+          ctx.lineTo(xy[b], xy[b + 1]);
+          piece(stroke);
+        }
+        ctx.stroke();
+      });
+      ctx.setLineDash([]);
+      if (lit) {
+        ctx.beginPath();
+        for (var j = 0; j < near[focus].length; j += 2) {
+          var other = near[focus][j];
+          if (!edgeShown(near[focus][j + 1]) || !nodeShown(kindOf(other))) continue;
+          lit[other] = true;
+          ctx.moveTo(xy[2 * focus], xy[2 * focus + 1]);
+          ctx.lineTo(xy[2 * other], xy[2 * other + 1]);
+        }
+        ctx.strokeStyle = colour("--focus");
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = 2 * px;
+        ctx.stroke();
+      }
+      // Nodes, at least a pixel and a half across however far out the view is (`drawn`).
+      ["note", "system"].forEach(function (kind) {
+        if (!nodeShown(kind)) return;
+        [false, true].forEach(function (bright) {
+          if (bright && !lit) return;
+          ctx.fillStyle = colour(kind === "system" ? "--node-system" : "--node-note");
+          ctx.globalAlpha = lit && !bright ? 0.25 : 1;
+          var fill = function () { ctx.fill(); };
+          ctx.beginPath();
+          for (var i = 0; i < n; i++) {
+            if (kindOf(i) !== kind || (lit && !!lit[i] !== bright)) continue;
+            var x = xy[2 * i], y = xy[2 * i + 1];
+            if (outside(x, y, x, y)) continue;
+            var r = drawn(i);
+            ctx.moveTo(x + r, y);
+            ctx.arc(x, y, r, 0, 2 * Math.PI);
+            piece(fill);
+          }
+          ctx.fill();
+        });
+      });
+      ctx.globalAlpha = 1;
+      // Labels: of the lit nodes always, of every node in view once they fit.
+      ctx.font = 12 * px + "px " + getComputedStyle(document.body).fontFamily;
+      ctx.lineWidth = 3 * px;
+      ctx.lineJoin = "round";
+      ctx.strokeStyle = colour("--surface");
+      ctx.fillStyle = colour("--text");
+      var labels = 0;
+      for (var i = 0; i < n && labels < 1500; i++) {
+        if (!nodeShown(kindOf(i))) continue;
+        var x = xy[2 * i], y = xy[2 * i + 1];
+        if (!(lit ? lit[i] : k >= 0.6) || x < x0 || x > x1 || y < y0 || y > y1) continue;
+        var text = data.nodes[i][1];
+        if (text.length > 28) text = text.slice(0, 27).trim() + "\u2026";
+        ctx.strokeText(text, x + drawn(i) + 3 * px, y + 3.5 * px);
+        ctx.fillText(text, x + drawn(i) + 3 * px, y + 3.5 * px);
+        labels++;
+      }
+    }
+
+    // The node under a point of the canvas (CSS pixels), or -1.
+    function nodeAt(sx, sy) {
+      var x = (sx - ox) / k, y = (sy - oy) / k, best = -1, bestD = Infinity;
+      for (var i = 0; i < n; i++) {
+        if (!nodeShown(kindOf(i))) continue;
+        var dx = xy[2 * i] - x, dy = xy[2 * i + 1] - y, d = dx * dx + dy * dy;
+        var reach = Math.max(drawn(i) + 2 / k, 6 / k);
+        if (d <= reach * reach && d < bestD) { best = i; bestD = d; }
+      }
+      return best;
+    }
+    function local(e) {
+      var box = canvas.getBoundingClientRect();
+      return { x: e.clientX - box.left, y: e.clientY - box.top };
+    }
+    function open(i) { window.location.href = root + data.nodes[i][0]; }
+    function setHover(i) {
+      if (i === hover) return;
+      hover = i;
+      canvas.style.cursor = i >= 0 ? "pointer" : "grab";
+      canvas.title = i >= 0 ? data.nodes[i][1] : "";
+      redraw();
+    }
+
+    canvas.addEventListener("wheel", function (e) {
+      e.preventDefault();
+      var p = local(e);
+      zoomAt(Math.pow(1.0015, -e.deltaY), p.x, p.y);
+    }, { passive: false });
+    var drag = null;
+    canvas.addEventListener("pointerdown", function (e) {
+      if (e.button !== 0) return;
+      drag = { x: e.clientX, y: e.clientY, ox: ox, oy: oy, moved: false, id: e.pointerId };
+    });
+    canvas.addEventListener("pointermove", function (e) {
+      if (!drag) { var p = local(e); setHover(nodeAt(p.x, p.y)); return; }
+      var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+      if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+      if (!drag.moved) { drag.moved = true; canvas.setPointerCapture(drag.id); canvas.style.cursor = "grabbing"; }
+      ox = drag.ox + dx;
+      oy = drag.oy + dy;
+      redraw();
+    });
+    canvas.addEventListener("pointerup", function (e) {
+      var moved = drag && drag.moved;
+      drag = null;
+      canvas.style.cursor = "grab";
+      if (moved || e.button !== 0) return;
+      var p = local(e), i = nodeAt(p.x, p.y);
+      if (i >= 0) open(i);
+    });
+    canvas.addEventListener("pointercancel", function () { drag = null; });
+    canvas.addEventListener("pointerleave", function () { if (!drag) setHover(-1); });
+
+    // From the keyboard: the node nearest the middle is picked, said, and opened by Enter.
+    function pickMiddle() {
+      var x = (cssW / 2 - ox) / k, y = (cssH / 2 - oy) / k, best = -1, bestD = Infinity;
+      for (var i = 0; i < n; i++) {
+        if (!nodeShown(kindOf(i))) continue;
+        var dx = xy[2 * i] - x, dy = xy[2 * i + 1] - y, d = dx * dx + dy * dy;
+        if (d < bestD) { best = i; bestD = d; }
+      }
+      picked = best;
+      if (best >= 0) status.textContent = data.nodes[best][1] + ": Enter opens it.";
+      redraw();
+    }
+    canvas.addEventListener("keydown", function (e) {
+      var step = 60;
+      var moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      if (moves[e.key]) { ox += moves[e.key][0]; oy += moves[e.key][1]; pickMiddle(); }
+      else if (e.key === "+" || e.key === "=") { zoomAt(1.4, cssW / 2, cssH / 2); pickMiddle(); }
+      else if (e.key === "-" || e.key === "_") { zoomAt(1 / 1.4, cssW / 2, cssH / 2); pickMiddle(); }
+      else if (e.key === "0") { fit(); pickMiddle(); }
+      else if (e.key === "Enter" && picked >= 0) { open(picked); }
+      else return;
+      e.preventDefault();
+    });
+    canvas.addEventListener("focus", pickMiddle);
+    canvas.addEventListener("blur", function () { picked = -1; redraw(); });
+
+    controls(function () { zoomAt(1.4, cssW / 2, cssH / 2); }, function () { zoomAt(1 / 1.4, cssW / 2, cssH / 2); }, fit);
+    onFilter = function () { if (hover >= 0 && !nodeShown(kindOf(hover))) hover = -1; redraw(); };
+    window.addEventListener("resize", function () { resize(); redraw(); });
+    // The theme may change under the drawing: paint it again in the new colours.
+    new MutationObserver(redraw).observe(document.documentElement, { attributes: true });
+    if (window.matchMedia) window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redraw);
+    resize();
+    fit();
+    // For tests and the curious: where a node is on the page, and the view.
+    window.notescGraphView = {
+      scale: function () { return k; },
+      nodeCount: n,
+      clientPoint: function (i) {
+        var box = canvas.getBoundingClientRect();
+        return { x: box.left + xy[2 * i] * k + ox, y: box.top + xy[2 * i + 1] * k + oy };
+      }
+    };
+  }
+})();
+
+"""#,
+        "assets/local-graph.js": #"""
+// A note page's neighbourhood: one step out is drawn by the build; two steps
+// out is drawn here, from graph-data.js, loaded only when the reader asks
+// (a script, not fetch(): pages opened from disk may not fetch).
+(function () {
+  "use strict";
+  var section = document.querySelector(".local-graph[data-node]");
+  if (!section) return;
+  var holder = section.querySelector(".local-graph-drawing");
+  var first = holder && holder.querySelector("svg.graph");
+  if (!first) return;
+  var NS = "http://www.w3.org/2000/svg";
+  var root = section.getAttribute("data-root") || "";
+  var self = section.getAttribute("data-node");
+  var second = null, message = null;
+  // The choice is made here, not sent in every note page: without this script it could do nothing.
+  var choice = document.createElement("fieldset");
+  choice.className = "graph-depth";
+  var legend = document.createElement("legend");
+  legend.className = "visually-hidden";
+  legend.textContent = "Depth";
+  choice.appendChild(legend);
+  [["1", "1 step"], ["2", "2 steps"]].forEach(function (option) {
+    var label = document.createElement("label"), radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = "graph-depth";
+    radio.value = option[0];
+    radio.checked = option[0] === "1";
+    label.appendChild(radio);
+    label.appendChild(document.createTextNode(" " + option[1]));
+    choice.appendChild(label);
   });
-  var highlight = document.createElementNS(NS, "path");
-  highlight.setAttribute("class", "edge edge-highlight");
-  view.insertBefore(highlight, view.querySelector("a.node"));
-  function show(i) {
-    svg.classList.add("focusing");
-    nodes[i].classList.add("near");
-    nodes[i].neighbours.forEach(function (j) { nodes[j].classList.add("near"); });
-    highlight.setAttribute("d", segments.filter(function (s) { return s[0] === i || s[1] === i; })
-      .map(function (s) { return s[2]; }).join(""));
+  section.insertBefore(choice, holder);
+
+  function say(text) {
+    if (!message) {
+      message = document.createElement("p");
+      message.className = "muted";
+      message.setAttribute("role", "status");
+      holder.appendChild(message);
+    }
+    message.textContent = text;
   }
-  function clear() {
-    svg.classList.remove("focusing");
-    nodes.forEach(function (a) { a.classList.remove("near"); });
-    highlight.setAttribute("d", "");
+  function load(done) {
+    if (window.notescGraph) { done(); return; }
+    var script = document.createElement("script");
+    script.src = root + "graph-data.js";
+    script.onload = done;
+    script.onerror = function () { say("The graph's data (graph-data.js) did not load."); };
+    document.head.appendChild(script);
   }
-  nodes.forEach(function (a, i) {
-    a.addEventListener("mouseenter", function () { if (!drag) show(i); });
-    a.addEventListener("mouseleave", clear);
-    a.addEventListener("focus", function () { show(i); });
-    a.addEventListener("blur", clear);
+
+  function short(text, limit) { return text.length <= limit ? text : text.slice(0, limit - 1).trim() + "\u2026"; }
+  function el(name, attributes) {
+    var node = document.createElementNS(NS, name);
+    for (var key in attributes) node.setAttribute(key, attributes[key]);
+    return node;
+  }
+
+  // The note in the middle, the notes it links with on a circle, the notes
+  // those link with on a wider one (each beside the first of them it was
+  // reached from); labels of the outer ring on hover or focus.
+  function drawSecond(data) {
+    var n = data.nodes.length, me = -1;
+    for (var i = 0; i < n; i++) if (data.nodes[i][0] === self) { me = i; break; }
+    if (me < 0) { say("This note is not in graph-data.js; rebuild the site."); return null; }
+    var near = [];
+    for (i = 0; i < n; i++) near.push([]);
+    ["connects", "links"].forEach(function (kind) {
+      var e = data.edges[kind] || [];
+      for (var j = 0; j < e.length; j += 2) { near[e[j]].push(e[j + 1]); near[e[j + 1]].push(e[j]); }
+    });
+    var ring = {}, inner = [], outer = [];
+    ring[me] = 0;
+    near[me].forEach(function (j) { if (ring[j] === undefined && inner.length < 40) { ring[j] = 1; inner.push(j); } });
+    inner.forEach(function (p) {
+      near[p].forEach(function (j) { if (ring[j] === undefined && outer.length < 80) { ring[j] = 2; outer.push(j); } });
+    });
+    var r1 = Math.min(70 + Math.max(inner.length - 8, 0) * 4, 130), r2 = outer.length ? r1 + Math.min(60 + outer.length * 2, 150) : r1;
+    var width = 2 * r2 + 260, height = 2 * r2 + 56, cx = width / 2, cy = height / 2;
+    var at = {};
+    at[me] = [cx, cy];
+    function place(list, radius) {
+      list.forEach(function (j, k) {
+        var angle = -Math.PI / 2 + 2 * Math.PI * k / list.length;
+        at[j] = [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
+      });
+    }
+    place(inner, r1);
+    place(outer, r2);
+    if (!outer.length) say("No more notes two steps out.");
+    var svg = el("svg", { "class": "graph", viewBox: "0 0 " + Math.round(width) + " " + Math.round(height) });
+    var title = el("title", {});
+    title.textContent = "Notes two steps from " + data.nodes[me][1];
+    svg.appendChild(title);
+    var d = "", shown = [me].concat(inner, outer);
+    shown.forEach(function (a) {
+      near[a].forEach(function (b) {
+        if (at[b] && a < b) d += "M" + at[a][0].toFixed(1) + " " + at[a][1].toFixed(1) + "L" + at[b][0].toFixed(1) + " " + at[b][1].toFixed(1);
+      });
+    });
+    svg.appendChild(el("path", { "class": "edge edge-connects", d: d }));
+    shown.forEach(function (j) {
+      var p = at[j], r = j === me ? 7 : ring[j] === 1 ? 5 : 3.5;
+      var a = el("a", { "class": "node " + (j === me ? "node-current" : ring[j] === 2 ? "node-note node-far" : "node-note"), href: root + data.nodes[j][0] });
+      var t = el("title", {});
+      t.textContent = data.nodes[j][1];
+      a.appendChild(t);
+      a.appendChild(el("circle", { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: r }));
+      var dx = p[0] - cx, dy = p[1] - cy, radius = ring[j] === 2 ? r2 : r1;
+      var anchor = "middle", tx = p[0], ty = p[1] + r + 12;
+      if (j === me) ty = p[1] + r + 14;
+      else if (dx > radius * 0.2) { anchor = "start"; tx = p[0] + r + 4; ty = p[1] + 4; }
+      else if (dx < -radius * 0.2) { anchor = "end"; tx = p[0] - r - 4; ty = p[1] + 4; }
+      else if (dy < 0) ty = p[1] - r - 6;
+      var label = el("text", { x: tx.toFixed(1), y: ty.toFixed(1), "text-anchor": anchor });
+      label.textContent = short(data.nodes[j][1], 20);
+      a.appendChild(label);
+      svg.appendChild(a);
+    });
+    return svg;
+  }
+
+  function showDepth(depth) {
+    if (depth === 1) {
+      first.style.display = "";
+      if (second) second.style.display = "none";
+      if (message) message.hidden = true;
+      return;
+    }
+    load(function () {
+      if (!second) second = drawSecond(window.notescGraph);
+      if (!second) return;
+      if (!second.parentNode) holder.insertBefore(second, first.nextSibling);
+      if (choice.querySelector("input:checked").value !== "2") return;
+      first.style.display = "none";
+      second.style.display = "";
+      if (message) message.hidden = false;
+    });
+  }
+  Array.prototype.forEach.call(choice.querySelectorAll("input[type=radio]"), function (radio) {
+    radio.addEventListener("change", function () { if (radio.checked) showDepth(Number(radio.value)); });
   });
 })();
 
@@ -858,6 +1322,30 @@ a.tag:hover { text-decoration: underline; }
 .query-source summary { cursor: pointer; color: var(--muted); font-size: 0.88rem; }
 .query-source pre { margin-top: 0.5rem; }
 .query-error { color: var(--bad); background: var(--bad-soft); padding: 0.5rem 0.8rem; border-radius: var(--radius); }
+/* The graph page's filter, canvas and list; the note page's depth choice (issue 16). */
+.graph-filter { display: flex; flex-wrap: wrap; gap: 0.35rem 1rem; align-items: center; border: 0; padding: 0; margin: 0.75rem 0 0; font-size: 0.9rem; color: var(--muted); }
+.graph-filter[hidden], .graph-depth[hidden], .graph-page .legend[hidden] { display: none; }
+.graph-filter legend { float: left; padding: 0; margin-right: 0.25rem; font-weight: 600; color: var(--text); }
+.graph-filter label, .graph-depth label { display: inline-flex; align-items: center; gap: 0.35rem; cursor: pointer; }
+.graph-filter .dot { display: inline-block; width: 0.75rem; height: 0.75rem; border-radius: 50%; }
+.graph-filter .dot-note { background: var(--node-note); }
+.graph-filter .dot-system { background: var(--node-system); }
+.graph-filter .line { display: inline-block; width: 1.5rem; height: 0; border-top: 2px solid var(--edge); }
+.graph-filter .line-links { border-top-style: dashed; }
+.graph-filter .line-about { border-top-color: var(--node-system); border-top-style: dotted; }
+.graph.hide-note .node-note, .graph.hide-system .node-system,
+.graph.hide-connects .edge-connects, .graph.hide-links .edge-links, .graph.hide-about .edge-about { display: none; }
+.graph-canvas { display: block; width: 100%; height: max(20rem, calc(100vh - 16rem)); touch-action: none; cursor: grab; }
+.graph-canvas:focus-visible { outline: 3px solid var(--focus); outline-offset: -3px; }
+.graph-noscript { margin: 1rem; color: var(--muted); }
+.graph-list { margin: 1rem 0; }
+.graph-list summary { cursor: pointer; font-weight: 600; }
+.graph-list-notes { padding-left: 1.25rem; font-size: 0.9rem; line-height: 1.5; }
+.graph-list-notes li { margin: 0.2rem 0; }
+.graph-list-kind { color: var(--muted); }
+.graph-depth { display: flex; gap: 1rem; border: 0; padding: 0; margin: 0 0 0.5rem; font-size: 0.9rem; }
+.local-graph .graph .node-far text { visibility: hidden; }
+.local-graph .graph .node-far:hover text, .local-graph .graph .node-far:focus text { visibility: visible; }
 
 """#,
         "assets/theme.js": #"""
@@ -981,6 +1469,9 @@ a.tag:hover { text-decoration: underline; }
 {{% CONTENT_TYPE: HTML }}
 {{<layout}}
 {{$head}}
+{{#graph.canvas}}
+<script src="{{root}}graph-data.js" defer></script>
+{{/graph.canvas}}
 <script src="{{root}}assets/graph.js" defer></script>
 {{/head}}
 {{$content}}
@@ -995,10 +1486,35 @@ a.tag:hover { text-decoration: underline; }
 <li><span class="line line-links"></span> link in prose</li>
 {{#graph.hasSystems}}<li><span class="line line-about"></span> claims about</li>{{/graph.hasSystems}}
 </ul>
+<fieldset class="graph-filter" hidden>
+<legend>Show</legend>
+<label><input type="checkbox" name="show" value="note" checked> <span class="dot dot-note"></span> notes</label>
+{{#graph.hasSystems}}<label><input type="checkbox" name="show" value="system" checked> <span class="dot dot-system"></span> systems</label>{{/graph.hasSystems}}
+<label><input type="checkbox" name="show" value="connects" checked> <span class="line line-connects"></span> connections</label>
+<label><input type="checkbox" name="show" value="links" checked> <span class="line line-links"></span> links in prose</label>
+{{#graph.hasSystems}}<label><input type="checkbox" name="show" value="about" checked> <span class="line line-about"></span> claims about</label>{{/graph.hasSystems}}
+</fieldset>
 </header>
+{{#graph.canvas}}
+<div class="graph-frame graph-frame-canvas" data-root="{{root}}">
+<canvas class="graph-canvas" width="1200" height="700" role="img" aria-label="Knowledge graph of {{graph.noteCount}} notes; the same links are listed below.">The graph is drawn by a script; its links are listed below.</canvas>
+<noscript><p class="graph-noscript">Past {{graph.limit}} notes the graph is drawn by a script in the browser; its links are listed below.</p></noscript>
+</div>
+{{/graph.canvas}}
+{{^graph.canvas}}
 <div class="graph-frame">
 {{{graph.svg}}}
 </div>
+{{/graph.canvas}}
+<details class="graph-list">
+<summary>The graph as a list</summary>
+{{#graph.more}}<p class="muted">The first {{graph.more}} of {{graph.noteCount}} notes, each with the notes it leads to; every note is on the <a href="{{root}}index.html">home page</a> and its folder's page, and its links on its own page.</p>{{/graph.more}}
+<ul class="graph-list-notes">
+{{#graph.list}}
+<li><a href="{{url}}">{{title}}</a>{{#list}} <span class="graph-list-kind">{{name}}:</span> {{#items}}<a href="{{url}}">{{title}}</a>{{sep}}{{/items}}{{/list}}</li>
+{{/graph.list}}
+</ul>
+</details>
 <p class="muted">The same graph, with claims, verdicts and topics, is in <a href="{{root}}graph.json">graph.json</a>.</p>
 </article>
 {{/content}}
@@ -1192,6 +1708,11 @@ a.tag:hover { text-decoration: underline; }
         "note.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 {{<layout}}
+{{$head}}
+{{#note.localGraph}}
+<script src="{{root}}assets/local-graph.js" defer></script>
+{{/note.localGraph}}
+{{/head}}
 {{$content}}
 <div class="note-layout">
 <article class="note" aria-labelledby="note-title">
@@ -1254,9 +1775,11 @@ a.tag:hover { text-decoration: underline; }
 {{/note.hasBacklinks}}
 </section>
 {{#note.localGraph}}
-<section class="local-graph" aria-labelledby="local-graph-title">
+<section class="local-graph" aria-labelledby="local-graph-title" data-root="{{root}}" data-node="{{note.dataURL}}">
 <h2 id="local-graph-title">Neighbourhood</h2>
+<div class="local-graph-drawing">
 {{{note.localGraph}}}
+</div>
 <p class="muted"><a href="{{root}}graph.html">Open the whole graph</a></p>
 </section>
 {{/note.localGraph}}

@@ -1,3 +1,4 @@
+import Foundation
 import NotesCalc
 import NotesCheck
 import NotesGraph
@@ -15,7 +16,7 @@ enum GraphSVG {
         var hasSystems: Bool
     }
 
-    private struct Node {
+    struct Node {
         var label: String
         var title: String
         var url: String
@@ -26,40 +27,10 @@ enum GraphSVG {
     /// Past this many notes, `graph.html` draws notes only (systems would add a hairball of edges).
     static let systemNodeLimit = 1000
 
-    static func whole(_ model: SiteModel, links: PageLinks) -> Drawing {
-        var nodes: [Node] = []
-        var position: [String: Int] = [:]
-        for note in model.notebook.notes {
-            position["note:" + note.id] = nodes.count
-            let title = SiteModel.title(note)
-            nodes.append(Node(label: short(title, 28), title: title, url: links.noteHref(note.id), kind: "note"))
-        }
-        var connects = EdgeSet(), mentions = EdgeSet(), about = EdgeSet()
-        for note in model.notebook.notes {
-            let a = position["note:" + note.id]!
-            for c in note.connections { if let t = c.resolved, let b = position["note:" + t] { connects.insert(a, b) } }
-            for l in note.links { if let t = l.resolved, let b = position["note:" + t], !connects.contains(a, b) { mentions.insert(a, b) } }
-        }
-        // No study notes, no systems: nor a legend or a count of them (DESIGN §5).
-        let drawSystems = model.hasStudy && model.notebook.notes.count <= systemNodeLimit
-        var systemCount = 0
-        if drawSystems {
-            for system in model.notebook.systems {
-                let notes = orderedUnique((model.claimsBySystem[system.slug] ?? []).map(\.note))
-                guard notes.count >= 2 else { continue }
-                let s = nodes.count
-                systemCount += 1
-                nodes.append(Node(label: short(system.name, 24), title: system.name, url: links.href(SitePaths.system(system.slug)), kind: "system"))
-                for id in notes { if let a = position["note:" + id] { about.insert(a, s) } }
-            }
-        }
-        let svg = draw(&nodes, [("connects", connects.pairs), ("links", mentions.pairs), ("about", about.pairs)],
-                       label: "Knowledge graph", sized: true, labelsAlways: nodes.count <= 150)
-        var description = "\(model.notebook.notes.count) notes"
-        if drawSystems { description += ", \(systemCount) systems they share" }
-        description += ", \(connects.pairs.count) connections, \(mentions.pairs.count) further links."
-        if model.hasStudy && !drawSystems { description += " Systems are left out past \(systemNodeLimit) notes." }
-        return Drawing(svg: svg, description: description, hasSystems: drawSystems)
+    static func whole(_ graph: WholeGraph) -> String {
+        var nodes = graph.nodes
+        return draw(&nodes, graph.edges.map { ($0.kind, $0.pairs) }, label: "Knowledge graph", sized: true,
+                    labelsAlways: nodes.count <= 150)
     }
 
     /// The note, the notes it refers to and the notes that refer to it; nil for a note with none.
@@ -76,7 +47,7 @@ enum GraphSVG {
             let title = model.title(notes[p].id)
             return Node(label: short(title, 20), title: title, url: links.noteHref(notes[p].id), kind: p == notePosition ? "current" : "note")
         }
-        var edges = EdgeSet()
+        var edges = WholeGraph.EdgeSet()
         for (a, p) in shown.enumerated() {
             for t in model.neighbours(p).outgoing { if let b = shown.firstIndex(of: t) { edges.insert(a, b) } }
         }
@@ -160,10 +131,8 @@ enum GraphSVG {
     private static func draw(_ nodes: inout [Node], _ edgeKinds: [(String, [(Int, Int)])], label: String,
                              sized: Bool, labelsAlways: Bool) -> String {
         let all = edgeKinds.flatMap(\.1)
-        // Systems are hubs: pulling as hard as connections would crush the notes together.
-        let weights = edgeKinds.flatMap { kind, pairs in Array(repeating: kind == "about" ? 0.2 : 1.0, count: pairs.count) }
         for (a, b) in all { nodes[a].degree += 1; nodes[b].degree += 1 }
-        let (points, width, height) = frame(count: nodes.count, edges: all, weights: weights)
+        let (points, width, height) = frame(count: nodes.count, edgeKinds: edgeKinds)
         let pad = framePad
         var svg = SVGText(capacity: 200 * nodes.count + 30 * all.count)
         svg.add("<svg class=\"graph"); svg.add(labelsAlways ? "" : " labels-on-hover"); svg.add("\" viewBox=\"0 0 ")
@@ -197,6 +166,13 @@ enum GraphSVG {
 
     static let framePad = 16.0
 
+    /// `frame` for edges of several kinds.
+    static func frame(count: Int, edgeKinds: [(String, [(Int, Int)])]) -> (points: [GraphLayout.Point], width: Double, height: Double) {
+        // Systems are hubs: pulling as hard as connections would crush the notes together.
+        let weights = edgeKinds.flatMap { kind, pairs in Array(repeating: kind == "about" ? 0.2 : 1.0, count: pairs.count) }
+        return frame(count: count, edges: edgeKinds.flatMap(\.1), weights: weights)
+    }
+
     /// Node positions (before `framePad`) and the drawing's size: laid out by
     /// force, then components packed close together, with room for a label beside each node.
     static func frame(count: Int, edges: [(Int, Int)], weights: [Double]? = nil) -> (points: [GraphLayout.Point], width: Double, height: Double) {
@@ -212,26 +188,4 @@ enum GraphSVG {
         // No more bytes than the limit: no more characters either, without counting them.
         text.utf8.count <= limit || text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingSpaces + "…"
     }
-
-    private static func orderedUnique(_ ids: [String]) -> [String] {
-        var seen = Set<String>()
-        return ids.filter { seen.insert($0).inserted }
-    }
-
-    /// Undirected edges, each once, in first-seen order.
-    private struct EdgeSet {
-        private(set) var pairs: [(Int, Int)] = []
-        private var seen = Set<Int64>()
-
-        mutating func insert(_ a: Int, _ b: Int) {
-            guard a != b, seen.insert(Self.key(a, b)).inserted else { return }
-            pairs.append((a, b))
-        }
-
-        func contains(_ a: Int, _ b: Int) -> Bool { seen.contains(Self.key(a, b)) }
-
-        private static func key(_ a: Int, _ b: Int) -> Int64 { Int64(min(a, b)) << 32 | Int64(max(a, b)) }
-    }
 }
-
-import Foundation

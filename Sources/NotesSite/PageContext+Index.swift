@@ -116,11 +116,21 @@ extension PageContext {
     static func graph(_ model: SiteModel) -> Context {
         let page = "graph.html"
         let links = PageLinks(page: page, model: model)
-        let drawing = GraphSVG.whole(model, links: links)
+        let whole = WholeGraph(model, links: links)
         var context = base(model, page: page, title: "Knowledge graph", kind: "graph",
                            description: model.hasStudy ? "Every note and the notes and systems it connects to."
                                : "Every note and the notes it connects to.")
-        context[.graph] = [.svg: drawing.svg, .description: drawing.description, .hasSystems: drawing.hasSystems] as Context
+        var graph: Context = [.description: whole.description, .hasSystems: whole.hasSystems, .list: whole.list(),
+                              .noteCount: whole.noteCount]
+        if WholeGraph.drawnInBrowser(model) {
+            // The browser draws it from `graph-data.js`, laid out by the build (`SiteBuilder`).
+            graph[.canvas] = true
+            graph[.limit] = model.options.graphCanvasAbove
+        } else {
+            graph[.svg] = GraphSVG.whole(whole)
+        }
+        if whole.noteCount > WholeGraph.listLimit { graph[.more] = WholeGraph.listLimit }
+        context[.graph] = graph
         return context
     }
 

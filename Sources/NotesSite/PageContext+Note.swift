@@ -52,7 +52,11 @@ extension PageContext {
             n[.breadcrumbs] = breadcrumbs(folder: String(note.id[..<slash]), links: links)
             n[.hasBreadcrumbs] = true
         }
-        n[.localGraph] = GraphSVG.neighbourhood(of: note.id, model, links: links)
+        if let drawing = GraphSVG.neighbourhood(of: note.id, model, links: links) {
+            n[.localGraph] = drawing
+            // Its node in `graph-data.js`, for the drawing two steps out.
+            n[.dataURL] = SitePaths.href(SitePaths.note(note.id), root: "", fragment: nil)
+        }
         var context = base(model, page: page, title: SiteModel.title(note), kind: "note", description: summary(note),
                            needs: needs)
         context[.note] = n

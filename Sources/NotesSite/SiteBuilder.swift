@@ -38,6 +38,8 @@ public struct SiteOptions: Sendable {
     /// What the notes' query blocks found (`QueryStage`), when the caller ran
     /// them to report their errors; nil runs them when some note has one.
     public var queries: QueryResults?
+    /// Past this many notes `graph.html` is drawn in the browser (`WholeGraph.drawnInBrowserAbove`); tests lower it.
+    var graphCanvasAbove = WholeGraph.drawnInBrowserAbove
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
                 title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {
@@ -153,7 +155,7 @@ public enum SiteBuilder {
         // The whole-folder files are made and written on other threads: the
         // sitemap and feed from the start, the search index and graph.json
         // once it is known whether they changed.
-        let globalFailures = ResultSlots<String>(count: 4)
+        let globalFailures = ResultSlots<String>(count: 5)
         let globals = DispatchGroup()
         do {
             defer { dependencyGroup.wait(); globals.wait() }
@@ -258,6 +260,20 @@ public enum SiteBuilder {
                 }
             }
             let toRender = pages.indices.filter { rendered[$0] == nil }
+            // graph-data.js holds what graph.html draws: made when that page is
+            // to be rendered (or the file is gone), else kept. Laying out
+            // 10,000 notes takes a while, so it runs beside the pages.
+            if let graphPage = pages.firstIndex(where: { if case .graph = $0.source { true } else { false } }),
+               rendered[graphPage] == nil || !writer.keep(GraphData.path) {
+                DispatchQueue.global().async(group: globals) {
+                    do {
+                        let graph = WholeGraph(model, links: PageLinks(page: pages[graphPage].path, model: model))
+                        try writer.write(GraphData.path, GraphData.script(graph, positions: WholeGraph.drawnInBrowser(model)))
+                    } catch {
+                        globalFailures[4] = "\(error)"
+                    }
+                }
+            }
             if toRender.count >= Self.pagesWorthSharedLinks { model.shareLinks() }
             clock.lap("site:signatures")
             let counter = ProgressCounter(total: toRender.count, report: progress)
@@ -291,7 +307,7 @@ public enum SiteBuilder {
             clock.lap("site:pages")
             globals.wait()
             clock.lap("site:globals")
-            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] ?? globalFailures[2] ?? globalFailures[3] {
+            if let failure = (0..<pages.count).lazy.compactMap({ failures[$0] }).first ?? globalFailures[0] ?? globalFailures[1] ?? globalFailures[2] ?? globalFailures[3] ?? globalFailures[4] {
                 throw SiteError.io(failure)
             }
             for asset in templates.assets { try writer.write(asset.path, asset.bytes) }

@@ -28,6 +28,7 @@ enum TemplateKey: Int32, CaseIterable, Sendable {
     case hasFeed
     case disputed, disputedBy, moreDisputes, quantity, range, ownQuantity, ownRange, coverage
     case continued, disputedClaims, latest
+    case canvas, limit, dataURL
 
     /// The key a template's name stands for; nil for a name no page gives.
     init?(name: String) {

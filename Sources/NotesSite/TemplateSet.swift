@@ -27,7 +27,7 @@ package struct TemplateSet: Sendable {
     /// Templates, assets and the options that shape every page.
     func fingerprint(_ options: SiteOptions) -> String {
         var h = StableHash()
-        for part in [sourceHash, options.title, options.language, options.baseURL ?? "", String(options.unsafeHTML)] { h.add(part) }
+        for part in [sourceHash, options.title, options.language, options.baseURL ?? "", String(options.unsafeHTML), String(options.graphCanvasAbove)] { h.add(part) }
         // Links to drafts read as text, links to no note as broken: a change of drafts may change any page.
         for draft in options.drafts.sorted() { h.add(draft) }
         return h.hex

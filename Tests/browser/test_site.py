@@ -224,8 +224,80 @@ def main():
             driver.execute_script("arguments[0].focus()", node)
             near = driver.execute_script("return document.querySelectorAll('svg.graph a.node.near').length")
             assert near >= 1, "focusing a node highlights it and its neighbours"
+            # The wheel zooms too, about the pointer.
+            before = after
+            driver.execute_script("""
+                var svg = document.querySelector('svg.graph'), r = svg.getBoundingClientRect();
+                svg.dispatchEvent(new WheelEvent('wheel', {deltaY: -300, clientX: r.left + r.width / 2,
+                  clientY: r.top + r.height / 2, bubbles: true, cancelable: true}));""")
+            after = driver.execute_script("return document.querySelector('svg.graph .graph-view').getAttribute('transform') || ''")
+            assert after != before, f"the wheel changes the transform: {before!r} -> {after!r}"
             expect_no_console_errors(driver, "graph.html zoom")
         run.check("graph.html opens on the drawing, and zoom works", graph_opens_on_the_graph)
+
+        def graph_filter():
+            driver.get(url("graph.html"))
+            filter_box = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, ".graph-filter")),
+                              "graph.js to show the filter")
+            shown = """
+                function visible(sel) { return Array.prototype.filter.call(document.querySelectorAll(sel),
+                  function (e) { return getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().width > 0; }).length; }
+                return {notes: visible('svg.graph a.node-note'), systems: visible('svg.graph a.node-system'),
+                        connects: visible('svg.graph path.edge-connects'), about: visible('svg.graph path.edge-about')};"""
+            before = driver.execute_script(shown)
+            assert before["notes"] >= 2 and before["systems"] >= 1 and before["connects"] == 1 and before["about"] == 1, before
+            # From the keyboard: each checkbox has its own label and toggles with Space.
+            systems = filter_box.find_element(By.CSS_SELECTOR, "input[value='system']")
+            label = driver.execute_script("return arguments[0].closest('label').textContent.trim()", systems)
+            assert label == "systems", f"the systems checkbox's label: {label!r}"
+            systems.send_keys(Keys.SPACE)
+            after = driver.execute_script(shown)
+            assert after["systems"] == 0 and after["about"] == 0, f"hiding systems hides them and their edges: {after}"
+            assert after["notes"] == before["notes"] and after["connects"] == 1, f"notes and connections stay: {after}"
+            filter_box.find_element(By.CSS_SELECTOR, "input[value='connects']").send_keys(Keys.SPACE)
+            assert driver.execute_script(shown)["connects"] == 0, "hiding connections hides their edges"
+            filter_box.find_element(By.CSS_SELECTOR, "input[value='note']").click()
+            assert driver.execute_script(shown)["notes"] == 0, "hiding notes hides them"
+            for value in ("system", "connects", "note"):
+                filter_box.find_element(By.CSS_SELECTOR, f"input[value='{value}']").click()
+            assert driver.execute_script(shown) == before, "checking them again shows everything again"
+            expect_no_console_errors(driver, "graph.html filter")
+        run.check("the graph's filter hides and shows notes, systems and edges", graph_filter)
+
+        def graph_as_a_list():
+            driver.get(url("graph.html"))
+            summary = driver.find_element(By.CSS_SELECTOR, "details.graph-list summary")
+            assert summary.text.strip() == "The graph as a list", summary.text
+            summary.send_keys(Keys.ENTER)
+            items = wait(driver, lambda d: [li for li in d.find_elements(By.CSS_SELECTOR, ".graph-list-notes > li") if li.is_displayed()],
+                         "Enter on the summary to open the list")
+            notes = len([f for f in os.listdir(os.path.join(SITE, "notes")) if f.endswith(".html")])
+            assert len(items) == notes, f"{len(items)} list items for {notes} notes"
+            assert "connects to:" in items[0].text and len(items[0].find_elements(By.TAG_NAME, "a")) >= 2, items[0].text
+            first = items[0].find_element(By.TAG_NAME, "a")
+            title = first.text
+            first.send_keys(Keys.ENTER)
+            wait(driver, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), title), f"Enter on {title!r} to open its page")
+            expect_no_console_errors(driver, "the graph as a list")
+        run.check("the graph as a list opens from the keyboard and leads to notes", graph_as_a_list)
+
+        def local_graph_depth():
+            # FP8-LM connects to two notes; they connect to the rest.
+            driver.get(url("notes/05-fp8-lm-paper.html"))
+            choice = wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, ".local-graph .graph-depth")),
+                          "local-graph.js to show the depth choice")
+            count = """return Array.prototype.filter.call(document.querySelectorAll('.local-graph svg.graph a.node'),
+                         function (a) { return a.getBoundingClientRect().width > 0; }).length"""
+            one = driver.execute_script(count)
+            assert one >= 2, f"one step shows the note and its neighbours: {one}"
+            two = choice.find_element(By.CSS_SELECTOR, "input[value='2']")
+            two.send_keys(Keys.SPACE)
+            wait(driver, lambda d: d.execute_script(count) > one, "two steps to show more notes")
+            assert len(driver.find_elements(By.CSS_SELECTOR, ".local-graph svg.graph")) == 2
+            choice.find_element(By.CSS_SELECTOR, "input[value='1']").click()
+            wait(driver, lambda d: d.execute_script(count) == one, "one step to show the first drawing again")
+            expect_no_console_errors(driver, "the local graph's depth")
+        run.check("a note's local graph shows one or two steps of neighbours", local_graph_depth)
 
         def phone_width():
             # Nothing may make a page wider than a phone's screen (wide tables scroll inside their own box).

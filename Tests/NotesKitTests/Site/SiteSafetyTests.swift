@@ -67,7 +67,7 @@ import NotesTestSupport
             for tag in Self.tags(html) {
                 let name = tag.prefix { !$0.isWhitespace }.lowercased()
                 if name == "script" {
-                    let own = ["assets/preview.js", "assets/search.js", "assets/graph.js", "assets/typeset.js", "assets/katex/katex.min.js", "assets/highlight/highlight.min.js"]
+                    let own = ["assets/preview.js", "assets/search.js", "assets/graph.js", "assets/local-graph.js", "graph-data.js", "assets/typeset.js", "assets/katex/katex.min.js", "assets/highlight/highlight.min.js"]
                     // The theme's script runs before the first paint, so a chosen theme shows no flash of the other.
                     let theme = "script src=\"\(SitePaths.root(of: page))assets/theme.js\""
                     #expect(tag == theme || own.contains { tag.hasPrefix("script src=\"\(SitePaths.root(of: page))\($0)\"") && tag.hasSuffix("\" defer") },

@@ -21,11 +21,14 @@ enum SiteFixtures {
     /// scratch folder), with the build cache in the scratch folder; returns `out`.
     @discardableResult
     static func build(_ notesRoot: String, in scratch: Scratch, into out: String? = nil,
-                      configure: (inout Notebook) -> Void = { _ in }) throws -> String {
+                      configure: (inout Notebook) -> Void = { _ in },
+                      options configureOptions: (inout SiteOptions) -> Void = { _ in }) throws -> String {
         var notebook = try Pipeline.load(root: notesRoot)
         configure(&notebook)
         let out = out ?? scratch.path("out")
-        _ = try SiteBuilder.build(notebook, options: SiteOptions(notesRoot: notesRoot, outDir: out, cacheDir: scratch.cache))
+        var options = SiteOptions(notesRoot: notesRoot, outDir: out, cacheDir: scratch.cache)
+        configureOptions(&options)
+        _ = try SiteBuilder.build(notebook, options: options)
         return out
     }
 

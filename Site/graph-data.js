@@ -1,0 +1,13 @@
+window.notescGraph={"nodes":[["notes/01-deepseek-v3-technical-report.html","DeepSeek-V3 Technical Report - Study"],
+["notes/02-deepseek-v2-technical-report.html","DeepSeek-V2 Technical Report - Study"],
+["notes/03-deepseek-moe-paper.html","DeepSeekMoE Paper - Study"],
+["notes/04-big-llm-architecture-comparison.html","Big LLM Architecture Comparison (Raschka) - Study"],
+["notes/05-fp8-lm-paper.html","FP8-LM Paper - Study"],
+["notes/06-mla-explained.html","Multi-head Latent Attention (MLA) Explained - Study"],
+["notes/07-across-notes.html","Across the Notes: What Each System Cost and Weighs"],
+["systems/deepseek-67b.html","DeepSeek 67B",1],
+["systems/deepseek-v2.html","DeepSeek-V2",1],
+["systems/deepseek-v3.html","DeepSeek-V3",1],
+["systems/llama-3.html","LLaMA-3",1],
+["systems/mixtral.html","Mixtral",1]],
+"edges":{"connects":[0,1,0,2,0,3,0,4,0,5,1,2,1,3,1,5,2,3,3,4,3,5],"links":[6,0,6,1],"about":[1,7,2,7,0,8,1,8,3,8,5,8,0,9,3,9,4,9,5,9,0,10,3,10,5,10,0,11,1,11,2,11,3,11,5,11]}};
