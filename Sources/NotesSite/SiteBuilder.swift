@@ -209,13 +209,16 @@ public enum SiteBuilder {
             // when its bytes are as before.
             DispatchQueue.global().async(group: globals) {
                 do {
+                    var searchClock = StageClock()
                     let files = SearchShards.files(notebook)
+                    searchClock.lap("search:index")
                     let failures = ResultSlots<String>(count: 1)
                     DispatchQueue.concurrentPerform(iterations: 8) { part in
                         for i in stride(from: part, to: files.count, by: 8) {
                             do { try writer.writeUnlessSame(files[i].path, files[i].bytes) } catch { failures[0] = "\(error)" }
                         }
                     }
+                    searchClock.lap("search:write")
                     if let failure = failures[0] { throw SiteError.io(failure) }
                 } catch {
                     globalFailures[3] = "\(error)"
