@@ -1937,7 +1937,7 @@ a.tag:hover { text-decoration: underline; }
 {{#system.summary}}
 <section class="entity-summary" aria-labelledby="by-topic">
 <h2 id="by-topic">By topic</h2>
-<div class="table-wrap">
+<div class="table-scroll" role="region" aria-labelledby="by-topic" tabindex="0">
 <table class="summary-table">
 <thead><tr><th scope="col">Topic</th><th scope="col">Claims</th><th scope="col">Notes</th><th scope="col">Verdicts</th><th scope="col">In its favour</th><th scope="col">Disputed</th></tr></thead>
 <tbody>

@@ -192,7 +192,11 @@ def main():
         run.check("a claim's system page and its topic table", claim_to_system_to_topic)
 
         def every_page_kind():
-            for page in ["graph.html", "systems/index.html", "topics/index.html", "tags/index.html", "404.html"]:
+            kinds = ["graph.html", "systems/index.html", "topics/index.html", "tags/index.html", "404.html", "folders/index.html"]
+            # One page of each listing kind: a category, a tag, a system, a topic.
+            for folder in ["categories", "tags", "systems", "topics"]:
+                kinds.append(folder + "/" + sorted(f for f in os.listdir(os.path.join(SITE, folder)) if f.endswith(".html") and f != "index.html")[0])
+            for page in kinds:
                 driver.get(url(page))
                 assert driver.find_element(By.TAG_NAME, "h1").text.strip(), page
                 expect_no_console_errors(driver, page)
@@ -201,7 +205,7 @@ def main():
             assert len(nodes) >= 2, "the graph has nodes"
             href = nodes[0].get_dom_attribute("href")
             assert href and href.endswith(".html"), href
-        run.check("graph, lists and 404 render without errors", every_page_kind)
+        run.check("every kind of page renders without console errors", every_page_kind)
 
         def graph_opens_on_the_graph():
             driver.get(url("graph.html"))
