@@ -9,6 +9,7 @@ import os
 import sys
 
 from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -17,7 +18,11 @@ site = os.path.abspath(sys.argv[1])
 options = webdriver.ChromeOptions()
 for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
     options.add_argument(arg)
-driver = webdriver.Chrome(options=options)
+# Debian's chromium and chromedriver, as the browser tests use; Selenium's
+# own manager would try to download a browser.
+options.binary_location = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), "")
+driver_path = next((p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(p)), None)
+driver = webdriver.Chrome(service=Service(driver_path) if driver_path else Service(), options=options)
 try:
     for query in sys.argv[2:]:
         driver.get("file://" + os.path.join(site, "index.html"))
