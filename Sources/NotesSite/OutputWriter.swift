@@ -248,14 +248,18 @@ package final class OutputWriter: @unchecked Sendable {
         if let why = FileIO.writeAll(fd, buffer) { throw SiteError.io("cannot write \(path): \(why)") }
     }
 
+    /// Creates the folder `path` and any missing parents, with mkdir(2):
+    /// FileManager's took a tenth of a rebuild at 10k notes (750 folders).
     static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let failure = errno
         var st = stat()
-        if stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw SiteError.io("cannot create folder \(path): \(error.localizedDescription)")
+        if failure == EEXIST, stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
+        if failure == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+            try makeDirectory(String(path[..<slash]))
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         }
+        throw SiteError.io("cannot create folder \(path): \(Discovery.describe(failure == ENOENT ? errno : failure))")
     }
 
     /// Creates `relative` below `root` one part at a time, refusing a part
