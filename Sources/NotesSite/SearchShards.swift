@@ -28,51 +28,55 @@ enum SearchShards {
 
     /// Every file of the index, by path below the site, in a stable order.
     static func files(_ notebook: Notebook, splitAbove: Int = 24_000) -> [(path: String, bytes: [UInt8])] {
+        let index = Index(notebook, splitAbove: splitAbove)
+        return index.files + (0..<index.documentCount).map(index.document)
+    }
+
+    /// The index: its manifest and shards made, its documents made one at a
+    /// time as they are written (at 100k notes they are hundreds of megabytes).
+    struct Index {
+        /// The manifest and the shards.
+        let files: [(path: String, bytes: [UInt8])]
+        private let entries: [SearchIndex.Entry]
+        private let texts: [String]
+        var documentCount: Int { entries.count }
+
+        init(_ notebook: Notebook, splitAbove: Int = 24_000) {
+            (files, entries, texts) = SearchShards.make(notebook, splitAbove: splitAbove)
+        }
+
+        /// Document `n`'s file: its title, link, metadata and text, for the snippet.
+        func document(_ n: Int) -> (path: String, bytes: [UInt8]) {
+            let entry = entries[n]
+            var w = JSONWriter(capacity: 256 + min(texts[n].utf8.count, maxTextBytes))
+            w.compact = true
+            w.object { w in
+                w.optional("category", entry.category)
+                w.optional("date", entry.date)
+                w.string("kind", entry.kind)
+                w.strings("tags", entry.tags)
+                w.string("text", clipped(texts[n]))
+                w.string("title", entry.title)
+                w.string("url", entry.url)
+            }
+            var out = Array("notescSearch.doc(".utf8)
+            out.appendDecimal(n)
+            out.append(UInt8(ascii: ","))
+            out += w.bytes
+            out += Array(");\n".utf8)
+            return ("search/d/\(n).js", escapeForScript(out))
+        }
+    }
+
+    private static func make(_ notebook: Notebook, splitAbove: Int) -> ([(path: String, bytes: [UInt8])], [SearchIndex.Entry], [String]) {
         var clock = StageClock()
         let entries = SearchIndex.entries(notebook)
         clock.lap("search:entries")
         // Each document's words, on all cores: at 10k notes this was most of
         // a rebuild after a prose edit (1.25 s of 2.7 s on one core).
-        let chunk = 64
-        let chunks = (entries.count + chunk - 1) / chunk
-        let words = ResultSlots<[[(term: String, named: Bool)]]>(count: chunks)
-        let bodies = ResultSlots<[String]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var docs: [[(term: String, named: Bool)]] = [], texts: [String] = []
-            for n in (c * chunk)..<min((c + 1) * chunk, entries.count) {
-                let entry = entries[n]
-                let body = n < notebook.notes.count ? notebook.notes[n].bodyText : entry.text
-                var named = Set<String>()
-                for field in [entry.title, entry.category ?? ""] + entry.tags { terms(field) { named.insert($0) } }
-                // The body's words are told apart by their bytes first: a String
-                // and a set insertion for each of its thousands of words took most of the time.
-                var distinct = DistinctWords()
-                for term in named { distinct.insert(Array(term.utf8)) }
-                termBytes(entry.text) { distinct.insert($0) }
-                termBytes(body) { distinct.insert($0) }
-                docs.append(distinct.words.map { ($0, named.contains($0)) })
-                texts.append(body.isEmpty ? entry.text : body)
-            }
-            words[c] = docs
-            bodies[c] = texts
-        }
-        clock.lap("search:terms")
-        let perDoc = words.values.flatMap { $0 }
-        let texts = bodies.values.flatMap { $0 }
-        // Posting lists in document order, a share of the terms (by first byte) on each core.
-        let buckets = 8
-        let bucketed = ResultSlots<[String: [Int]]>(count: buckets)
-        DispatchQueue.concurrentPerform(iterations: buckets) { b in
-            var postings: [String: [Int]] = [:]
-            for (n, doc) in perDoc.enumerated() {
-                for (term, isNamed) in doc where Int(term.utf8.first ?? 0) % buckets == b {
-                    postings[term, default: []].append(n * 2 + (isNamed ? 1 : 0))
-                }
-            }
-            bucketed[b] = postings
-        }
+        let (parts, texts) = postingsAndTexts(entries, notebook)
         clock.lap("search:postings")
-        let parts = bucketed.values
+        let buckets = parts.count
         func postings(_ term: String) -> [Int] { parts[Int(term.utf8.first ?? 0) % buckets][term] ?? [] }
         var grouped: [String: [String]] = [:]
         for part in parts { for term in part.keys { grouped[shardKey(term), default: []].append(term) } }
@@ -115,7 +119,7 @@ enum SearchShards {
         clock.lap("search:shards")
         let keys = shards.keys.sorted()
         var files: [(path: String, bytes: [UInt8])] = []
-        files.reserveCapacity(keys.count + entries.count + 1)
+        files.reserveCapacity(keys.count + 1)
         var manifest = Array("notescSearch.manifest({\"count\":".utf8)
         manifest.appendDecimal(entries.count)
         manifest += Array(",\"shards\":[".utf8)
@@ -131,27 +135,52 @@ enum SearchShards {
         manifest += Array("],\"version\":2});\n".utf8)
         files.append(("search/manifest.js", escapeForScript(manifest)))
         for key in keys { files.append(("search/p/\(fileName(key)).js", shards[key]!)) }
-        for (n, entry) in entries.enumerated() {
-            var w = JSONWriter(capacity: 256 + min(texts[n].utf8.count, maxTextBytes))
-            w.compact = true
-            w.object { w in
-                w.optional("category", entry.category)
-                w.optional("date", entry.date)
-                w.string("kind", entry.kind)
-                w.strings("tags", entry.tags)
-                w.string("text", clipped(texts[n]))
-                w.string("title", entry.title)
-                w.string("url", entry.url)
+        return (files, entries, texts)
+    }
+
+    /// Each term's posting list (document numbers times two, plus one where
+    /// the term names the document), split in buckets by the term's first
+    /// byte, and each document's text. The words of each document are only
+    /// held while the lists are made.
+    private static func postingsAndTexts(_ entries: [SearchIndex.Entry], _ notebook: Notebook) -> ([[String: [Int]]], [String]) {
+        let chunk = 64
+        let chunks = (entries.count + chunk - 1) / chunk
+        let words = ResultSlots<[[(term: String, named: Bool)]]>(count: chunks)
+        let bodies = ResultSlots<[String]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var docs: [[(term: String, named: Bool)]] = [], texts: [String] = []
+            for n in (c * chunk)..<min((c + 1) * chunk, entries.count) {
+                let entry = entries[n]
+                let body = n < notebook.notes.count ? notebook.notes[n].bodyText : entry.text
+                var named = Set<String>()
+                for field in [entry.title, entry.category ?? ""] + entry.tags { terms(field) { named.insert($0) } }
+                // The body's words are told apart by their bytes first: a String
+                // and a set insertion for each of its thousands of words took most of the time.
+                var distinct = DistinctWords()
+                for term in named { distinct.insert(Array(term.utf8)) }
+                termBytes(entry.text) { distinct.insert($0) }
+                termBytes(body) { distinct.insert($0) }
+                docs.append(distinct.words.map { ($0, named.contains($0)) })
+                texts.append(body.isEmpty ? entry.text : body)
             }
-            var out = Array("notescSearch.doc(".utf8)
-            out.appendDecimal(n)
-            out.append(UInt8(ascii: ","))
-            out += w.bytes
-            out += Array(");\n".utf8)
-            files.append(("search/d/\(n).js", escapeForScript(out)))
+            words[c] = docs
+            bodies[c] = texts
         }
-        clock.lap("search:docs")
-        return files
+        let perDoc = words.values.flatMap { $0 }
+        let texts = bodies.values.flatMap { $0 }
+        // Posting lists in document order, a share of the terms (by first byte) on each core.
+        let buckets = 8
+        let bucketed = ResultSlots<[String: [Int]]>(count: buckets)
+        DispatchQueue.concurrentPerform(iterations: buckets) { b in
+            var postings: [String: [Int]] = [:]
+            for (n, doc) in perDoc.enumerated() {
+                for (term, isNamed) in doc where Int(term.utf8.first ?? 0) % buckets == b {
+                    postings[term, default: []].append(n * 2 + (isNamed ? 1 : 0))
+                }
+            }
+            bucketed[b] = postings
+        }
+        return (bucketed.values, texts)
     }
 
     /// Words seen once each, in the order first seen: an open-addressing

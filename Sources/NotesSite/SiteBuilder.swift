@@ -210,12 +210,15 @@ public enum SiteBuilder {
             DispatchQueue.global().async(group: globals) {
                 do {
                     var searchClock = StageClock()
-                    let files = SearchShards.files(notebook)
+                    let index = SearchShards.Index(notebook)
                     searchClock.lap("search:index")
                     let failures = ResultSlots<String>(count: 1)
+                    // The documents are made as they are written, not held all at once.
+                    let count = index.files.count + index.documentCount
                     DispatchQueue.concurrentPerform(iterations: 8) { part in
-                        for i in stride(from: part, to: files.count, by: 8) {
-                            do { try writer.writeUnlessSame(files[i].path, files[i].bytes) } catch { failures[0] = "\(error)" }
+                        for i in stride(from: part, to: count, by: 8) {
+                            let file = i < index.files.count ? index.files[i] : index.document(i - index.files.count)
+                            do { try writer.writeUnlessSame(file.path, file.bytes) } catch { failures[0] = "\(error)" }
                         }
                     }
                     searchClock.lap("search:write")
