@@ -29,6 +29,19 @@ struct SitePage: Sendable {
     var template: String
     var source: Source
 
+    /// The list a page is one page of, and its number: every page of a
+    /// system, topic, tag, category or folder reads the same notes.
+    var list: (list: String, page: Int)? {
+        switch source {
+        case .system(let i, let page): ("system \(i)", page)
+        case .topic(let i, let page): ("topic \(i)", page)
+        case .tag(let i, let page): ("tag \(i)", page)
+        case .category(let i, let page): ("category \(i)", page)
+        case .folder(let i, let page): ("folder \(i)", page)
+        default: nil
+        }
+    }
+
     var inSitemap: Bool {
         if case .notFound = source { return false }
         return true

@@ -98,3 +98,25 @@ extension BoundedListTests {
         #expect(Self.count(second, "Alpha wins") == 3, "a page shows its notes' verdicts")
     }
 }
+
+extension BoundedListTests {
+    /// Later pages of a list are signed from its first page's signature: an
+    /// edit that moves nothing but shows on page 2 still rebuilds page 2.
+    @Test func anEditToANoteOnALaterPageReachesThatPage() throws {
+        let n = SitePaths.notesPerPage + 5
+        var files: [String: String] = [:]
+        for i in 1...n {
+            files["notes/n\(i).md"] = "---\ntags: [big]\ndate: 2024-02-\(String(format: "%02d", i <= 5 ? 1 : 2 + i % 27))\n---\n# Note \(i)\n"
+        }
+        let scratch = try Scratch("bounded-edit", files: files)
+        let request = BuildRequest(notesRoot: scratch.path("notes"), outDir: scratch.path("site"), cacheDir: scratch.cache, gitDates: false)
+        try BuildEngine.build(request)
+        let page2 = scratch.path("site/tags/big/_page/2.html")
+        #expect(try String(contentsOfFile: page2, encoding: .utf8).contains(">Note 3<"), "the oldest notes are on page 2")
+        try "---\ntags: [big]\ndate: 2024-02-01\n---\n# Renamed three\n".write(toFile: scratch.path("notes/n3.md"), atomically: false, encoding: .utf8)
+        let outcome = try BuildEngine.build(request)
+        #expect(outcome.site.rendered > 0)
+        let after = try String(contentsOfFile: page2, encoding: .utf8)
+        #expect(after.contains(">Renamed three<") && !after.contains(">Note 3<"))
+    }
+}
