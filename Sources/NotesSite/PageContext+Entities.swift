@@ -17,14 +17,12 @@ extension PageContext {
         let page = SitePaths.system(system.slug, page: number)
         let links = PageLinks(page: page, model: model)
         let claims = model.claimsBySystem[system.slug] ?? []
-        var topicOrder: [String] = []
-        var byTopic: [String: [SiteModel.PlacedClaim]] = [:]
-        for c in claims {
-            if byTopic[c.topic] == nil { topicOrder.append(c.topic) }
-            byTopic[c.topic, default: []].append(c)
-        }
-        let ordered = topicOrder.flatMap { byTopic[$0] ?? [] }
         let per = SitePaths.claimsPerPage
+        // What every page of the system needs, made once for all of them.
+        let plan = claims.count <= per ? SystemPlan(system, claims, model)
+            : model.memo.value("system " + system.slug) { SystemPlan(system, claims, model) }
+        let (topicOrder, byTopic, ordered) = (plan.topicOrder, plan.byTopic, plan.ordered)
+        let favouring = plan.favouring, favouredNotesByTopic = plan.favouredNotesByTopic, wins = plan.favouring.count
         let pages = SitePaths.pageCount(ordered.count, per: per)
         func claimContext(_ p: SiteModel.PlacedClaim, favored: Bool = false) -> Context {
             var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims, p.index, in: p.note)
@@ -32,27 +30,18 @@ extension PageContext {
             return c
         }
         func claimOf(_ p: SiteModel.PlacedClaim) -> Claim { model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index] }
-        // Verdicts of the notes that make claims about it, topic by topic.
-        var wins = 0
-        var favouring: [SiteModel.PlacedVerdict] = []
-        var favouredNotesByTopic: [String: Set<String>] = [:]
         var summary: [Context] = []
-        var firstPosition = 0
-        for slug in topicOrder {
-            let placed = byTopic[slug] ?? []
-            var seen = Set<String>(), noteOrder: [String] = []
-            for p in placed where seen.insert(p.note).inserted { noteOrder.append(p.note) }
-            let byNote = model.verdictsByTopicAndNote[slug] ?? [:]
-            let verdicts = noteOrder.flatMap { byNote[$0] ?? [] }
-            let favoring = verdicts.filter { $0.favors.contains(system.slug) }
-            favouredNotesByTopic[slug] = Set(favoring.map(\.note))
-            favouring += favoring
-            wins += favoring.count
-            // Where the topic's claims start among the pages.
-            let at = firstPosition / per + 1
-            summary.append([.title: model.topicTitle(slug), .url: links.href(SitePaths.system(system.slug, page: at), fragment: "topic-" + slug),
-                            .values: [placed.count, noteOrder.count, verdicts.count, favoring.count, placed.filter { claimOf($0).disputed }.count]])
-            firstPosition += placed.count
+        if number == 1 {
+            var firstPosition = 0
+            for slug in topicOrder {
+                let placed = byTopic[slug] ?? []
+                let counts = plan.counts[slug] ?? (notes: 0, verdicts: 0, favoring: 0, disputed: 0)
+                // Where the topic's claims start among the pages.
+                let at = firstPosition / per + 1
+                summary.append([.title: model.topicTitle(slug), .url: links.href(SitePaths.system(system.slug, page: at), fragment: "topic-" + slug),
+                                .values: [placed.count, counts.notes, counts.verdicts, counts.favoring, counts.disputed]])
+                firstPosition += placed.count
+            }
         }
         // This page's claims, in runs of one topic.
         let slice = ordered.dropFirst((number - 1) * per).prefix(per)
@@ -76,8 +65,8 @@ extension PageContext {
             .name: system.name,
             .spellings: system.spellings.enumerated().map { [.name: $1, .sep: $0 > 0] as Context },
             .hasSpellings: !system.spellings.isEmpty,
-            .claimCount: claims.count, .noteCount: SiteModel.noteCount(claims), .topicCount: topicOrder.count,
-            .verifiedCount: claims.filter(\.verified).count, .wins: wins,
+            .claimCount: claims.count, .noteCount: plan.noteCount, .topicCount: topicOrder.count,
+            .verifiedCount: plan.verifiedCount, .wins: wins,
             .topics: sections,
         ]
         if number == 1 {
@@ -116,6 +105,49 @@ extension PageContext {
         return context
     }
 
+    /// A topic's notes, and its claims and verdicts by page, which all its pages share.
+    struct TopicPlan {
+        var uniqueNotes: [String]
+        var claims: [[SiteModel.PlacedClaim]]
+        var verdicts: [[SiteModel.PlacedVerdict]]
+        var verifiedCount: Int
+    }
+
+    /// A system's claims in topic order and its verdicts, which all its pages share.
+    struct SystemPlan {
+        var topicOrder: [String] = []
+        var byTopic: [String: [SiteModel.PlacedClaim]] = [:]
+        var ordered: [SiteModel.PlacedClaim] = []
+        /// Verdicts in its favour, topic by topic.
+        var favouring: [SiteModel.PlacedVerdict] = []
+        var favouredNotesByTopic: [String: Set<String>] = [:]
+        var counts: [String: (notes: Int, verdicts: Int, favoring: Int, disputed: Int)] = [:]
+        var noteCount = 0, verifiedCount = 0
+
+        init(_ system: System, _ claims: [SiteModel.PlacedClaim], _ model: SiteModel) {
+            noteCount = SiteModel.noteCount(claims)
+            verifiedCount = claims.filter(\.verified).count
+            for c in claims {
+                if byTopic[c.topic] == nil { topicOrder.append(c.topic) }
+                byTopic[c.topic, default: []].append(c)
+            }
+            ordered = topicOrder.flatMap { byTopic[$0] ?? [] }
+            // Verdicts of the notes that make claims about it, topic by topic.
+            for slug in topicOrder {
+                let placed = byTopic[slug] ?? []
+                var seen = Set<String>(), noteOrder: [String] = []
+                for p in placed where seen.insert(p.note).inserted { noteOrder.append(p.note) }
+                let byNote = model.verdictsByTopicAndNote[slug] ?? [:]
+                let verdicts = noteOrder.flatMap { byNote[$0] ?? [] }
+                let favoring = verdicts.filter { $0.favors.contains(system.slug) }
+                favouredNotesByTopic[slug] = Set(favoring.map(\.note))
+                favouring += favoring
+                let disputed = placed.filter { model.notebook.notes[$0.position].comparisons[$0.comparison].claims[$0.index].disputed }.count
+                counts[slug] = (noteOrder.count, verdicts.count, favoring.count, disputed)
+            }
+        }
+    }
+
     /// How many verdicts, disputed and latest claims a system's first page leads with.
     static let leadItems = 20
 
@@ -131,16 +163,28 @@ extension PageContext {
         let links = PageLinks(page: page, model: model)
         let allClaims = model.claimsByTopic[whole.slug] ?? []
         let per = SitePaths.topicNotesPerPage
-        var seenNotes = Set<String>()
-        let uniqueNotes = whole.notes.filter { seenNotes.insert($0).inserted }
+        // Its notes, claims and verdicts page by page, made once for all its pages.
+        let plan = model.memo.value("topic " + whole.slug) { () -> TopicPlan in
+            var seen = Set<String>()
+            let unique = whole.notes.filter { seen.insert($0).inserted }
+            var pageOf: [String: Int] = [:]
+            for (i, id) in unique.enumerated() { pageOf[id] = i / per }
+            let pages = SitePaths.pageCount(unique.count, per: per)
+            var claims = [[SiteModel.PlacedClaim]](repeating: [], count: pages)
+            for c in allClaims { if let p = pageOf[c.note] { claims[p].append(c) } }
+            var verdicts = [[SiteModel.PlacedVerdict]](repeating: [], count: pages)
+            for v in model.verdictsByTopic[whole.slug] ?? [] { if let p = pageOf[v.note] { verdicts[p].append(v) } }
+            return TopicPlan(uniqueNotes: unique, claims: claims, verdicts: verdicts, verifiedCount: allClaims.filter(\.verified).count)
+        }
+        let uniqueNotes = plan.uniqueNotes
         let pages = SitePaths.pageCount(uniqueNotes.count, per: per)
         let pageNotes = Set(uniqueNotes.dropFirst((number - 1) * per).prefix(per))
         // This page's notes, their claims and verdicts, and the systems they are about.
-        let claims = pages == 1 ? allClaims : allClaims.filter { pageNotes.contains($0.note) }
-        let verdicts = (model.verdictsByTopic[whole.slug] ?? []).filter { pages == 1 || pageNotes.contains($0.note) }
+        let claims = pages == 1 ? allClaims : plan.claims[number - 1]
+        let verdicts = pages == 1 ? (model.verdictsByTopic[whole.slug] ?? []) : plan.verdicts[number - 1]
         var topic = whole
         if pages > 1 {
-            topic.notes = uniqueNotes.filter(pageNotes.contains)
+            topic.notes = Array(uniqueNotes.dropFirst((number - 1) * per).prefix(per))
             var about = Set<String>()
             for p in claims { for subject in model.notebook.notes[p.position].comparisons[p.comparison].claims[p.index].subjects { about.insert(subject.slug) } }
             topic.systems = whole.systems.filter(about.contains)
@@ -165,7 +209,7 @@ extension PageContext {
         }
         var t: Context = [
             .title: whole.title, .systemCount: whole.systems.count, .noteCount: uniqueNotes.count,
-            .claimCount: allClaims.count, .verifiedCount: allClaims.filter(\.verified).count,
+            .claimCount: allClaims.count, .verifiedCount: plan.verifiedCount,
             .verdicts: verdicts.map { v in links.verdict(model.notebook.notes[v.position].comparisons[v.comparison].verdicts, v.index, in: v.note) },
             .hasVerdicts: !verdicts.isEmpty,
         ]
@@ -221,7 +265,7 @@ extension PageContext {
             [.name: child.name, .url: links.href(SitePaths.tag(child.slug)), .count: child.notes.count]
         }
         var t: Context = [.name: tag.name, .count: tag.notes.count,
-                          .notes: model.byDate(tag.notes).dropFirst((number - 1) * per).prefix(per).map { noteItem($0, model, links: links) },
+                          .notes: model.byDate(list: "tag " + tag.slug, tag.notes).dropFirst((number - 1) * per).prefix(per).map { noteItem($0, model, links: links) },
                           .children: children, .hasChildren: !children.isEmpty]
         t[.parent] = TemplateValue.absent
         if let i = tag.parent.flatMap({ model.tagPositions[$0] }) {

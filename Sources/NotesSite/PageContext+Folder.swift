@@ -13,7 +13,7 @@ extension PageContext {
             return [.name: child.name, .url: links.href(SitePaths.folder(child.path)), .count: child.total]
         }
         let pages = SitePaths.pageCount(folder.notes.count), per = SitePaths.notesPerPage
-        let notes = model.byDate(folder.notes).dropFirst((number - 1) * per).prefix(per).map { noteItem($0, model, links: links) }
+        let notes = model.byDate(list: "folder " + folder.path, folder.notes).dropFirst((number - 1) * per).prefix(per).map { noteItem($0, model, links: links) }
         let title = folder.path.isEmpty ? folder.name : folder.path
         var context = base(model, page: page, title: number == 1 ? title : "\(title) (page \(number))", kind: "folder",
                            description: folder.path.isEmpty ? "All \(folder.total) notes." : "\(folder.total) notes in \(folder.path).")
@@ -37,7 +37,7 @@ extension PageContext {
         context[.pagination] = pagination(number, of: SitePaths.pageCount(category.notes.count), links: links) { SitePaths.category(category.slug, page: $0) }
         context[.category] = [
             .name: category.name, .count: category.notes.count,
-            .notes: model.byDate(category.notes).dropFirst((number - 1) * per).prefix(per).map { noteItem($0, model, links: links, withCategory: false) },
+            .notes: model.byDate(list: "category " + category.slug, category.notes).dropFirst((number - 1) * per).prefix(per).map { noteItem($0, model, links: links, withCategory: false) },
         ] as Context
         return context
     }

@@ -419,6 +419,14 @@ struct SiteModel: Sendable {
     func topicTitle(_ slug: String) -> String { topics[slug]?.title ?? slug }
 
     /// Notes in the order readers browse them: newest first, then by title.
+    /// `byDate(ids)` of the list `key`, made once for all of the list's pages.
+    func byDate(list key: String, _ ids: [String]) -> [String] {
+        ids.count <= SitePaths.notesPerPage ? byDate(ids) : memo.value("by date " + key) { byDate(ids) }
+    }
+
+    /// Values the pages of one list share.
+    let memo = ListMemo()
+
     func byDate(_ ids: [String]) -> [String] {
         // Keys made once per note, not once per comparison.
         let keyed = ids.map { (id: $0, date: dates[$0] ?? "", title: title($0).lowercased()) }
@@ -494,6 +502,27 @@ final class RecordHTMLCache: @unchecked Sendable {
         let key = Key(root: root, note: note, line: line)
         lock.lock()
         let known = values[key]
+        lock.unlock()
+        if let known { return known }
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
+    }
+}
+
+/// What the pages of one list share (its notes by date, a system's claims
+/// in order), made once by the first page that asks: each of a list's pages
+/// working it out again made rendering quadratic (220 s at 100k notes).
+/// Two threads asking at once may both make it; the values are the same.
+final class ListMemo: @unchecked Sendable {
+    private var values: [String: Any] = [:]
+    private let lock = NSLock()
+
+    func value<T>(_ key: String, _ make: () -> T) -> T {
+        lock.lock()
+        let known = values[key] as? T
         lock.unlock()
         if let known { return known }
         let made = make()
