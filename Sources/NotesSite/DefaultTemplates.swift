@@ -1857,6 +1857,19 @@ a.tag:hover { text-decoration: underline; }
 {{/pagination}}
 
 """#,
+        "partials/placed-claim.mustache": #"""
+{{% CONTENT_TYPE: HTML }}
+<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
+<span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
+<span class="claim-text">{{{textHTML}}}</span>
+{{#verifiedBy}}
+<a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
+{{/verifiedBy}}
+{{>partials/disputed}}
+<span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
+</li>
+
+"""#,
         "partials/section.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
 <section class="note-section section-{{kind}}"{{#hasHeading}} aria-labelledby="{{id}}"{{/hasHeading}}>
@@ -1966,15 +1979,7 @@ a.tag:hover { text-decoration: underline; }
 <h2 id="disputed-claims">Disputed claims</h2>
 <ul class="placed-claims">
 {{#claims}}
-<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
-<span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
-<span class="claim-text">{{{textHTML}}}</span>
-{{#verifiedBy}}
-<a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
-{{/verifiedBy}}
-{{>partials/disputed}}
-<span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
-</li>
+{{>partials/placed-claim}}
 {{/claims}}
 </ul>
 {{#more}}<p class="more">and {{more}} more.</p>{{/more}}
@@ -1985,15 +1990,7 @@ a.tag:hover { text-decoration: underline; }
 <h2 id="latest-claims">Latest claims</h2>
 <ul class="placed-claims">
 {{#claims}}
-<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
-<span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
-<span class="claim-text">{{{textHTML}}}</span>
-{{#verifiedBy}}
-<a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
-{{/verifiedBy}}
-{{>partials/disputed}}
-<span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
-</li>
+{{>partials/placed-claim}}
 {{/claims}}
 </ul>
 </section>
@@ -2004,15 +2001,7 @@ a.tag:hover { text-decoration: underline; }
 <h2 id="{{id}}"><a href="{{url}}">{{title}}</a>{{#continued}} <span class="muted">(continued)</span>{{/continued}}</h2>
 <ul class="placed-claims">
 {{#claims}}
-<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
-<span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
-<span class="claim-text">{{{textHTML}}}</span>
-{{#verifiedBy}}
-<a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
-{{/verifiedBy}}
-{{>partials/disputed}}
-<span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
-</li>
+{{>partials/placed-claim}}
 {{/claims}}
 </ul>
 </section>
