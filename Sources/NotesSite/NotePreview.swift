@@ -122,8 +122,6 @@ enum NotePreview {
             }
         }
 
-        mutating func add(_ text: String) { add(text.utf8) }
-
         /// Cut at the last word's start when it is near, and say the text goes on.
         private mutating func finish() {
             full = true

@@ -74,5 +74,4 @@ enum PageContext {
     }
 
     static func categoryID(_ name: String) -> String { "category-" + slugify(name) }
-    static let uncategorised = "Uncategorised"
 }
