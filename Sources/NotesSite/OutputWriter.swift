@@ -32,11 +32,17 @@ package final class OutputWriter: @unchecked Sendable {
         try Self.makeDirectory(stagingDir)
     }
 
-    /// Creates folders (below the staging folder) before pages are written in parallel.
-    func makeDirectories(_ paths: Set<String>) throws {
-        for path in paths.sorted() where !path.isEmpty {
-            try Self.makeDirectory(stagingDir + "/" + path)
+    /// Opens `full`, a path below the staging folder, for writing; its folder
+    /// is made when missing, so a rebuild that writes a few files makes a few
+    /// folders, not the site's thousands.
+    private static func create(_ full: String) throws -> Int32 {
+        var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT, let slash = full.lastIndex(of: "/") {
+            try makeDirectory(String(full[..<slash]))
+            fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
+        guard fd >= 0 else { throw SiteError.io("cannot create \(full): \(errnoText())") }
+        return fd
     }
 
     func write(_ path: String, _ text: String) throws {
@@ -72,8 +78,7 @@ package final class OutputWriter: @unchecked Sendable {
     /// Writes a file `produce` hands over piece by piece.
     func write(_ path: String, streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) throws {
         let full = stagingDir + "/" + path
-        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SiteError.io("cannot create \(full): \(Self.errnoText())") }
+        let fd = try Self.create(full)
         defer { close(fd) }
         let failure = ResultSlots<String>(count: 1)
         produce { buffer in
@@ -109,8 +114,7 @@ package final class OutputWriter: @unchecked Sendable {
         if Self.sameBytes(input, outDir + "/" + path), keep(path) { return }
         guard lseek(input, 0, SEEK_SET) == 0 else { throw SiteError.io("cannot read \(source): \(Self.errnoText())") }
         let full = stagingDir + "/" + path
-        let output = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw SiteError.io("cannot create \(full): \(Self.errnoText())") }
+        let output = try Self.create(full)
         defer { close(output) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -238,8 +242,7 @@ package final class OutputWriter: @unchecked Sendable {
     }
 
     static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SiteError.io("cannot create \(path): \(errnoText())") }
+        let fd = try create(path)
         defer { close(fd) }
         try writeAll(fd, buffer, path: path)
     }

@@ -164,16 +164,10 @@ public enum SiteBuilder {
             // model took a rebuild at 10k notes 10 ms.
             defer { DispatchQueue.global().async { withExtendedLifetime(model) {} } }
             let pages = SitePage.all(model)
-            func folder(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
-            var folders = Set(pages.map { folder($0.path) })
-            folders.formUnion(templates.assets.map { folder($0.path) })
-            folders.formUnion(model.vendor.folders)
-            folders.formUnion(["search", "search/p", "search/d"])
-            folders.formUnion(notebook.notes.map { folder(SitePaths.preview($0.id)) })
             // Attachments the published notes link to or embed, and no others (DESIGN §2a).
             let attachments = Set(notebook.notes.flatMap { $0.links.compactMap(\.attachment) }).sorted()
-            folders.formUnion(attachments.map { folder(SitePaths.attachment($0)) })
-            try writer.makeDirectories(folders)
+            // Folders are made as files are written into them: a rebuild that
+            // writes a few files makes a few folders, not the site's thousands.
             // The sitemap and the feed, from the model alone, while pages are worked out.
             DispatchQueue.global().async(group: globals) {
                 do {

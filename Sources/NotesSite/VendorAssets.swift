@@ -65,11 +65,6 @@ struct VendorAssets: Sendable {
         return files
     }
 
-    /// The folders `files` go into.
-    var folders: Set<String> {
-        Set(files.map { ($0.path as NSString).deletingLastPathComponent })
-    }
-
     /// Our own script that runs KaTeX and highlight.js over a page, when either is there.
     var typesetScript: String? { katex || highlight ? Self.typeset : nil }
 
