@@ -63,7 +63,13 @@ public struct ComparableUnit: Hashable, Sendable {
 extension Quantity {
     /// The values the quantity allows at written precision, in its `ComparableUnit`; nil when unknown (`???`) or bare.
     public var writtenRange: WrittenRange? {
-        guard let unit = ComparableUnit(unit), let bounds = writtenBounds else { return nil }
+        guard let unit = ComparableUnit(unit) else { return nil }
+        return writtenRange(in: unit)
+    }
+
+    /// `writtenRange` when the quantity's `ComparableUnit` is known already.
+    public func writtenRange(in unit: ComparableUnit) -> WrittenRange? {
+        guard let bounds = writtenBounds else { return nil }
         return WrittenRange(low: bounds.low * unit.factor, high: bounds.high * unit.factor)
     }
 

@@ -45,42 +45,77 @@ enum ConflictingClaims {
         var mine: Int, theirs: Int
     }
 
+    /// A group's system, topic and unit, each by its number in this run.
+    private struct GroupKey: Hashable {
+        var subject: Int32, topic: Int32, unit: Int32
+    }
+
     static func run(_ parsed: inout [ParsedNote]) -> [Diagnostic] {
         var places: [Place] = []
         var groups: [Group] = []
-        var groupIndex: [String: Int] = [:]
+        var groupIndex: [GroupKey: Int] = [:]
+        // Systems, topics and units are numbered as met, so a group is found
+        // by three numbers, not by a string made for each quantity; a unit's
+        // comparable form is worked out once per spelling, not per quantity.
+        var subjectNumbers: [String: Int32] = [:], topicNumbers: [String: Int32] = [:], unitNumbers: [String: Int32] = [:]
+        var units: [String: (number: Int32, unit: ComparableUnit)?] = [:]
+        func number(_ key: String, in table: inout [String: Int32]) -> Int32 {
+            if let known = table[key] { return known }
+            let made = Int32(table.count)
+            table[key] = made
+            return made
+        }
+        var entries: [(unit: Int32, range: WrittenRange, quantity: Quantity)] = []
+        var subjects: [(number: Int32, slug: String, name: String)] = []
         for n in parsed.indices where parsed[n].readable {
-            let note = parsed[n].note
-            for t in note.comparisons.indices {
-                let topic = note.comparisons[t]
-                for c in topic.claims.indices {
-                    let claim = topic.claims[c]
-                    var entries: [(unit: String, range: WrittenRange, quantity: Quantity)] = []
-                    for q in claim.quantities {
-                        guard let unit = ComparableUnit(q.unit), let range = q.writtenRange else { continue }
-                        entries.append((unit.name, range, q))
-                    }
-                    guard !entries.isEmpty else { continue }
-                    let place = places.count
-                    places.append(Place(note: n, topic: t, claim: c, id: note.id, line: claim.range.start.line))
-                    for subject in Set(claim.subjects.map(\.slug)).sorted() {
-                        let name = claim.subjects.first { $0.slug == subject }?.name ?? subject
-                        for e in entries {
-                            let key = subject + "\u{1F}" + topic.slug + "\u{1F}" + e.unit
-                            let g: Int
-                            if let known = groupIndex[key] { g = known } else {
-                                g = groups.count
-                                groupIndex[key] = g
-                                groups.append(Group(system: name, topic: topic.title))
+            parsed[n].note.comparisons.withUnsafeBufferPointer { comparisons in
+                for t in comparisons.indices {
+                    var topicNumber: Int32?
+                    comparisons[t].claims.withUnsafeBufferPointer { claims in
+                        for c in claims.indices {
+                            entries.removeAll(keepingCapacity: true)
+                            for q in claims[c].quantities {
+                                guard let spelling = q.unit else { continue }
+                                let unit: (number: Int32, unit: ComparableUnit)?
+                                if let known = units[spelling] { unit = known } else {
+                                    unit = ComparableUnit(spelling).map { comparable in
+                                        (number(comparable.name, in: &unitNumbers), comparable)
+                                    }
+                                    units[spelling] = unit
+                                }
+                                guard let unit, let range = q.writtenRange(in: unit.unit) else { continue }
+                                entries.append((unit.number, range, q))
                             }
-                            // Several quantities of one claim in one unit (`32k, then 128k`) span one range.
-                            if let last = groups[g].entries.last, last.place == place {
-                                let k = groups[g].entries.count - 1
-                                groups[g].entries[k].range = WrittenRange(low: min(last.range.low, e.range.low),
-                                                                          high: max(last.range.high, e.range.high))
-                                groups[g].entries[k].quantities.append(e.quantity)
-                            } else {
-                                groups[g].entries.append(Entry(place: place, range: e.range, quantities: [e.quantity]))
+                            guard !entries.isEmpty else { continue }
+                            let topic = topicNumber ?? number(comparisons[t].slug, in: &topicNumbers)
+                            topicNumber = topic
+                            let place = places.count
+                            places.append(Place(note: n, topic: t, claim: c, id: parsed[n].note.id, line: claims[c].range.start.line))
+                            // Each system once, in slug order, named as the claim first names it.
+                            subjects.removeAll(keepingCapacity: true)
+                            for s in claims[c].subjects where !subjects.contains(where: { $0.slug == s.slug }) {
+                                subjects.append((number(s.slug, in: &subjectNumbers), s.slug, s.name))
+                            }
+                            subjects.sort { $0.slug < $1.slug }
+                            for subject in subjects {
+                                for e in entries {
+                                    let key = GroupKey(subject: subject.number, topic: topic, unit: e.unit)
+                                    let g: Int
+                                    if let known = groupIndex[key] { g = known } else {
+                                        g = groups.count
+                                        groupIndex[key] = g
+                                        groups.append(Group(system: subject.name, topic: comparisons[t].title))
+                                    }
+                                    // Several quantities of one claim in one unit (`32k, then 128k`) span one range.
+                                    if let last = groups[g].entries.last, last.place == place {
+                                        let k = groups[g].entries.count - 1
+                                        groups[g].entries[k].range = WrittenRange(low: min(last.range.low, e.range.low),
+                                                                                  high: max(last.range.high, e.range.high))
+                                        groups[g].entries[k].quantities.append(e.quantity)
+                                    } else {
+                                        groups[g].entries.append(Entry(place: place, range: e.range, quantities: [e.quantity]))
+                                    }
+                                }
                             }
                         }
                     }
@@ -96,9 +131,16 @@ enum ConflictingClaims {
         var diagnostics: [Diagnostic] = []
         let limit = ClaimConflict.shownLimit
         // An entry's quantities and range as written, made once: formatting ranges is most of the work.
-        var texts: [Int: (written: String, range: String)] = [:]
+        var firstEntry: [Int] = []
+        firstEntry.reserveCapacity(groups.count)
+        var entryCount = 0
+        for g in groups.indices {
+            firstEntry.append(entryCount)
+            entryCount += groups[g].entries.count
+        }
+        var texts = [(written: String, range: String)?](repeating: nil, count: entryCount)
         func text(_ g: Int, _ e: Int) -> (written: String, range: String) {
-            let key = g << 32 | e
+            let key = firstEntry[g] + e
             if let known = texts[key] { return known }
             let made = (groups[g].entries[e].written, groups[g].entries[e].rangeText)
             texts[key] = made
