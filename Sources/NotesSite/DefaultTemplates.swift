@@ -1859,15 +1859,7 @@ a.tag:hover { text-decoration: underline; }
 """#,
         "partials/placed-claim.mustache": #"""
 {{% CONTENT_TYPE: HTML }}
-<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}">
-<span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span>
-<span class="claim-text">{{{textHTML}}}</span>
-{{#verifiedBy}}
-<a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓ verified</a>
-{{/verifiedBy}}
-{{>partials/disputed}}
-<span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span>
-</li>
+<li class="claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}{{#favored}} is-favored{{/favored}}"><span class="claim-label">{{label}}</span>{{#qualifier}} <span class="qualifier">({{qualifier}})</span>{{/qualifier}}<span class="colon">:</span> {{{textHTML}}}{{#verified}} <span class="badge badge-verified">✓ verified</span>{{/verified}}{{#disputed}} <span class="badge badge-disputed">⚠ disputed</span>{{/disputed}} <span class="source">— <a href="{{noteURL}}">{{noteTitle}}</a></span></li>
 
 """#,
         "partials/section.mustache": #"""
@@ -2070,7 +2062,7 @@ a.tag:hover { text-decoration: underline; }
 <tr{{#favored}} class="is-favored"{{/favored}}>
 <th scope="row"><a class="system" href="{{url}}">{{name}}</a>{{#favored}} <span class="badge badge-favored" title="A verdict favours this system">★</span>{{/favored}}</th>
 {{#cells}}
-<td>{{#claims}}<p class="cell-claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}">{{#qualifier}}<span class="qualifier">({{qualifier}})</span> {{/qualifier}}{{{textHTML}}}{{#verifiedBy}} <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓</a>{{/verifiedBy}}{{#disputedBy}} <a class="badge badge-disputed" href="{{url}}" title="{{ownQuantity}} ({{ownRange}}) cannot hold with {{quantity}} ({{range}}) in {{noteTitle}}, line {{line}}">⚠ disputed: {{quantity}}</a>{{/disputedBy}}{{#moreDisputes}} <span class="badge badge-disputed">and {{moreDisputes}} more</span>{{/moreDisputes}}</p>{{/claims}}{{^claims}}<span class="empty" title="no claim">–</span>{{/claims}}</td>
+<td>{{#claims}}<p class="cell-claim{{#verified}} is-verified{{/verified}}{{#disputed}} is-disputed{{/disputed}}">{{#qualifier}}<span class="qualifier">({{qualifier}})</span> {{/qualifier}}{{{textHTML}}}{{#verified}} <a class="badge badge-verified" href="{{noteURL}}">✓ verified</a>{{/verified}}{{#disputed}} <a class="badge badge-disputed" href="{{noteURL}}">⚠ disputed</a>{{/disputed}}</p>{{/claims}}{{^claims}}<span class="empty" title="no claim">–</span>{{/claims}}</td>
 {{/cells}}
 </tr>
 {{/rows}}
@@ -2090,7 +2082,7 @@ a.tag:hover { text-decoration: underline; }
 <tr{{#favored}} class="is-favored"{{/favored}}>
 <th scope="row"><a class="system" href="{{systemURL}}">{{systemName}}</a></th>
 <td><a href="{{noteURL}}">{{noteTitle}}</a></td>
-<td>{{#qualifier}}<span class="qualifier">({{qualifier}})</span> {{/qualifier}}{{{textHTML}}}{{#verifiedBy}} <a class="badge badge-verified" href="{{url}}" title="Verified by a calculation in {{noteTitle}}, line {{line}}">✓</a>{{/verifiedBy}}{{#disputedBy}} <a class="badge badge-disputed" href="{{url}}" title="{{ownQuantity}} ({{ownRange}}) cannot hold with {{quantity}} ({{range}}) in {{noteTitle}}, line {{line}}">⚠ disputed: {{quantity}}</a>{{/disputedBy}}{{#moreDisputes}} <span class="badge badge-disputed">and {{moreDisputes}} more</span>{{/moreDisputes}}</td>
+<td>{{#qualifier}}<span class="qualifier">({{qualifier}})</span> {{/qualifier}}{{{textHTML}}}{{#verified}} <a class="badge badge-verified" href="{{noteURL}}">✓ verified</a>{{/verified}}{{#disputed}} <a class="badge badge-disputed" href="{{noteURL}}">⚠ disputed</a>{{/disputed}}</td>
 </tr>
 {{/claims}}
 {{/rows}}
