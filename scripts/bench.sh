@@ -276,8 +276,10 @@ import re, sys
 path, n = sys.argv[1], int(sys.argv[2])
 lines = open(path, encoding="utf-8").read().split("\n")
 for i, line in enumerate(lines):
-    if re.match(r"- \*\*[^*]+\*\*: ", line) and not line.startswith("- **Verdict**"):
-        lines[i] = re.sub(r"\d+", str(1000 + n), line, count=1)
+    # The first number of the claim's text, not of its system's name (`Qwen-3`).
+    m = re.match(r"(- \*\*[^*]+\*\*[^:]*: )(.*)", line)
+    if m and not line.startswith("- **Verdict**") and re.search(r"\d", m.group(2)):
+        lines[i] = m.group(1) + re.sub(r"\d+", str(1000 + n), m.group(2), count=1)
         break
 open(path, "w", encoding="utf-8").write("\n".join(lines))
 PY
@@ -473,7 +475,7 @@ done
         }' "$RESULTS"
     echo
     echo "The floor is cmark-gfm rendering the notes plus \`cp -r\` of the finished site. \"1 changed\" appends prose to one note;"
-    echo "\"claim changed\" changes the first number of its first claim; \"connection added\" adds a Connections bullet."
+    echo "\"claim changed\" changes the first number in the text of its first claim with one; \"connection added\" adds a Connections bullet."
     echo
     if [ ${#SIZE_LINES[@]} -gt 0 ]; then
         echo "The site against the notes (DESIGN §7: at most 6×; no HTML page over 2 MB):"
