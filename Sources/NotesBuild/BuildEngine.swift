@@ -192,7 +192,7 @@ public enum BuildEngine {
         let compiled = CompileCache(path: CompileCache.location(cacheDir: cacheDir), config: config)
         clock.lap("compile-cache")
         if let notebook = compiled.notebook(sources, config: config) {
-            clock.lap("incremental")
+            clock.lap(compiled.reworked ? "reworked" : "incremental")
             return notebook
         }
         let parseCache = ParseCache(path: ParseCache.location(cacheDir: cacheDir))

@@ -27,7 +27,7 @@ import NotesSupport
 /// rebuild appends the blocks of the notes it redid (a later block replaces
 /// an earlier one).
 public final class CompileCache: @unchecked Sendable {
-    static let format = "compile 13"
+    static let format = "compile 14"
 
     struct Entry {
         var file: UInt64
@@ -42,6 +42,8 @@ public final class CompileCache: @unchecked Sendable {
     private let entries: [String: Entry]
     /// `NoteSources.attachmentsHash` of the folder the cache was made from: links may name those files.
     private let attachments: UInt64?
+    /// Whether `notebook(_:config:)` ran the folder-wide stages again (`reworked`).
+    private(set) var reworked = false
 
     /// `compile` in the notes' cache folder.
     public static func location(cacheDir: String) -> String { cacheDir + "/compile" }
@@ -61,7 +63,16 @@ public final class CompileCache: @unchecked Sendable {
                 entities = r.offset..<body.upperBound
                 for block in loaded.blocks.dropFirst() {
                     var r = loaded.reader(block)
-                    guard let notePath = try? r.string(), let file = try? r.word(), let interface = try? r.word() else { continue }
+                    guard let notePath = try? r.string() else { continue }
+                    if notePath == Self.entitiesBlock {
+                        // Read whole when used: verified here.
+                        if let body = loaded.verified(block) {
+                            var whole = CacheReader(loaded.bytes, from: body.lowerBound, to: body.upperBound)
+                            if (try? whole.string()) != nil { entities = whole.offset..<body.upperBound }
+                        }
+                        continue
+                    }
+                    guard let file = try? r.word(), let interface = try? r.word() else { continue }
                     entries[notePath] = Entry(file: file, interface: interface, block: block)
                 }
             }
@@ -154,12 +165,13 @@ public final class CompileCache: @unchecked Sendable {
         }
         // The systems and topics are read on another thread while the notes are.
         let entities = Background { self.storedEntities() }
-        // An edited note must show other notes what it showed before.
         var reparsed: [Int: ParsedNote] = [:]
+        var interfaces: [Int: UInt64] = [:]
         for i in changed {
             guard case .success(let bytes) = sources.contents[i] else { return nil }
             let parsed = NoteParser.parse(id: files[i].id, path: files[i].path, bytes: bytes)
-            guard Self.interface(parsed) == entries[files[i].path]!.interface else { return nil }
+            let interface = Self.interface(parsed)
+            if interface != entries[files[i].path]!.interface { interfaces[i] = interface }
             reparsed[i] = parsed
         }
         let results = ResultSlots<Result>(count: files.count)
@@ -167,8 +179,15 @@ public final class CompileCache: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             if let r = result(entries[files[i].path]!) { results[i] = r } else { failed[0] = true }
         }
-        guard failed[0] == nil, let (systems, topics) = entities.value else { return nil }
+        guard failed[0] == nil, let (storedSystems, storedTopics) = entities.value else { return nil }
         var notes = (0..<files.count).map { results[$0]!.note }
+        // An edit other notes can see (a claim, a calc, a connection, a
+        // heading) but that leaves the notes' ids, aliases and drafts as they
+        // were: the folder-wide stages run again over the cached records.
+        if !interfaces.isEmpty {
+            for i in interfaces.keys where Self.identity(reparsed[i]!.note) != Self.identity(notes[i]) { return nil }
+            return reworked(sources, config: config, notes: notes, results: results, reparsed: reparsed, interfaces: interfaces)
+        }
         var fresh: [Int: Result] = [:]
         if !changed.isEmpty {
             let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments, aliases: Pipeline.aliases(notes))
@@ -193,6 +212,123 @@ public final class CompileCache: @unchecked Sendable {
         for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? results[i]!.diagnostics }
         diagnostics = Pipeline.applySeverities(diagnostics, config: config)
         if !fresh.isEmpty { append(files, hashes: sources.hashes, fresh) }
+        return Notebook(notes: notes, systems: storedSystems, topics: storedTopics, diagnostics: Diagnostic.sortedForOutput(diagnostics))
+    }
+
+    /// What an edit must leave as it was for `reworked` to apply: what
+    /// resolving other notes' references and their drafts reads of a note.
+    static func identity(_ note: Note) -> UInt64 {
+        var h = StableHash()
+        h.add(note.id)
+        h.add(note.isDraft(in: .all) ? "draft" : "-")
+        h.add(note.isDraft(in: .explicit) ? "draft" : "-")
+        for alias in note.aliases { h.add(alias) }
+        return h.value
+    }
+
+    /// What the folder-wide stages wrote into a note's records (calc results,
+    /// verified and disputed claims), hashed; 0 when they wrote nothing.
+    static func derived(_ note: Note) -> UInt64 {
+        let claims = note.comparisons.contains { $0.claims.contains { !$0.verifiedBy.isEmpty || $0.disputes > 0 || !$0.disputedBy.isEmpty } }
+        guard note.calc != nil || claims else { return 0 }
+        var w = CacheWriter(capacity: 1024)
+        w.optional(note.calc) { $0.calc($1) }
+        for topic in note.comparisons {
+            for c in topic.claims {
+                w.array(c.verifiedBy) { w, r in w.string(r.note); w.int(r.line) }
+                w.array(c.disputedBy) { w, d in
+                    w.string(d.note); w.int(d.line); w.string(d.quantity); w.string(d.range); w.string(d.ownQuantity); w.string(d.ownRange)
+                }
+                w.int(c.disputes)
+            }
+        }
+        var h = StableHash()
+        h.add(w.bytes)
+        return h.value | 1
+    }
+
+    /// The notebook after edits that changed what other notes see of the
+    /// edited ones (`interfaces`), from the cached records of the others:
+    /// their references resolve as before (`identity` is unchanged), so only
+    /// the stages that read across notes run again — calcs, conflicting
+    /// claims, systems and topics — over every note's records, and only the
+    /// notes whose diagnostics can differ are checked again: the edited ones,
+    /// the notes they point to or that point to them (before and after the
+    /// edit), and those whose calc or conflict diagnostics changed. Each
+    /// yields what a full compile does.
+    private func reworked(_ sources: NoteSources, config: Config, notes cached: [Note], results: ResultSlots<Result>,
+                          reparsed: [Int: ParsedNote], interfaces: [Int: UInt64]) -> Notebook? {
+        var clock = StageClock()
+        reworked = true
+        let files = sources.files
+        let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments, aliases: Pipeline.aliases(cached))
+        var parsed = cached.map { ParsedNote(records: $0) }
+        var targetsBefore = Set<String>()
+        for i in reparsed.keys {
+            targetsBefore.formUnion(cached[i].connections.compactMap(\.resolved) + cached[i].links.compactMap(\.resolved))
+            var note = reparsed[i]!.note
+            Pipeline.resolve(&note, index: index, aliases: config.aliases, suggest: ReferenceResolver.Suggest(config))
+            parsed[i] = reparsed[i]!
+            parsed[i].note = note
+        }
+        // What the calcs and conflicts wrote last time goes, as a parse leaves it.
+        let before = cached.map(Self.derived)
+        for i in parsed.indices where before[i] != 0 {
+            parsed[i].note.calc = nil
+            for t in parsed[i].note.comparisons.indices {
+                for c in parsed[i].note.comparisons[t].claims.indices {
+                    parsed[i].note.comparisons[t].claims[c].verifiedBy = []
+                    parsed[i].note.comparisons[t].claims[c].disputedBy = []
+                    parsed[i].note.comparisons[t].claims[c].disputes = 0
+                }
+            }
+        }
+        let resolved = parsed.map(\.note)
+        let gathered = Background { Entities.gather(resolved, aliases: config.aliases) }
+        let calcDiagnostics = Pipeline.calcAndConflicts(&parsed, index: index, config: config)
+        clock.lap("rework:calc+conflicts")
+        let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
+        // The notes to check again: the edited ones; those whose calc or
+        // conflict diagnostics changed; what the edited notes point to, before
+        // and after (what points to them changed); and the notes pointing to
+        // the edited ones (their headings and block ids may have changed).
+        let notes = parsed.map(\.note)
+        var again = Set(reparsed.keys)
+        for i in files.indices where (calcByFile[files[i].path] ?? []) != results[i]!.calcDiagnostics { again.insert(i) }
+        let edited = Set(reparsed.keys.map { files[$0].id })
+        var reached = targetsBefore
+        for i in reparsed.keys { reached.formUnion(notes[i].connections.compactMap(\.resolved) + notes[i].links.compactMap(\.resolved)) }
+        let position = Dictionary(uniqueKeysWithValues: files.indices.map { (files[$0].id, $0) })
+        for id in reached { if let i = position[id] { again.insert(i) } }
+        for i in files.indices where notes[i].connections.contains(where: { $0.resolved.map(edited.contains) ?? false })
+            || notes[i].links.contains(where: { $0.resolved.map(edited.contains) ?? false }) {
+            again.insert(i)
+        }
+        // Each of them checked against the notes it points to and that point to it.
+        let context = CheckContext(notes: Self.touching(Set(again.map { files[$0].id }), notes), index: index,
+                                   publish: config.publish, rulesOff: config.rulesOff)
+        var fresh: [Int: Result] = [:]
+        for i in again.sorted() {
+            // A note checked again is parsed again: checks read its text and suppressions.
+            var note: ParsedNote
+            if let edited = reparsed[i] { note = edited } else {
+                guard case .success(let bytes) = sources.contents[i] else { return nil }
+                note = NoteParser.parse(id: files[i].id, path: files[i].path, bytes: bytes)
+            }
+            note.note = notes[i]
+            let calc = calcByFile[files[i].path] ?? []
+            fresh[i] = Result(note: notes[i], diagnostics: Pipeline.check(note, in: context, calc: calc), calcDiagnostics: calc)
+        }
+        // Notes whose records the calcs and conflicts changed are stored anew too.
+        for i in files.indices where fresh[i] == nil && Self.derived(notes[i]) != before[i] {
+            fresh[i] = Result(note: notes[i], diagnostics: results[i]!.diagnostics, calcDiagnostics: results[i]!.calcDiagnostics)
+        }
+        clock.lap("rework:check")
+        var diagnostics = sources.diagnostics + DuplicateID.check(files) + Pipeline.embedCycles(notes, sources, config: config)
+        for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? results[i]!.diagnostics }
+        diagnostics = Pipeline.applySeverities(diagnostics, config: config)
+        let (systems, topics) = gathered.value
+        append(files, hashes: sources.hashes, fresh, interfaces: interfaces, entities: (systems, topics))
         return Notebook(notes: notes, systems: systems, topics: topics, diagnostics: Diagnostic.sortedForOutput(diagnostics))
     }
 
@@ -219,18 +355,31 @@ public final class CompileCache: @unchecked Sendable {
         }.map { notes[$0] }
     }
 
-    /// Appends the blocks of the notes redone; the whole file is written
-    /// afresh by the next full compile when replaced blocks would outnumber the live ones.
-    private func append(_ files: [NoteFile], hashes: [UInt64], _ fresh: [Int: Result]) {
+    /// Appends the blocks of the notes redone (with their new interfaces,
+    /// and the systems and topics when they were gathered again); the whole
+    /// file is written afresh by the next full compile when replaced blocks
+    /// would outnumber the live ones.
+    private func append(_ files: [NoteFile], hashes: [UInt64], _ fresh: [Int: Result], interfaces: [Int: UInt64] = [:],
+                        entities: (systems: [System], topics: [TopicEntity])? = nil) {
         guard let stored, stored.blocks.count - 1 + fresh.count - files.count <= max(files.count, 64) else {
             CacheFile.remove(path)
             return
         }
-        // An edited note's interface is the one its old entry holds (or it would not be here).
-        CacheFile.append(path, blocks: fresh.keys.sorted().map { i in
-            Self.encode(files[i].path, hashes[i], entries[files[i].path]!.interface, fresh[i]!)
-        })
+        var blocks = fresh.keys.sorted().map { i in
+            Self.encode(files[i].path, hashes[i], interfaces[i] ?? entries[files[i].path]!.interface, fresh[i]!)
+        }
+        if let entities {
+            var w = CacheWriter(capacity: 1 << 16)
+            w.string(Self.entitiesBlock)
+            w.entities(entities.systems, entities.topics)
+            blocks.append(w.bytes)
+        }
+        CacheFile.append(path, blocks: blocks)
     }
+
+    /// The path of a later block that replaces the systems and topics of the
+    /// first (no note's path holds a NUL).
+    static let entitiesBlock = "\u{0}entities"
 
     /// Writes the cache afresh after a full compile.
     func save(_ files: [NoteFile], hashes: [UInt64], attachments: UInt64, interfaces: [UInt64], results: [Result],

@@ -70,14 +70,10 @@ public enum Pipeline {
         let resolved = parsed.map(\.note)
         let context = Background { CheckContext(notes: resolved, index: index, publish: config.publish, rulesOff: config.rulesOff) }
         let gathered = Background { entities ? Entities.gather(resolved, aliases: config.aliases) : ([], []) }
-        let calcDiagnostics = CalcStage.run(&parsed, index: index)
-        clock.lap("calc")
-        // Conflicts read the claims after aliases have named their systems; like the
-        // calc results, they follow from the notes' interfaces (`CompileCache`).
-        let conflicts = config.rulesOff.contains(Rule.conflictingClaims.id) ? [] : ConflictingClaims.run(&parsed)
-        clock.lap("conflicts")
+        let calcDiagnostics = calcAndConflicts(&parsed, index: index, config: config)
+        clock.lap("calc+conflicts")
         var diagnostics = discoveryDiagnostics + DuplicateID.check(files) + embedCycles(resolved, sources, config: config)
-        let calcByFile = Dictionary(grouping: calcDiagnostics + conflicts, by: \.file)
+        let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
         let perNote = ResultSlots<[Diagnostic]>(count: parsed.count)
         DispatchQueue.concurrentPerform(iterations: parsed.count) { [parsed, context = context.value] i in
             // Sorted here, on all cores: the final sort then meets runs already in order.
@@ -94,6 +90,16 @@ public enum Pipeline {
                                 diagnostics: Diagnostic.sortedForOutput(diagnostics))
         clock.lap("sort")
         return Compilation(notebook: notebook, parsed: parsed, files: files, perNote: perNoteValues, calcByFile: calcByFile)
+    }
+
+    /// The stages that read claims and calcs across notes: calc blocks run
+    /// (`Note.calc`, claims' `verifiedBy`), then conflicting claims are
+    /// marked (`disputedBy`). Conflicts read the claims after aliases have
+    /// named their systems; like the calc results, they follow from the
+    /// notes' interfaces (`CompileCache`). Their diagnostics, calc's first.
+    package static func calcAndConflicts(_ parsed: inout [ParsedNote], index: NoteIndex, config: Config) -> [Diagnostic] {
+        let calc = CalcStage.run(&parsed, index: index)
+        return calc + (config.rulesOff.contains(Rule.conflictingClaims.id) ? [] : ConflictingClaims.run(&parsed))
     }
 
     /// Every note's front matter aliases, for `NoteIndex`.

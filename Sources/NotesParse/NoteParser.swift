@@ -15,6 +15,18 @@ package struct ParsedNote: Sendable {
     /// Lines inside code or raw HTML blocks.
     package var codeLines: Set<Int> = []
     package var suppressions: [Suppression] = []
+
+    init(note: Note, diagnostics: [Diagnostic], readable: Bool, source: SourceText? = nil,
+         codeLines: Set<Int> = [], suppressions: [Suppression] = []) {
+        self.note = note; self.diagnostics = diagnostics; self.readable = readable; self.source = source
+        self.codeLines = codeLines; self.suppressions = suppressions
+    }
+
+    /// A note's records as a cache holds them, for the stages that read
+    /// records only (calcs, conflicting claims): no text, no diagnostics.
+    package init(records note: Note) {
+        self.init(note: note, diagnostics: [], readable: true, source: nil)
+    }
 }
 
 /// Turns one file's bytes into a `Note` (DESIGN §2). Pure: no I/O, no other notes.
