@@ -271,23 +271,35 @@ public final class CompileCache: @unchecked Sendable {
             parsed[i] = reparsed[i]!
             parsed[i].note = note
         }
-        // What the calcs and conflicts wrote last time goes, as a parse leaves it.
+        // What the calcs wrote last time goes, as a parse leaves it; the
+        // conflicts are worked out again only around the edited notes' claims.
         let before = cached.map(Self.derived)
-        for i in parsed.indices where before[i] != 0 {
+        for i in parsed.indices where before[i] != 0 && reparsed[i] == nil {
             parsed[i].note.calc = nil
             for t in parsed[i].note.comparisons.indices {
-                for c in parsed[i].note.comparisons[t].claims.indices {
+                for c in parsed[i].note.comparisons[t].claims.indices where !parsed[i].note.comparisons[t].claims[c].verifiedBy.isEmpty {
                     parsed[i].note.comparisons[t].claims[c].verifiedBy = []
-                    parsed[i].note.comparisons[t].claims[c].disputedBy = []
-                    parsed[i].note.comparisons[t].claims[c].disputes = 0
                 }
             }
         }
         let resolved = parsed.map(\.note)
         let gathered = Background { Entities.gather(resolved, aliases: config.aliases) }
-        let calcDiagnostics = Pipeline.calcAndConflicts(&parsed, index: index, config: config)
-        clock.lap("rework:calc+conflicts")
-        let calcByFile = Dictionary(grouping: calcDiagnostics, by: \.file)
+        let calc = CalcStage.run(&parsed, index: index)
+        clock.lap("rework:calc")
+        var calcByFile = Dictionary(grouping: calc, by: \.file)
+        if !config.rulesOff.contains(Rule.conflictingClaims.id) {
+            let scope = ConflictingClaims.Scope(notes: Set(reparsed.keys), before: reparsed.keys.sorted().map { cached[$0] })
+            let (conflicts, redone) = ConflictingClaims.run(&parsed, scope: scope)
+            let found = Dictionary(grouping: conflicts, by: \.file)
+            // Each note's conflict diagnostics: the redone claims' new ones,
+            // the others' as before, in line order (a full run's order).
+            for i in files.indices {
+                let merged = ConflictingClaims.merged(previous: results[i]!.calcDiagnostics, found: found[files[i].path] ?? [],
+                                                      redone: redone[i], edited: reparsed[i] != nil)
+                if !merged.isEmpty { calcByFile[files[i].path, default: []] += merged }
+            }
+        }
+        clock.lap("rework:conflicts")
         // The notes to check again: the edited ones; those whose calc or
         // conflict diagnostics changed; what the edited notes point to, before
         // and after (what points to them changed); and the notes pointing to

@@ -6,11 +6,11 @@ import NotesSupport
 
 /// Evaluates every note's calc blocks (imports first, cycles reported), fills
 /// `Note.calc`, and marks the claims that passing checks verify (DESIGN §3).
-enum CalcStage {
+package enum CalcStage {
     /// Import chains longer than this are refused rather than followed.
     static let maxImportDepth = 64
 
-    static func run(_ parsed: inout [ParsedNote], index: NoteIndex) -> [Diagnostic] {
+    package static func run(_ parsed: inout [ParsedNote], index: NoteIndex) -> [Diagnostic] {
         let evaluator = Evaluator(notes: parsed.map(\.note), index: index)
         var diagnostics: [Diagnostic] = []
         var verifications: [String: [(Quantity?, CalcValue, CheckReference)]] = [:]

@@ -16,7 +16,7 @@ import NotesSupport
 /// 128k): each claim takes at most `ClaimConflict.shownLimit` nearest on
 /// either side, those claims take it in return, and each claim keeps the
 /// first `shownLimit` of those by note and line, with the count of all.
-enum ConflictingClaims {
+package enum ConflictingClaims {
     /// A claim's place in the folder.
     struct Place {
         var note: Int, topic: Int, claim: Int
@@ -50,8 +50,43 @@ enum ConflictingClaims {
         var subject: Int32, topic: Int32, unit: Int32
     }
 
+    /// The notes a rebuild edited (by position) and their records before the
+    /// edit: only claims in a group one of them is in, or was in, can have
+    /// other conflicts than before.
+    package struct Scope {
+        package var notes: Set<Int>
+        package var before: [Note]
+
+        package init(notes: Set<Int>, before: [Note]) {
+            self.notes = notes
+            self.before = before
+        }
+    }
+
+    /// What a scoped run redid: by note position, the lines of the claims
+    /// whose conflicts it worked out again (and marked, even as none).
+    package typealias Redone = [Int: Set<Int>]
+
     static func run(_ parsed: inout [ParsedNote]) -> [Diagnostic] {
+        run(&parsed, scope: nil).diagnostics
+    }
+
+    /// One note's conflict diagnostics after a scoped run: the `previous`
+    /// run's for the claims not redone (none for an edited note) and the
+    /// `found` ones, in line order, as a full run gives them.
+    package static func merged(previous: [Diagnostic], found: [Diagnostic], redone: Set<Int>?, edited: Bool) -> [Diagnostic] {
+        let kept = edited ? [] : previous.filter { $0.rule == Rule.conflictingClaims.id && !(redone?.contains($0.line) ?? false) }
+        if kept.isEmpty || found.isEmpty { return kept.isEmpty ? found : kept }
+        return (kept + found).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// Conflicts among every note's claims; with a `scope`, only the claims
+    /// that share a group with the edited notes' claims (now or before the
+    /// edit) are worked out again: the others keep their marks and
+    /// diagnostics, which the caller has from the previous run.
+    package static func run(_ parsed: inout [ParsedNote], scope: Scope?) -> (diagnostics: [Diagnostic], redone: Redone) {
         var places: [Place] = []
+        var groupsOf: [[Int]] = []
         var groups: [Group] = []
         var groupIndex: [GroupKey: Int] = [:]
         // Systems, topics and units are numbered as met, so a group is found
@@ -91,6 +126,7 @@ enum ConflictingClaims {
                             topicNumber = topic
                             let place = places.count
                             places.append(Place(note: n, topic: t, claim: c, id: parsed[n].note.id, line: claims[c].range.start.line))
+                            groupsOf.append([])
                             // Each system once, in slug order, named as the claim first names it.
                             subjects.removeAll(keepingCapacity: true)
                             for s in claims[c].subjects where !subjects.contains(where: { $0.slug == s.slug }) {
@@ -114,6 +150,7 @@ enum ConflictingClaims {
                                         groups[g].entries[k].quantities.append(e.quantity)
                                     } else {
                                         groups[g].entries.append(Entry(place: place, range: e.range, quantities: [e.quantity]))
+                                        groupsOf[place].append(g)
                                     }
                                 }
                             }
@@ -122,12 +159,49 @@ enum ConflictingClaims {
                 }
             }
         }
+        // The claims to work out: all, or those sharing a group with an edited note's claims.
+        var redo: [Bool]? = nil
+        if let scope {
+            var affected = Set<Int>()
+            for g in groups.indices where groups[g].entries.contains(where: { scope.notes.contains(places[$0.place].note) }) {
+                affected.insert(g)
+            }
+            // The groups the edited notes' claims were in before the edit.
+            for note in scope.before {
+                for topic in note.comparisons {
+                    guard let t = topicNumbers[topic.slug] else { continue }
+                    for claim in topic.claims {
+                        // By comparable unit: a spelling no claim uses now may still name a group's unit.
+                        let unitsBefore = claim.quantities.compactMap { q in
+                            q.unit.flatMap(ComparableUnit.init).flatMap { unitNumbers[$0.name] }
+                        }
+                        for subject in claim.subjects {
+                            guard let s = subjectNumbers[subject.slug] else { continue }
+                            for u in unitsBefore { if let g = groupIndex[GroupKey(subject: s, topic: t, unit: u)] { affected.insert(g) } }
+                        }
+                    }
+                }
+            }
+            var marks = [Bool](repeating: false, count: places.count)
+            for g in affected { for e in groups[g].entries { marks[e.place] = true } }
+            redo = marks
+        }
         // By place: most claims conflict with nothing, and a dictionary's hashing cost more than these arrays.
         var found = [[Found]](repeating: [], count: places.count)
         var counted = [(total: Int, overflow: Bool)](repeating: (0, false), count: places.count)
-        for g in groups.indices where groups[g].entries.count > 1 {
-            pairs(in: g, groups, found: &found, counted: &counted)
+        if let redo {
+            // Every group of a claim to redo, whole: its conflicts are counted across them all.
+            var needed = Set<Int>()
+            for place in places.indices where redo[place] { needed.formUnion(groupsOf[place]) }
+            for g in needed.sorted() where groups[g].entries.count > 1 {
+                pairs(in: g, groups, found: &found, counted: &counted)
+            }
+        } else {
+            for g in groups.indices where groups[g].entries.count > 1 {
+                pairs(in: g, groups, found: &found, counted: &counted)
+            }
         }
+        var redone: Redone = [:]
         var diagnostics: [Diagnostic] = []
         let limit = ClaimConflict.shownLimit
         // An entry's quantities and range as written, made once: formatting ranges is most of the work.
@@ -146,7 +220,8 @@ enum ConflictingClaims {
             texts[key] = made
             return made
         }
-        for place in found.indices where !found[place].isEmpty {
+        for place in found.indices where redo?[place] ?? !found[place].isEmpty {
+            if redo != nil { redone[places[place].note, default: []].insert(places[place].line) }
             let list = found[place]
             var seen = Set<Int>()
             let distinct = list.filter { seen.insert($0.other).inserted }
@@ -171,7 +246,7 @@ enum ConflictingClaims {
                                               suggestion: "correct one of them, or write a rounded figure as approximate (~) or as a lower bound (+)"))
             }
         }
-        return diagnostics
+        return (diagnostics, redone)
     }
 
     /// The conflicting pairs of one group, at most `shownLimit` nearest on either side of each claim, both ways.

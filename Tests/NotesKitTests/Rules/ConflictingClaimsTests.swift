@@ -182,6 +182,53 @@ import NotesTestSupport
         #expect(diagnostics.first?.message.hasSuffix("; 1000 claims conflict with this one, 3 are named") == true)
     }
 
+    /// After an edit, a run scoped to the edited note's groups (now and
+    /// before) marks every claim and reports what a full run does: a
+    /// conflict made, one mended, a unit only the old claim spelled, a
+    /// claim removed, a system renamed.
+    @Test func aScopedRunAfterAnEditEqualsAFullRun() throws {
+        func parse(_ files: [(String, String)]) -> [ParsedNote] {
+            files.map { NoteParser.parse(id: $0.0, path: $0.0 + ".md", bytes: Array($0.1.utf8)) }
+        }
+        let notes: [(String, String)] = [
+            ("a", Self.note("A", [("Context", ["**X**: 32k tokens", "**Y**: 8k tokens"]), ("Cost", ["**X**: $5.5M"])])),
+            ("b", Self.note("B", [("Context", ["**X**: 128k tokens", "**Y**: 8k tokens", "**X/Z**: 4 GB"])])),
+            ("c", Self.note("C", [("Context", ["**X**: 32k tokens", "**Z**: 4096 MB"]), ("Cost", ["**X**: $7M"])])),
+            ("d", Self.note("D", [("Context", ["**Y**: 16k tokens"])])),
+            ("e", Self.note("E", [("Depth", ["**X**: 30 layers"])])),
+            ("f", Self.note("F", [("Depth", ["**X**: 60 layers"])])),
+        ]
+        let edits: [(String, Int, String)] = [
+            ("a conflict made", 3, Self.note("D", [("Context", ["**Y**: 16k tokens", "**X**: 64k tokens"])])),
+            ("a conflict mended", 1, Self.note("B", [("Context", ["**X**: 32k tokens", "**Y**: 8k tokens", "**X/Z**: 4 GB"])])),
+            ("a unit only the old claim spelled", 1, Self.note("B", [("Context", ["**X**: 128k words", "**Y**: 8k tokens", "**X/Z**: 4 GB"])])),
+            ("a claim removed", 2, Self.note("C", [("Context", ["**Z**: 4096 MB"]), ("Cost", ["**X**: $7M"])])),
+            ("a system renamed", 0, Self.note("A", [("Context", ["**W**: 32k tokens", "**Y**: 8k tokens"]), ("Cost", ["**X**: $5.5M"])])),
+        ]
+        for (what, k, text) in edits {
+            var previous = parse(notes)
+            let previousDiagnostics = Dictionary(grouping: ConflictingClaims.run(&previous), by: \.file)
+            var edited = notes
+            edited[k].1 = text
+            var full = parse(edited)
+            let expected = Dictionary(grouping: ConflictingClaims.run(&full), by: \.file)
+            var scoped = previous
+            scoped[k] = parse([edited[k]])[0]
+            let (found, redone) = ConflictingClaims.run(&scoped, scope: .init(notes: [k], before: [previous[k].note]))
+            let foundByFile = Dictionary(grouping: found, by: \.file)
+            for i in edited.indices {
+                let path = edited[i].0 + ".md"
+                let claims = { (p: [ParsedNote]) in p[i].note.comparisons.flatMap(\.claims).map { "\($0.disputes) \($0.disputedBy)" } }
+                #expect(claims(scoped) == claims(full), "\(what): marks of \(path)")
+                let merged = ConflictingClaims.merged(previous: previousDiagnostics[path] ?? [], found: foundByFile[path] ?? [],
+                                                      redone: redone[i], edited: i == k)
+                #expect(merged == expected[path] ?? [], "\(what): diagnostics of \(path)")
+            }
+            #expect(redone[4] == nil && redone[5] == nil, "\(what): claims the edit cannot reach were not redone")
+            #expect(scoped[4].note.comparisons[0].claims[0].disputes == 1, "\(what): and keep their marks")
+        }
+    }
+
     private func notebook(_ files: [String: String], config: Config = Config()) throws -> Notebook {
         let scratch = try Scratch("conflicts")
         for (name, text) in files { try scratch.write("notes/" + name, text) }
