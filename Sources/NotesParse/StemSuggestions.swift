@@ -22,6 +22,32 @@ struct StemSuggestions: Sendable {
     private let byStem: [String: Int]
     /// Deletion hashes (top 40 bits) and stem numbers (low 24 bits), sorted.
     private let deletions: [UInt64]
+    /// Where each run of `deletions` with the same top `directoryBits` bits
+    /// starts (and, last, their count): a lookup searches one short run, not
+    /// tens of millions of entries (the deletions of 30,000 forty-letter
+    /// ids), which made 100,000 broken references take most of a minute.
+    private let directory: [Int]
+    /// `64 -` the bits that pick a run: about eight entries a run, at most 2²⁰ runs.
+    private let shift: UInt64
+    /// Suggestions already made, by reference: a missing note is named by
+    /// several others.
+    private let made = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: String?] = [:]
+
+        func value(_ key: String, _ make: () -> String?) -> String? {
+            lock.lock()
+            if let found = known[key] { lock.unlock(); return found }
+            lock.unlock()
+            let value = make()
+            lock.lock()
+            known[key] = value
+            lock.unlock()
+            return value
+        }
+    }
 
     init(ids: [String]) {
         var stems: [[Unicode.Scalar]] = [], firstID: [String] = [], byStem: [String: Int] = [:]
@@ -38,10 +64,20 @@ struct StemSuggestions: Sendable {
             Self.eachDeletion(of: stem, upTo: Self.maxDistance) { deletions.append($0 & ~0xFF_FFFF | UInt64(n)) }
         }
         deletions.sort()
+        let bits = min(20, max(1, (Int.bitWidth - (deletions.count / 8).leadingZeroBitCount)))
+        let shift = UInt64(64 - bits)
+        var directory = [Int](repeating: deletions.count, count: (1 << bits) + 1)
+        var bucket = 0
+        for (i, d) in deletions.enumerated() {
+            let b = Int(d >> shift)
+            while bucket <= b { directory[bucket] = i; bucket += 1 }
+        }
+        self.shift = shift
         self.stems = stems
         self.firstID = firstID
         self.byStem = byStem
         self.deletions = deletions
+        self.directory = directory
     }
 
     /// A reference's stem: its last path part, lowercased, without `.md` or another extension.
@@ -61,6 +97,10 @@ struct StemSuggestions: Sendable {
     /// stem is nearest (ties go to the first id), within a third of the
     /// stem's length (at least 1, at most `maxDistance`); none under 3 characters.
     func suggestion(for reference: String) -> String? {
+        made.value(reference) { nearest(reference) }
+    }
+
+    private func nearest(_ reference: String) -> String? {
         let stem = Self.stem(of: reference)
         if let n = byStem[stem] { return firstID[n] }
         let word = Array(stem.unicodeScalars)
@@ -83,7 +123,8 @@ struct StemSuggestions: Sendable {
     }
 
     private func lowerBound(_ key: UInt64) -> Int {
-        var low = 0, high = deletions.count
+        let b = Int(key >> shift)
+        var low = directory[b], high = directory[b + 1]
         while low < high {
             let mid = (low + high) / 2
             if deletions[mid] < key { low = mid + 1 } else { high = mid }
