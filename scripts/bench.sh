@@ -7,7 +7,9 @@
 #              BENCH_SEED (default 42; corpus seed),
 #              NOTESC_BIN (a notesc binary to measure instead of building one),
 #              BENCH_CALC_BUDGET (default 2.0; CPU seconds each runaway calc input may take),
-#              BENCH_VAULT (default 4000; notes in the pasted-images vault, 0 skips it).
+#              BENCH_VAULT (default 4000; notes in the pasted-images vault, 0 skips it),
+#              BENCH_SERVE (default 1000; notes `notesc serve` watches while an edit
+#                           is timed to the open page's reload, 0 skips it).
 #
 # Everything it writes lives under bench-out/ (git-ignored) and .build-bench/
 # (a separate SwiftPM scratch path, so benchmarking never disturbs .build/).
@@ -362,6 +364,25 @@ print(sum(1 for x in d["diagnostics"] if x["rule"] == "broken-link" and x["sever
 fi
 
 # ---------------------------------------------------------------------------
+# notesc serve (DESIGN §7: an edit shows on the open page within 1 s at 1,000
+# notes): scripts/serve-latency.py saves edits like an editor and times each
+# to the reload event an open page receives.
+# ---------------------------------------------------------------------------
+SERVE_N=${BENCH_SERVE:-1000}
+SERVE_LINES=()
+if [[ $SERVE_N =~ ^[1-9][0-9]*$ ]] && has_subcommand serve; then
+    log "timing notesc serve: edits at $SERVE_N notes"
+    if python3 scripts/serve-latency.py "$NOTESC" --notes "$SERVE_N" --edits 10 >"$OUT/logs/serve-latency.log" 2>&1; then
+        summary=$(tail -n 1 "$OUT/logs/serve-latency.log")
+        median=$(sed -n 's/.*median \([0-9]*\) ms.*/\1/p' <<<"$summary")
+        verdict=$(awk -v m="${median:-99999}" 'BEGIN {print (m <= 1000) ? "met" : "missed"}')
+        SERVE_LINES+=("| $SERVE_N | $summary | ≤ 1 s | $verdict |")
+    else
+        SERVE_LINES+=("| $SERVE_N | failed: see bench-out/logs/serve-latency.log | ≤ 1 s | missed |")
+    fi
+fi
+
+# ---------------------------------------------------------------------------
 # Budgets: runaway calc input must stay fast, not only end in a value or an
 # error (which the unit tests in CalcBoundsTests assert). Each case is a note
 # with one calc block, run through `notesc calc` (the whole pipeline: read,
@@ -499,6 +520,14 @@ done
         echo "| vault | cmark-gfm s | notesc lint s | lint ÷ cmark-gfm | target | broken-link errors | result |"
         echo "|---|---:|---:|---:|---|---:|---|"
         for line in "${VAULT_LINES[@]}"; do echo "$line"; done
+        echo
+    fi
+    if [ ${#SERVE_LINES[@]} -gt 0 ]; then
+        echo "\`notesc serve\`: from a note saved to the open page's reload event (scripts/serve-latency.py, 10 edits):"
+        echo
+        echo "| notes | edits | target | result |"
+        echo "|---:|---|---|---|"
+        for line in "${SERVE_LINES[@]}"; do echo "$line"; done
         echo
     fi
     echo "Budgets (least CPU time, user + system, of $RUNS runs; a missed budget makes this script exit 1):"
