@@ -67,6 +67,11 @@ import Testing
         // Moved in from elsewhere, as editors and git do.
         try Data("# D\n".utf8).write(to: URL(fileURLWithPath: root + "/d.md"))
         try FileManager.default.moveItem(atPath: root + "/d.md", toPath: root + "/notes/new/deeper/d.md")
-        #expect(try await blocking { try batches.next(within: 30, "a note moved in") }.contains(root + "/notes/new/deeper/d.md"))
+        // On a busy machine c.md's last events may come in a batch of their own first.
+        var moved: [Set<String>] = []
+        while moved.count < 4, !(moved.last?.contains(root + "/notes/new/deeper/d.md") ?? false) {
+            moved.append(Set(try await blocking { try batches.next(within: 30, "a note moved in") }))
+        }
+        #expect(moved.last?.contains(root + "/notes/new/deeper/d.md") == true, "batches after the move: \(moved)")
     }
 }
