@@ -232,7 +232,9 @@ public enum SiteBuilder {
             if !(cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")) {
                 DispatchQueue.global().async(group: globals) {
                     do {
+                        var graphClock = StageClock()
                         try writer.write("graph.json", streaming: { KnowledgeGraph(notebook).writeJSON(pretty: false, $0) })
+                        graphClock.lap("graph:json")
                     } catch {
                         globalFailures[1] = "\(error)"
                     }
