@@ -13,8 +13,9 @@ import NotesSupport
 /// edges from them, are six runs: its claims, its own node and its verdicts
 /// among the nodes, and the edges from each of those. Systems and topics are
 /// the folder's and are written on every build. A note's runs are kept while
-/// its key is: its hash in the graph (`PageDependencies.partHashes`) and
-/// whether what its edges lead to in other notes is there.
+/// its key is (`keys(_:graphHashes:)`): its hash in the graph
+/// (`PageDependencies.partHashes`), which holds what its edges lead to in
+/// other notes, and whether the systems its verdicts favour are there.
 ///
 /// The document is byte for byte `KnowledgeGraph.writeJSON(pretty: false)`; a
 /// test holds the two to each other through edits of every kind.
@@ -89,16 +90,15 @@ package struct GraphJSONRuns: Sendable {
                               bytes: @escaping (UnsafeRawBufferPointer) -> Void,
                               copy: @escaping (Range<Int>) -> Void) -> GraphJSONRuns? {
         let notes = notebook.notes
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(notes.count)
+        var ids = Set<String>(minimumCapacity: notes.count)
         for i in notes.indices {
             // With a colon, `claim:a:1:5` (note `a:1`) would sort among `a`'s claims.
-            guard !notes[i].id.utf8.contains(UInt8(ascii: ":")), positions.updateValue(i, forKey: notes[i].id) == nil else {
+            guard !notes[i].id.utf8.contains(UInt8(ascii: ":")), ids.insert(notes[i].id).inserted else {
                 KnowledgeGraph(notebook).writeJSON(pretty: false, bytes)
                 return nil
             }
         }
-        let keys = Self.keys(notebook, graphHashes: graphHashes, positions: positions)
+        let keys = Self.keys(notebook, graphHashes: graphHashes)
         let old = notes.indices.map { i in previous?.entries[notes[i].id].flatMap { previous!.keys[$0] == keys[i] ? $0 : nil } }
         let built = notes.indices.filter { old[$0] == nil }
         let graph = KnowledgeGraph(notebook, only: built.count == notes.count ? nil : built)
@@ -181,32 +181,26 @@ package struct GraphJSONRuns: Sendable {
     /// Elements of new runs made at once: enough to keep every core busy, few enough to hold.
     private static let windowElements = 8 * ByteWriter.pieceSize
 
-    /// Each note's key: its graph hash, and whether each note, system and
-    /// claim its edges lead to outside it is in the folder (whether the edge
-    /// is there). Its own systems and topics are gathered from its claims, so they always are.
-    private static func keys(_ notebook: Notebook, graphHashes: [UInt64], positions: [String: Int]) -> [UInt64] {
+    /// Each note's key: its graph hash, and whether each system its
+    /// verdicts favour is in the folder (whether the `favors` edge is there).
+    /// The rest its edges lead to is in the hash: its own systems and topics
+    /// are gathered from its claims, the notes it connects and links to are
+    /// its links' resolutions, and the claims its claims contradict are in
+    /// their `disputedBy`.
+    private static func keys(_ notebook: Notebook, graphHashes: [UInt64]) -> [UInt64] {
         let notes = notebook.notes
         let systems = Set(notebook.systems.map(\.slug))
-        let keys = ResultSlots<UInt64>(count: notes.count)
-        DispatchQueue.concurrentPerform(iterations: notes.count) { i in
+        return notes.indices.map { i in
+            guard notes[i].comparisons.contains(where: { !$0.verdicts.isEmpty }) else { return graphHashes[i] }
             var h = StableHash()
             h.add(word: graphHashes[i])
-            for c in notes[i].connections.indices { if let t = notes[i].connections[c].resolved { h.add(word: positions[t] == nil ? 0 : 1) } }
-            for l in notes[i].links.indices { if let t = notes[i].links[l].resolved { h.add(word: positions[t] == nil ? 0 : 1) } }
-            for topic in notes[i].comparisons {
-                for verdict in topic.verdicts { for slug in verdict.favors { h.add(word: systems.contains(slug) ? 1 : 0) } }
-                for claim in topic.claims {
-                    for other in claim.disputedBy where (other.note, other.line) < (notes[i].id, claim.range.start.line) {
-                        let there = positions[other.note].map { p in
-                            notes[p].comparisons.contains { $0.claims.contains { $0.range.start.line == other.line } }
-                        } ?? false
-                        h.add(word: there ? 1 : 0)
-                    }
+            for t in notes[i].comparisons.indices {
+                for verdict in notes[i].comparisons[t].verdicts {
+                    for slug in verdict.favors { h.add(word: systems.contains(slug) ? 1 : 0) }
                 }
             }
-            keys[i] = h.value
+            return h.value
         }
-        return keys.values
     }
 
     /// The places in `graph.nodes` and `graph.edges` of the runs of each note
