@@ -60,10 +60,10 @@ package struct GraphJSONRuns: Sendable {
             for e in 0..<count {
                 guard entries.updateValue(e, forKey: try r.string()) == nil else { return nil }
                 keys.append(try r.word())
-                for _ in 0..<(2 * Run.allCases.count) {
-                    let value = try r.int()
-                    guard value >= 0, value <= size else { return nil }
-                    spans.append(value)
+                for _ in Run.allCases {
+                    let start = try r.int(), count = try r.int()
+                    guard start >= 0, count >= 0, start <= size - count else { return nil }
+                    spans += [start, count]
                 }
             }
             guard r.atEnd else { return nil }
