@@ -29,7 +29,7 @@ package struct BuildCache {
     /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
-    static let version = "site 15"
+    static let version = "site 14"
 
     /// The output's manifest (inode, size, modification time), which every build writes anew; empty when missing.
     package static func manifestStamp(_ outDir: String) -> String {
