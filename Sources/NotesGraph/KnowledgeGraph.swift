@@ -31,12 +31,22 @@ public struct KnowledgeGraph: Sendable {
     /// Builds the graph. Broken connections and links (those that resolve to
     /// no note) are not edges; they are diagnostics of the notebook.
     public init(_ notebook: Notebook) {
+        self.init(notebook, only: nil)
+    }
+
+    /// The graph of the notes at `positions` only (every note when nil):
+    /// their nodes and edges, every system and topic, and, as stand-ins with
+    /// no fields, the nodes of other notes that their edges lead to (notes
+    /// and claims). Sorted as the whole graph is, each such note's nodes and
+    /// edges are those it has in the whole graph (`GraphJSONRuns`).
+    init(_ notebook: Notebook, only positions: [Int]?) {
         let notes = notebook.notes
-        let bullets = notes.reduce(0) { count, note in
-            note.comparisons.reduce(count) { $0 + $1.claims.count + $1.verdicts.count }
+        let built = positions ?? Array(notes.indices)
+        let bullets = built.reduce(0) { count, i in
+            notes[i].comparisons.reduce(count) { $0 + $1.claims.count + $1.verdicts.count }
         }
-        var builder = GraphBuilder(nodes: notebook.systems.count + notebook.topics.count + notes.count + bullets,
-                                   edges: 4 * bullets + notes.count * 6)
+        var builder = GraphBuilder(nodes: notebook.systems.count + notebook.topics.count + built.count + bullets,
+                                   edges: 4 * bullets + built.count * 6)
         for system in notebook.systems {
             builder.add(GraphNode(id: GraphNode.systemID(system.slug), kind: .system, label: system.name,
                                   url: "systems/\(system.slug).html"))
@@ -46,12 +56,13 @@ public struct KnowledgeGraph: Sendable {
                                   url: "topics/\(topic.slug).html"))
         }
         // Every note is a node before any edge is made: connections and links point forward.
-        let noteNodes = notes.indices.map { i in
+        let noteNodes = built.map { i in
             builder.add(GraphNode(id: GraphNode.noteID(notes[i].id), kind: .note, label: notes[i].displayTitle,
                                   url: "notes/\(notes[i].id).html", path: notes[i].path, category: notes[i].category,
                                   date: notes[i].date, tags: notes[i].tags))
         }
-        for i in notes.indices { builder.add(notes[i], node: noteNodes[i]) }
+        if positions != nil { builder.addStandIns(notebook, for: built) }
+        for k in built.indices { builder.add(notes[built[k]], node: noteNodes[k]) }
         builder.addContradictions()
         (nodes, edges) = builder.finish()
         noteCount = notebook.notes.count
@@ -99,14 +110,27 @@ public struct KnowledgeGraph: Sendable {
     }
 
     private func appendJSON(to out: inout ByteWriter) {
-        out.appendJSONObject(depth: 0, [
-            ("directed", { $0.appendJSON(.bool(true), depth: $1) }),
-            ("edges", { $0.appendJSONArray(count: edges.count, depth: $1) { $0.appendJSON(edges[$1], depth: $2) } }),
-            ("graph", { $0.appendJSON(.object(attributes), depth: $1) }),
-            ("multigraph", { $0.appendJSON(.bool(true), depth: $1) }),
-            ("nodes", { $0.appendJSONArray(count: nodes.count, depth: $1) { $0.appendJSON(nodes[$1], depth: $2) } }),
-            ("version", { $0.appendJSON(.int(Self.version), depth: $1) }),
-        ])
+        Self.appendDocument(to: &out, attributes: attributes,
+                            edges: { $0.appendJSONArray(count: edges.count, depth: $1) { $0.appendJSON(edges[$1], depth: $2) } },
+                            nodes: { $0.appendJSONArray(count: nodes.count, depth: $1) { $0.appendJSON(nodes[$1], depth: $2) } })
+    }
+
+    /// The `json` document around its two arrays, which `edges` and `nodes`
+    /// write at the depth they are given.
+    static func appendDocument(to out: inout ByteWriter, attributes: [String: GraphValue],
+                               edges: (inout ByteWriter, Int) -> Void, nodes: (inout ByteWriter, Int) -> Void) {
+        withoutActuallyEscaping(edges) { edges in
+            withoutActuallyEscaping(nodes) { nodes in
+                out.appendJSONObject(depth: 0, [
+                    ("directed", { $0.appendJSON(.bool(true), depth: $1) }),
+                    ("edges", edges),
+                    ("graph", { $0.appendJSON(.object(attributes), depth: $1) }),
+                    ("multigraph", { $0.appendJSON(.bool(true), depth: $1) }),
+                    ("nodes", nodes),
+                    ("version", { $0.appendJSON(.int(Self.version), depth: $1) }),
+                ])
+            }
+        }
         out.append(0x0A)
     }
 }
@@ -203,6 +227,36 @@ struct GraphBuilder {
                 if let topicNode { edges.append(Edge(source: verdictNode, target: topicNode, kind: .inTopic)) }
                 for slug in verdicts[v].favors {
                     add(verdictNode, GraphNode.systemID(slug), .favors)
+                }
+            }
+        }
+    }
+
+    /// Nodes without fields for what the edges of the notes at `built`
+    /// lead to in other notes: the notes their connections and links
+    /// resolve to, and the earlier claims theirs contradict.
+    mutating func addStandIns(_ notebook: Notebook, for built: [Int]) {
+        let notes = notebook.notes
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(notes.count)
+        for i in notes.indices { positions[notes[i].id] = i }
+        let own = Set(built)
+        var added = own
+        var claims = Set<String>()
+        for i in built {
+            let targets = notes[i].connections.compactMap(\.resolved) + notes[i].links.compactMap(\.resolved)
+            for target in targets {
+                guard let p = positions[target], added.insert(p).inserted else { continue }
+                add(GraphNode(id: GraphNode.noteID(target), kind: .note, label: ""))
+            }
+            for topic in notes[i].comparisons {
+                for claim in topic.claims {
+                    for other in claim.disputedBy where (other.note, other.line) < (notes[i].id, claim.range.start.line) {
+                        guard let p = positions[other.note], !own.contains(p),
+                              notes[p].comparisons.contains(where: { $0.claims.contains { $0.range.start.line == other.line } }),
+                              claims.insert(GraphNode.claimID(note: other.note, line: other.line)).inserted else { continue }
+                        add(GraphNode(id: GraphNode.claimID(note: other.note, line: other.line), kind: .claim, label: ""))
+                    }
                 }
             }
         }

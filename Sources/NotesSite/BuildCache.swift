@@ -18,6 +18,8 @@ package struct BuildCache {
     var inputs = ""
     /// Hash of what the previous build's `graph.json` held (`PageDependencies.knowledgeGraph`).
     var graphJSON = ""
+    /// Where each note's part of the previous build's `graph.json` is (`GraphJSONRuns.encoded`); empty when unknown.
+    var graphRuns: [UInt8] = []
     /// Hash of what the previous build's search index held (`PageDependencies.searchIndex`).
     var searchIndex = ""
     /// Hash of what every page but the notes' own reads (`PageDependencies.listed`).
@@ -72,6 +74,7 @@ package struct BuildCache {
             cache.graphJSON = String(header[2].dropFirst("graph ".count))
             cache.searchIndex = String(header[3].dropFirst("search ".count))
             cache.listed = String(header[4].dropFirst("listed ".count))
+            if file.blocks.count > 1, let runs = file.verified(file.blocks[1]) { cache.graphRuns = Array(whole[runs]) }
             let lines = all[start...].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             cache.pages.reserveCapacity(lines)
             cache.signatures.reserveCapacity(lines)
@@ -105,7 +108,7 @@ package struct BuildCache {
             text.append(contentsOf: page.utf8)
             text.append(0x0A)
         }
-        CacheFile.write(Self.location(cacheDir: cacheDir, outDir: outDir), format: Self.version, blocks: [text])
+        CacheFile.write(Self.location(cacheDir: cacheDir, outDir: outDir), format: Self.version, blocks: [text, graphRuns])
     }
 }
 

@@ -75,13 +75,14 @@ package final class OutputWriter: @unchecked Sendable {
         try write(path, bytes)
     }
 
-    /// Writes a file `produce` hands over piece by piece.
-    func write(_ path: String, streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Void) -> Void) throws {
+    /// Writes a file `produce` hands over piece by piece; when `produce`
+    /// throws, the file is not written (and may be written again).
+    func write(_ path: String, streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Void) throws -> Void) throws {
         let full = stagingDir + "/" + path
         let fd = try Self.create(full)
         defer { close(fd) }
         let failure = ResultSlots<String>(count: 1)
-        produce { buffer in
+        try produce { buffer in
             guard failure[0] == nil else { return }
             do { try Self.writeAll(fd, buffer, path: full) } catch { failure[0] = "\(error)" }
         }

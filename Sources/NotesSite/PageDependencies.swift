@@ -42,6 +42,8 @@ struct PageDependencies {
     /// calculations (a note's TL;DR is not in the knowledge graph), and the
     /// diagnostic counts.
     let knowledgeGraph: String
+    /// Hash of what `graph.json` holds of each note, in the notebook's order (`GraphJSONRuns`).
+    let graphHashes: [UInt64]
     /// Hash of what the search index holds: of each note what other pages
     /// show (its title, tags, TL;DR and records), and the systems' spellings
     /// and topics' systems. An edit to a note's prose leaves it as it was.
@@ -176,6 +178,7 @@ struct PageDependencies {
         let d = notebook.diagnostics
         k.add("\(d.errorCount) \(d.warningCount) \(d.infoCount)")
         knowledgeGraph = k.hex
+        self.graphHashes = graphHashes.values
         var search = StableHash()
         search.add(word: allListed)
         search.add(word: global)

@@ -221,12 +221,18 @@ public enum SiteBuilder {
                     globalFailures[3] = "\(error)"
                 }
             }
-            // graph.json is kept when nothing it holds changed, and goes to its
-            // file a megabyte at a time (it is hundreds at 10k notes).
-            if !(cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json")) {
+            // graph.json is kept when nothing it holds changed; otherwise the
+            // parts of the notes that did not change are copied from it.
+            let graphRuns = ResultSlots<[UInt8]>(count: 1)
+            if cache.graphJSON == dependencies.knowledgeGraph && writer.keep("graph.json") {
+                graphRuns[0] = cache.graphRuns
+            } else {
+                let (hashes, previous) = (dependencies.graphHashes, cache.graphRuns)
                 DispatchQueue.global().async(group: globals) {
                     do {
-                        try writer.write("graph.json", streaming: { KnowledgeGraph(notebook).writeJSON(pretty: false, $0) })
+                        var graphClock = StageClock()
+                        graphRuns[0] = try writer.writeGraphJSON(notebook, graphHashes: hashes, previous: previous)
+                        graphClock.lap("graph:json")
                     } catch {
                         globalFailures[1] = "\(error)"
                     }
@@ -337,6 +343,7 @@ public enum SiteBuilder {
             var next = BuildCache(fingerprint: cache.fingerprint)
             next.inputs = inputs
             next.graphJSON = dependencies.knowledgeGraph
+            next.graphRuns = graphRuns[0] ?? []
             next.searchIndex = dependencies.searchIndex
             next.listed = dependencies.listed
             for i in pages.indices {
