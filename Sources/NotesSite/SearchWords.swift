@@ -1,0 +1,138 @@
+import Foundation
+import NotesSupport
+
+/// What the last build's search index (`SearchShards`) was made of: each
+/// document's distinct terms, and the shard files each term prefix went
+/// to. A build after an edit reads again only the documents whose inputs
+/// changed, and makes and writes only the shards whose terms they touch
+/// (DESIGN §7). Kept in the notes' cache folder beside the build cache.
+struct SearchWords {
+    /// Every term the documents have had, by number; numbers stay the same
+    /// from build to build (the documents' lists hold them), so a term no
+    /// document has any more stays until the table is compacted.
+    var terms: [String] = []
+    /// Per document, in `SearchIndex.entries` order: the hash of what it is
+    /// made from (its entry and body text, `SearchShards.documentKeys`).
+    var keys: [UInt64] = []
+    /// Document `n`'s terms are `postings[starts[n]..<starts[n + 1]]`, each
+    /// its number times two, plus one where it names the document, ascending.
+    var starts: [Int] = [0]
+    var postings: [UInt32] = []
+    /// The numbers of the terms, by shard key (their first two letters).
+    var prefixes: [String: [UInt32]] = [:]
+    /// Per shard key: the files its terms went to (the key's own, or its
+    /// three-letter parts when it is split), with a hash of each file's bytes.
+    var shards: [String: Shard] = [:]
+    /// A hash of `search/manifest.js`'s bytes.
+    var manifest: UInt64 = 0
+
+    struct Shard: Equatable {
+        var split: Bool
+        var files: [(key: String, hash: UInt64)]
+
+        static func == (a: Shard, b: Shard) -> Bool {
+            a.split == b.split && a.files.map(\.key) == b.files.map(\.key) && a.files.map(\.hash) == b.files.map(\.hash)
+        }
+    }
+
+    var documentCount: Int { keys.count }
+
+    func terms(of n: Int) -> ArraySlice<UInt32> { postings[starts[n]..<starts[n + 1]] }
+
+    /// Version of the layout below.
+    static let format = "search words 1"
+
+    /// The file beside the build cache of `outDir`.
+    static func location(cacheDir: String, outDir: String) -> String {
+        BuildCache.location(cacheDir: cacheDir, outDir: outDir) + "-search"
+    }
+
+    /// The words the last build into `outDir` left, when they are for the
+    /// output as it is now (its manifest is the one that build wrote); nil
+    /// when there are none, they are damaged or another build wrote since.
+    static func load(cacheDir: String, outDir: String) -> SearchWords? {
+        guard let file = CacheFile.load(location(cacheDir: cacheDir, outDir: outDir), format: format), file.blocks.count == 2,
+              let stamp = file.verified(file.blocks[0]), let body = file.verified(file.blocks[1]) else { return nil }
+        var r = CacheReader(file.bytes, from: stamp.lowerBound, to: stamp.upperBound)
+        guard (try? r.string()) == BuildCache.manifestStamp(outDir) else { return nil }
+        return try? SearchWords(CacheReader(file.bytes, from: body.lowerBound, to: body.upperBound))
+    }
+
+    private init(_ reader: CacheReader) throws {
+        var r = reader
+        terms = try r.array { try $0.string() }
+        keys = try r.array { try $0.word() }
+        starts.reserveCapacity(keys.count + 1)
+        postings.reserveCapacity(r.end - r.offset)
+        for _ in keys.indices {
+            var value: UInt64 = 0
+            for _ in 0..<(try r.count()) {
+                value += try r.unsigned()
+                guard value < UInt64(terms.count) * 2 else { throw CacheReader.Malformed() }
+                postings.append(UInt32(value))
+            }
+            starts.append(postings.count)
+        }
+        for _ in 0..<(try r.count()) {
+            let key = try r.string()
+            prefixes[key] = try r.array { r in
+                let t = try r.unsigned()
+                guard t < UInt64(terms.count) else { throw CacheReader.Malformed() }
+                return UInt32(t)
+            }
+        }
+        for _ in 0..<(try r.count()) {
+            let key = try r.string()
+            let split = try r.bool()
+            shards[key] = Shard(split: split, files: try r.array { r in (try r.string(), try r.word()) })
+        }
+        manifest = try r.word()
+        guard r.atEnd else { throw CacheReader.Malformed() }
+    }
+
+    init() {}
+
+    /// The words in the cache's binary form; written once the build's output is in place (`save`).
+    func encoded() -> [UInt8] {
+        var w = CacheWriter(capacity: 64 + terms.count * 12 + postings.count * 2 + keys.count * 12)
+        w.array(terms) { $0.string($1) }
+        w.array(keys) { $0.word($1) }
+        for n in keys.indices {
+            let list = terms(of: n)
+            w.unsigned(UInt64(list.count))
+            var previous: UInt32 = 0
+            // Ascending: the differences are small.
+            for value in list {
+                w.unsigned(UInt64(value - previous))
+                previous = value
+            }
+        }
+        w.array(prefixes.keys.sorted()) { w, key in
+            w.string(key)
+            w.array(prefixes[key]!) { $0.unsigned(UInt64($1)) }
+        }
+        w.array(shards.keys.sorted()) { w, key in
+            w.string(key)
+            w.bool(shards[key]!.split)
+            w.array(shards[key]!.files) { w, file in w.string(file.key); w.word(file.hash) }
+        }
+        w.word(manifest)
+        return w.bytes
+    }
+
+    /// Saves `encoded` words for the output `outDir` holds now: call it
+    /// after the build's files are in place. One that cannot be written only costs speed.
+    static func save(_ encoded: [UInt8], cacheDir: String?, outDir: String) {
+        guard let cacheDir else { return }
+        var stamp = CacheWriter()
+        stamp.string(BuildCache.manifestStamp(outDir))
+        CacheFile.write(location(cacheDir: cacheDir, outDir: outDir), format: format, blocks: [stamp.bytes, encoded])
+    }
+
+    /// Removes the words of `outDir`, so that a build that fails after
+    /// writing its output never leaves words for another output.
+    static func remove(cacheDir: String?, outDir: String) {
+        guard let cacheDir else { return }
+        CacheFile.remove(location(cacheDir: cacheDir, outDir: outDir))
+    }
+}
