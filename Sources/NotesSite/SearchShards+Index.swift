@@ -95,14 +95,16 @@ extension SearchShards {
             var slot = [Int32](repeating: -1, count: next.terms.count)
             var lists: [[Int]] = []
             for key in made { for t in next.prefixes[key] ?? [] { slot[Int(t)] = Int32(lists.count); lists.append([]) } }
-            var used = [Bool](repeating: false, count: next.terms.count)
-            next.postings.withUnsafeBufferPointer { all in
-                for n in 0..<count {
-                    for i in next.starts[n]..<next.starts[n + 1] {
-                        let t = Int(all[i] >> 1)
-                        used[t] = true
-                        let s = slot[t]
-                        if s >= 0 { lists[Int(s)].append(n * 2 + Int(all[i] & 1)) }
+            var used = [Bool](repeating: false, count: made.isEmpty ? 0 : next.terms.count)
+            if !made.isEmpty {
+                next.postings.withUnsafeBufferPointer { all in
+                    for n in 0..<count {
+                        for i in next.starts[n]..<next.starts[n + 1] {
+                            let t = Int(all[i] >> 1)
+                            used[t] = true
+                            let s = slot[t]
+                            if s >= 0 { lists[Int(s)].append(n * 2 + Int(all[i] & 1)) }
+                        }
                     }
                 }
             }
@@ -140,7 +142,8 @@ extension SearchShards {
                 files.append(("search/manifest.js", manifest))
             }
             for file in written.sorted(by: { $0.key < $1.key }) { files.append((SearchShards.shardPath(file.key), file.bytes)) }
-            next.compact(used)
+            // Terms drop out of documents only where shards were made.
+            if !made.isEmpty { next.compact(used) }
             words = next
         }
 
@@ -149,6 +152,24 @@ extension SearchShards {
         func unchanged(_ n: Int) -> Bool {
             guard let previousKeys, n < previousKeys.count else { return false }
             return previousKeys[n] == words.keys[n]
+        }
+
+        /// Writes the files to write, and keeps the documents the last build left as they would be.
+        func write(_ writer: OutputWriter) throws {
+            let unchanged = (0..<documentCount).filter(unchanged)
+            var kept = [Bool](repeating: false, count: documentCount)
+            for (n, here) in zip(unchanged, writer.keep(in: "search/d", unchanged.map { "\($0).js" })) { kept[n] = here }
+            let documents = (0..<documentCount).filter { !kept[$0] }
+            let failures = ResultSlots<String>(count: 1)
+            // The documents are made as they are written, not held all at once.
+            let count = files.count + documents.count
+            DispatchQueue.concurrentPerform(iterations: min(8, count)) { part in
+                for i in stride(from: part, to: count, by: 8) {
+                    let file = i < files.count ? files[i] : document(documents[i - files.count])
+                    do { try writer.write(file.path, file.bytes) } catch { failures[0] = "\(error)" }
+                }
+            }
+            if let failure = failures[0] { throw SiteError.io(failure) }
         }
 
         /// Document `n`'s file: its title, link, metadata and text, for the snippet.

@@ -40,7 +40,7 @@ struct SearchWords {
     func terms(of n: Int) -> ArraySlice<UInt32> { postings[starts[n]..<starts[n + 1]] }
 
     /// Version of the layout below.
-    static let format = "search words 1"
+    static let format = "search words 2"
 
     /// The file beside the build cache of `outDir`.
     static func location(cacheDir: String, outDir: String) -> String {
@@ -55,24 +55,19 @@ struct SearchWords {
               let stamp = file.verified(file.blocks[0]), let body = file.verified(file.blocks[1]) else { return nil }
         var r = CacheReader(file.bytes, from: stamp.lowerBound, to: stamp.upperBound)
         guard (try? r.string()) == BuildCache.manifestStamp(outDir) else { return nil }
-        return try? SearchWords(CacheReader(file.bytes, from: body.lowerBound, to: body.upperBound))
+        return try? SearchWords(file.bytes, body)
     }
 
-    private init(_ reader: CacheReader) throws {
-        var r = reader
+    private init(_ bytes: [UInt8], _ body: Range<Int>) throws {
+        var r = CacheReader(bytes, from: body.lowerBound, to: body.upperBound)
         terms = try r.array { try $0.string() }
-        keys = try r.array { try $0.word() }
-        starts.reserveCapacity(keys.count + 1)
-        postings.reserveCapacity(r.end - r.offset)
-        for _ in keys.indices {
-            var value: UInt64 = 0
-            for _ in 0..<(try r.count()) {
-                value += try r.unsigned()
-                guard value < UInt64(terms.count) * 2 else { throw CacheReader.Malformed() }
-                postings.append(UInt32(value))
-            }
-            starts.append(postings.count)
-        }
+        keys = try Self.integers(&r, bytes)
+        starts = (try Self.integers(&r, bytes) as [UInt32]).map(Int.init)
+        postings = try Self.integers(&r, bytes)
+        // Checked as they are trusted: a bad cache costs speed, never a crash.
+        guard starts.count == keys.count + 1, starts.first == 0, starts.last == postings.count,
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              postings.allSatisfy({ Int($0 >> 1) < terms.count }) else { throw CacheReader.Malformed() }
         for _ in 0..<(try r.count()) {
             let key = try r.string()
             prefixes[key] = try r.array { r in
@@ -94,19 +89,12 @@ struct SearchWords {
 
     /// The words in the cache's binary form; written once the build's output is in place (`save`).
     func encoded() -> [UInt8] {
-        var w = CacheWriter(capacity: 64 + terms.count * 12 + postings.count * 2 + keys.count * 12)
+        var w = CacheWriter(capacity: 64 + terms.count * 12 + postings.count * 4 + keys.count * 12)
         w.array(terms) { $0.string($1) }
-        w.array(keys) { $0.word($1) }
-        for n in keys.indices {
-            let list = terms(of: n)
-            w.unsigned(UInt64(list.count))
-            var previous: UInt32 = 0
-            // Ascending: the differences are small.
-            for value in list {
-                w.unsigned(UInt64(value - previous))
-                previous = value
-            }
-        }
+        // The lists as they are in memory: reading and writing them is a copy.
+        Self.append(keys, to: &w)
+        Self.append(starts.map { UInt32($0) }, to: &w)
+        Self.append(postings, to: &w)
         w.array(prefixes.keys.sorted()) { w, key in
             w.string(key)
             w.array(prefixes[key]!) { $0.unsigned(UInt64($1)) }
@@ -118,6 +106,23 @@ struct SearchWords {
         }
         w.word(manifest)
         return w.bytes
+    }
+
+    private static func append<T: FixedWidthInteger>(_ values: [T], to w: inout CacheWriter) {
+        values.withUnsafeBytes { w.raw($0) }
+    }
+
+    /// Integers `append` wrote (in this machine's byte order: the cache is this binary's own).
+    private static func integers<T: FixedWidthInteger>(_ r: inout CacheReader, _ bytes: [UInt8]) throws -> [T] {
+        let range = try r.rawRange()
+        let size = MemoryLayout<T>.size
+        guard range.count % size == 0 else { throw CacheReader.Malformed() }
+        return [T](unsafeUninitializedCapacity: range.count / size) { buffer, count in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[range]))
+            }
+            count = range.count / size
+        }
     }
 
     /// Saves `encoded` words for the output `outDir` holds now: call it

@@ -215,19 +215,8 @@ public enum SiteBuilder {
                     searchClock.lap("search:load")
                     let index = SearchShards.Index(notebook, entryHashes: entryHashes, previous: previous, keep: writer.keep)
                     searchClock.lap("search:index")
-                    let failures = ResultSlots<String>(count: 1)
-                    // The documents are made as they are written, not held all at once.
-                    let count = index.files.count + index.documentCount
-                    DispatchQueue.concurrentPerform(iterations: 8) { part in
-                        for i in stride(from: part, to: count, by: 8) {
-                            let n = i - index.files.count
-                            if n >= 0, index.unchanged(n), writer.keep(SearchShards.documentPath(n)) { continue }
-                            let file = n < 0 ? index.files[i] : index.document(n)
-                            do { try writer.write(file.path, file.bytes) } catch { failures[0] = "\(error)" }
-                        }
-                    }
+                    try index.write(writer)
                     searchClock.lap("search:write")
-                    if let failure = failures[0] { throw SiteError.io(failure) }
                     if options.cacheDir != nil { searchWords[0] = index.words.encoded() }
                     searchClock.lap("search:encode")
                 } catch {
