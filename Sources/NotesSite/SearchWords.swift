@@ -133,11 +133,4 @@ struct SearchWords {
         stamp.string(BuildCache.manifestStamp(outDir))
         CacheFile.write(location(cacheDir: cacheDir, outDir: outDir), format: format, blocks: [stamp.bytes, encoded])
     }
-
-    /// Removes the words of `outDir`, so that a build that fails after
-    /// writing its output never leaves words for another output.
-    static func remove(cacheDir: String?, outDir: String) {
-        guard let cacheDir else { return }
-        CacheFile.remove(location(cacheDir: cacheDir, outDir: outDir))
-    }
 }
