@@ -169,6 +169,21 @@ package final class OutputWriter: @unchecked Sendable {
         return found
     }
 
+    /// Keeps those of `paths` the previous build left, as `keep(_:)` does,
+    /// a listing of each folder rather than a `stat` of each file.
+    func keep(_ paths: [String]) -> [Bool] {
+        // A few files are looked at one by one.
+        guard paths.count >= 32 else { return paths.map(keep) }
+        var byFolder: [String: [Int]] = [:]
+        for (i, path) in paths.enumerated() { byFolder[path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "", default: []].append(i) }
+        var found = [Bool](repeating: false, count: paths.count)
+        for (folder, indices) in byFolder {
+            let names = indices.map { i in paths[i].lastIndex(of: "/").map { String(paths[i][paths[i].index(after: $0)...]) } ?? paths[i] }
+            for (i, here) in zip(indices, keep(in: folder, names)) { found[i] = here }
+        }
+        return found
+    }
+
     /// Moves the staged files into `outDir`, removes what the previous build
     /// wrote and this one did not, and writes the new manifest.
     func commit() throws -> (written: Int, removed: Int) {

@@ -28,11 +28,11 @@ extension SearchShards {
         private let previousKeys: [UInt64]?
 
         /// `entryHashes` are the notes' `SearchIndex.entryHash` when the
-        /// caller has them. `keep(path)` keeps a file of the last build
-        /// when it is still there (`OutputWriter.keep`); it is called only
-        /// for files whose bytes would be the same.
+        /// caller has them. `keep(paths)` keeps the files of the last build
+        /// that are still there and says which were (`OutputWriter.keep`); it
+        /// is called only for files whose bytes would be the same.
         init(_ notebook: Notebook, entryHashes: [UInt64]? = nil, previous: SearchWords? = nil, splitAbove: Int = 24_000,
-             keep: (String) -> Bool = { _ in false }) {
+             keep: ([String]) -> [Bool] = { $0.map { _ in false } }) {
             var clock = StageClock()
             notes = notebook.notes
             others = SearchIndex.otherEntries(notebook)
@@ -81,13 +81,11 @@ extension SearchShards {
                 }
             }
             // The other shards are as the last build left them; one whose file is gone is made again.
-            var kept = Set<String>()
-            for (key, shard) in old.shards.sorted(by: { $0.key < $1.key }) where !changed.contains(key) {
-                var intact = true
-                for file in shard.files {
-                    if keep(SearchShards.shardPath(file.key)) { kept.insert(file.key) } else { intact = false }
-                }
-                if intact { next.shards[key] = shard } else { changed.insert(key) }
+            let same = old.shards.filter { !changed.contains($0.key) }
+            let names = same.values.flatMap { $0.files.map(\.key) }
+            let kept = Set(zip(names, keep(names.map(SearchShards.shardPath))).filter(\.1).map(\.0))
+            for (key, shard) in same {
+                if shard.files.allSatisfy({ kept.contains($0.key) }) { next.shards[key] = shard } else { changed.insert(key) }
             }
 
             // The postings of the terms of those shards, in document order; and which terms some document still has.
@@ -126,7 +124,7 @@ extension SearchShards {
                     files.append((file.key, h.value))
                     if kept.contains(file.key) { continue }
                     let before = old.shards[key]?.files.first { $0.key == file.key }?.hash
-                    if before == h.value, keep(SearchShards.shardPath(file.key)) { continue }
+                    if before == h.value, keep([SearchShards.shardPath(file.key)]) == [true] { continue }
                     written.append(file)
                 }
                 next.shards[key] = SearchWords.Shard(split: shard.split, files: files)
@@ -138,7 +136,7 @@ extension SearchShards {
             var h = StableHash()
             h.add(manifest)
             next.manifest = h.value
-            if !(previous != nil && old.manifest == h.value && keep("search/manifest.js")) {
+            if !(previous != nil && old.manifest == h.value && keep(["search/manifest.js"]) == [true]) {
                 files.append(("search/manifest.js", manifest))
             }
             for file in written.sorted(by: { $0.key < $1.key }) { files.append((SearchShards.shardPath(file.key), file.bytes)) }

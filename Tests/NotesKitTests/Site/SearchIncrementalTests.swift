@@ -122,6 +122,11 @@ import NotesTestSupport
         try edit(notes + "/06-mla-explained.md", "# MLA, Renamed", "# MLA, Renamed Again")
         try build(notes, out, scratch)
         try expectCleanSearch(notes, out, after: "damaging the words")
+        // Files of the index removed by hand are written again.
+        for file in ["search/p/qu.js", "search/d/0.js", "search/manifest.js"] { try FileManager.default.removeItem(atPath: out + "/" + file) }
+        try edit(notes + "/06-mla-explained.md", "# MLA, Renamed Again", "# MLA, Renamed Once More")
+        try build(notes, out, scratch)
+        try expectCleanSearch(notes, out, after: "removing files of the index")
     }
 
     /// The index made from the previous one, with its kept files, equals one
@@ -136,10 +141,12 @@ import NotesTestSupport
         var notebook = try Pipeline.load(root: root)
         func next(_ notebook: Notebook) throws {
             var kept = Set<String>()
-            let index = SearchShards.Index(notebook, previous: words, splitAbove: splitAbove) { path in
-                guard site[path] != nil else { return false }
-                kept.insert(path)
-                return true
+            let index = SearchShards.Index(notebook, previous: words, splitAbove: splitAbove) { paths in
+                paths.map { path in
+                    guard site[path] != nil else { return false }
+                    kept.insert(path)
+                    return true
+                }
             }
             var made: [String: [UInt8]] = [:]
             for path in kept { made[path] = site[path] }
