@@ -54,27 +54,6 @@ package final class OutputWriter: @unchecked Sendable {
         try bytes.withUnsafeBytes { try write(path, $0) }
     }
 
-    /// Writes `bytes` to `path`, or keeps the previous build's file when it
-    /// holds the same bytes (the search index's shards: an edit changes few).
-    func writeUnlessSame(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = open(outDir + "/" + path, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 {
-            defer { close(fd) }
-            var st = stat()
-            if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) == bytes.count {
-                var old = [UInt8](repeating: 0, count: bytes.count)
-                var got = 0
-                while got < old.count {
-                    let n = old.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, $0.count - got) }
-                    if n <= 0 { break }
-                    got += n
-                }
-                if got == bytes.count, old == bytes, keep(path) { return }
-            }
-        }
-        try write(path, bytes)
-    }
-
     /// Writes a file `produce` hands over piece by piece; when `produce`
     /// throws, the file is not written (and may be written again).
     func write(_ path: String, streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Void) throws -> Void) throws {
@@ -164,6 +143,50 @@ package final class OutputWriter: @unchecked Sendable {
         kept.insert(path)
         lock.unlock()
         return true
+    }
+
+    /// Keeps those of `names`, files in `folder`, that the previous build
+    /// left there, as `keep(_:)` does, from one listing of the folder rather
+    /// than a `stat` of each (the search index's thousands of documents);
+    /// returns whether each was kept.
+    func keep(in folder: String, _ names: [String]) -> [Bool] {
+        guard !names.isEmpty, let dir = opendir(outDir + "/" + folder) else { return names.map { _ in false } }
+        var present = Set<String>()
+        present.reserveCapacity(names.count)
+        while let entry = readdir(dir) {
+            let type = entry.pointee.d_type
+            guard type == UInt8(DT_REG) || type == UInt8(DT_UNKNOWN) else { continue }
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            var st = stat()
+            if type == UInt8(DT_UNKNOWN), lstat(outDir + "/" + folder + "/" + name, &st) != 0 || st.st_mode & S_IFMT != S_IFREG { continue }
+            present.insert(name)
+        }
+        closedir(dir)
+        let found = names.map { present.contains($0) }
+        lock.lock()
+        for (name, here) in zip(names, found) where here {
+            written.append(folder + "/" + name)
+            kept.insert(folder + "/" + name)
+        }
+        lock.unlock()
+        return found
+    }
+
+    /// Keeps those of `paths` the previous build left, as `keep(_:)` does,
+    /// a listing of each folder rather than a `stat` of each file.
+    func keep(_ paths: [String]) -> [Bool] {
+        // A few files are looked at one by one.
+        guard paths.count >= 32 else { return paths.map(keep) }
+        var byFolder: [String: [Int]] = [:]
+        for (i, path) in paths.enumerated() { byFolder[path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "", default: []].append(i) }
+        var found = [Bool](repeating: false, count: paths.count)
+        for (folder, indices) in byFolder {
+            let names = indices.map { i in paths[i].lastIndex(of: "/").map { String(paths[i][paths[i].index(after: $0)...]) } ?? paths[i] }
+            for (i, here) in zip(indices, keep(in: folder, names)) { found[i] = here }
+        }
+        return found
     }
 
     /// Moves the staged files into `outDir`, removes what the previous build

@@ -44,10 +44,13 @@ struct PageDependencies {
     let knowledgeGraph: String
     /// Hash of what `graph.json` holds of each note, in the notebook's order (`GraphJSONRuns`).
     let graphHashes: [UInt64]
-    /// Hash of what the search index holds: of each note what other pages
-    /// show (its title, tags, TL;DR and records), and the systems' spellings
-    /// and topics' systems. An edit to a note's prose leaves it as it was.
+    /// Hash of what `search-index.json` holds: each note's entry
+    /// (`searchEntries`), the systems' names and spellings and the topics'
+    /// titles and systems. An edit to a note's prose, a claim's number or a
+    /// connection leaves it as it was.
     let searchIndex: String
+    /// Per note, the hash of what its search entry is made from (`SearchIndex.entryHash`), in the notebook's order.
+    let searchEntries: [UInt64]
 
     /// Hash of `global`, `allListed` and `graph`: all that the pages other
     /// than the notes' own read. While it stays the same, so do their signatures
@@ -116,7 +119,9 @@ struct PageDependencies {
         let listed = ResultSlots<UInt64>(count: notes.count)
         let graphHashes = ResultSlots<UInt64>(count: notes.count)
         let shown = ResultSlots<[Int]>(count: notes.count)
+        let entries = ResultSlots<UInt64>(count: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { i in
+            entries[i] = SearchIndex.entryHash(notes[i])
             let parts = Self.partHashes(notes[i])
             graphHashes[i] = parts.graph
             var l = StableHash()
@@ -179,11 +184,19 @@ struct PageDependencies {
         k.add("\(d.errorCount) \(d.warningCount) \(d.infoCount)")
         knowledgeGraph = k.hex
         self.graphHashes = graphHashes.values
+        searchEntries = entries.values
         var search = StableHash()
-        search.add(word: allListed)
-        search.add(word: global)
-        for system in notebook.systems { search.add(system.slug); for s in system.spellings { search.add(s) } }
-        for topic in notebook.topics { search.add(topic.slug); for s in topic.systems { search.add(s) } }
+        for value in searchEntries { search.add(word: value) }
+        for system in notebook.systems {
+            search.add(system.slug); search.add(system.name)
+            search.add(word: UInt64(system.spellings.count))
+            for s in system.spellings { search.add(s) }
+        }
+        for topic in notebook.topics {
+            search.add(topic.slug); search.add(topic.title)
+            search.add(word: UInt64(topic.systems.count))
+            for s in topic.systems { search.add(s) }
+        }
         searchIndex = search.hex
     }
 

@@ -32,65 +32,47 @@ enum SearchShards {
         return index.files + (0..<index.documentCount).map(index.document)
     }
 
-    /// The index: its manifest and shards made, its documents made one at a
-    /// time as they are written (at 100k notes they are hundreds of megabytes).
-    struct Index {
-        /// The manifest and the shards.
-        let files: [(path: String, bytes: [UInt8])]
-        private let entries: [SearchIndex.Entry]
-        private let texts: [String]
-        var documentCount: Int { entries.count }
-
-        init(_ notebook: Notebook, splitAbove: Int = 24_000) {
-            (files, entries, texts) = SearchShards.make(notebook, splitAbove: splitAbove)
+    /// Document `n`'s file: its title, link, metadata and text, for the snippet.
+    static func document(_ n: Int, _ entry: SearchIndex.Entry, text: String) -> (path: String, bytes: [UInt8]) {
+        var w = JSONWriter(capacity: 256 + min(text.utf8.count, maxTextBytes))
+        w.compact = true
+        w.object { w in
+            w.optional("category", entry.category)
+            w.optional("date", entry.date)
+            w.string("kind", entry.kind)
+            w.strings("tags", entry.tags)
+            w.string("text", clipped(text))
+            w.string("title", entry.title)
+            w.string("url", entry.url)
         }
-
-        /// Document `n`'s file: its title, link, metadata and text, for the snippet.
-        func document(_ n: Int) -> (path: String, bytes: [UInt8]) {
-            let entry = entries[n]
-            var w = JSONWriter(capacity: 256 + min(texts[n].utf8.count, maxTextBytes))
-            w.compact = true
-            w.object { w in
-                w.optional("category", entry.category)
-                w.optional("date", entry.date)
-                w.string("kind", entry.kind)
-                w.strings("tags", entry.tags)
-                w.string("text", clipped(texts[n]))
-                w.string("title", entry.title)
-                w.string("url", entry.url)
-            }
-            var out = Array("notescSearch.doc(".utf8)
-            out.appendDecimal(n)
-            out.append(UInt8(ascii: ","))
-            out += w.bytes
-            out += Array(");\n".utf8)
-            return ("search/d/\(n).js", escapeForScript(out))
-        }
+        var out = Array("notescSearch.doc(".utf8)
+        out.appendDecimal(n)
+        out.append(UInt8(ascii: ","))
+        out += w.bytes
+        out += Array(");\n".utf8)
+        return (documentPath(n), escapeForScript(out))
     }
 
-    private static func make(_ notebook: Notebook, splitAbove: Int) -> ([(path: String, bytes: [UInt8])], [SearchIndex.Entry], [String]) {
-        var clock = StageClock()
-        let entries = SearchIndex.entries(notebook)
-        clock.lap("search:entries")
-        // Each document's words, on all cores: at 10k notes this was most of
-        // a rebuild after a prose edit (1.25 s of 2.7 s on one core).
-        let (parts, texts) = postingsAndTexts(entries, notebook)
-        clock.lap("search:postings")
-        let buckets = parts.count
-        func postings(_ term: String) -> [Int] { parts[Int(term.utf8.first ?? 0) % buckets][term] ?? [] }
-        var grouped: [String: [String]] = [:]
-        for part in parts { for term in part.keys { grouped[shardKey(term), default: []].append(term) } }
-        func shard(_ key: String, _ terms: [String]) -> [UInt8] {
+    static func documentPath(_ n: Int) -> String { "search/d/\(n).js" }
+
+    static func shardPath(_ key: String) -> String { "search/p/\(fileName(key)).js" }
+
+    /// The files of the terms with shard key `key`, sorted, each with its
+    /// postings (document numbers times two, plus one where the term names
+    /// the document, ascending): the key's own file, or when it is over
+    /// `splitAbove` bytes (`co`, `re`, `th` in English) a file per three-letter
+    /// prefix of its longer words, its two-letter words keeping the key's file.
+    static func shardFiles(_ key: String, _ terms: [String], splitAbove: Int, postings: (Int) -> [Int]) -> (split: Bool, files: [(key: String, bytes: [UInt8])]) {
+        func shard(_ key: String, _ indices: [Int]) -> [UInt8] {
             var out = Array("notescSearch.shard(".utf8)
             out.appendJSONString(key)
             out += Array(",{".utf8)
-            for (i, term) in terms.enumerated() {
+            for (i, t) in indices.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                out.appendJSONString(term)
+                out.appendJSONString(terms[t])
                 out += Array(":[".utf8)
                 var previous = 0
-                // Entries were appended in document order: already ascending.
-                for (j, value) in postings(term).enumerated() {
+                for (j, value) in postings(t).enumerated() {
                     if j > 0 { out.append(UInt8(ascii: ",")) }
                     out.appendDecimal(value - previous)
                     previous = value
@@ -100,87 +82,33 @@ enum SearchShards {
             out += Array("});\n".utf8)
             return escapeForScript(out)
         }
-        // A prefix with too many postings (`co`, `re`, `th` in English) is
-        // split by its words' first three letters; its two-letter words keep
-        // the two-letter shard. The manifest names the prefixes split.
-        var shards: [String: [UInt8]] = [:]
-        var split: [String] = []
-        for (key, terms) in grouped {
-            let whole = shard(key, terms.sorted())
-            guard whole.count > splitAbove, terms.contains(where: { $0.unicodeScalars.count > prefixLength }) else {
-                shards[key] = whole
-                continue
-            }
-            split.append(key)
-            var parts: [String: [String]] = [:]
-            for term in terms { parts[String(String.UnicodeScalarView(term.unicodeScalars.prefix(prefixLength + 1))), default: []].append(term) }
-            for (part, terms) in parts { shards[part] = shard(part, terms.sorted()) }
+        let whole = shard(key, Array(terms.indices))
+        guard whole.count > splitAbove, terms.contains(where: { $0.unicodeScalars.count > prefixLength }) else {
+            return (false, [(key, whole)])
         }
-        clock.lap("search:shards")
-        let keys = shards.keys.sorted()
-        var files: [(path: String, bytes: [UInt8])] = []
-        files.reserveCapacity(keys.count + 1)
+        var parts: [String: [Int]] = [:]
+        for (t, term) in terms.enumerated() {
+            parts[String(String.UnicodeScalarView(term.unicodeScalars.prefix(prefixLength + 1))), default: []].append(t)
+        }
+        return (true, parts.keys.sorted().map { ($0, shard($0, parts[$0]!)) })
+    }
+
+    /// `search/manifest.js`: the number of documents, the shards' keys and the keys split.
+    static func manifest(count: Int, shards: [String], split: [String]) -> [UInt8] {
         var manifest = Array("notescSearch.manifest({\"count\":".utf8)
-        manifest.appendDecimal(entries.count)
+        manifest.appendDecimal(count)
         manifest += Array(",\"shards\":[".utf8)
-        for (i, key) in keys.enumerated() {
+        for (i, key) in shards.enumerated() {
             if i > 0 { manifest.append(UInt8(ascii: ",")) }
             manifest.appendJSONString(key)
         }
         manifest += Array("],\"split\":[".utf8)
-        for (i, key) in split.sorted().enumerated() {
+        for (i, key) in split.enumerated() {
             if i > 0 { manifest.append(UInt8(ascii: ",")) }
             manifest.appendJSONString(key)
         }
         manifest += Array("],\"version\":2});\n".utf8)
-        files.append(("search/manifest.js", escapeForScript(manifest)))
-        for key in keys { files.append(("search/p/\(fileName(key)).js", shards[key]!)) }
-        return (files, entries, texts)
-    }
-
-    /// Each term's posting list (document numbers times two, plus one where
-    /// the term names the document), split in buckets by the term's first
-    /// byte, and each document's text. The words of each document are only
-    /// held while the lists are made.
-    private static func postingsAndTexts(_ entries: [SearchIndex.Entry], _ notebook: Notebook) -> ([[String: [Int]]], [String]) {
-        let chunk = 64
-        let chunks = (entries.count + chunk - 1) / chunk
-        let words = ResultSlots<[[(term: String, named: Bool)]]>(count: chunks)
-        let bodies = ResultSlots<[String]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var docs: [[(term: String, named: Bool)]] = [], texts: [String] = []
-            for n in (c * chunk)..<min((c + 1) * chunk, entries.count) {
-                let entry = entries[n]
-                let body = n < notebook.notes.count ? notebook.notes[n].bodyText : entry.text
-                var named = Set<String>()
-                for field in [entry.title, entry.category ?? ""] + entry.tags { terms(field) { named.insert($0) } }
-                // The body's words are told apart by their bytes first: a String
-                // and a set insertion for each of its thousands of words took most of the time.
-                var distinct = DistinctWords()
-                for term in named { distinct.insert(Array(term.utf8)) }
-                termBytes(entry.text) { distinct.insert($0) }
-                termBytes(body) { distinct.insert($0) }
-                docs.append(distinct.words.map { ($0, named.contains($0)) })
-                texts.append(body.isEmpty ? entry.text : body)
-            }
-            words[c] = docs
-            bodies[c] = texts
-        }
-        let perDoc = words.values.flatMap { $0 }
-        let texts = bodies.values.flatMap { $0 }
-        // Posting lists in document order, a share of the terms (by first byte) on each core.
-        let buckets = 8
-        let bucketed = ResultSlots<[String: [Int]]>(count: buckets)
-        DispatchQueue.concurrentPerform(iterations: buckets) { b in
-            var postings: [String: [Int]] = [:]
-            for (n, doc) in perDoc.enumerated() {
-                for (term, isNamed) in doc where Int(term.utf8.first ?? 0) % buckets == b {
-                    postings[term, default: []].append(n * 2 + (isNamed ? 1 : 0))
-                }
-            }
-            bucketed[b] = postings
-        }
-        return (bucketed.values, texts)
+        return escapeForScript(manifest)
     }
 
     /// Words seen once each, in the order first seen: an open-addressing
@@ -190,19 +118,22 @@ enum SearchShards {
         private var spans: [(start: Int32, count: Int32, hash: UInt64)] = []
         private var table = [Int32](repeating: -1, count: 1024)
 
-        mutating func insert(_ word: [UInt8]) {
+        /// The word's number: the number of words inserted before it was first.
+        @discardableResult
+        mutating func insert(_ word: [UInt8]) -> Int {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
             var slot = Int(truncatingIfNeeded: h) & (table.count - 1)
             while table[slot] >= 0 {
                 let s = spans[Int(table[slot])]
-                if s.hash == h, Int(s.count) == word.count, bytes[Int(s.start)..<Int(s.start) + word.count].elementsEqual(word) { return }
+                if s.hash == h, Int(s.count) == word.count, bytes[Int(s.start)..<Int(s.start) + word.count].elementsEqual(word) { return Int(table[slot]) }
                 slot = (slot + 1) & (table.count - 1)
             }
             table[slot] = Int32(spans.count)
             spans.append((Int32(bytes.count), Int32(word.count), h))
             bytes += word
             if spans.count * 2 > table.count { grow() }
+            return spans.count - 1
         }
 
         private mutating func grow() {
@@ -214,8 +145,12 @@ enum SearchShards {
             }
         }
 
-        var words: [String] {
-            spans.map { String(decoding: bytes[Int($0.start)..<Int($0.start) + Int($0.count)], as: UTF8.self) }
+        var count: Int { spans.count }
+
+        /// Word number `i`.
+        func word(_ i: Int) -> String {
+            let s = spans[i]
+            return String(decoding: bytes[Int(s.start)..<Int(s.start) + Int(s.count)], as: UTF8.self)
         }
     }
 
@@ -315,7 +250,7 @@ enum SearchShards {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func clipped(_ text: String) -> String {
+    static func clipped(_ text: String) -> String {
         guard text.utf8.count > maxTextBytes else { return text }
         var end = text.utf8.index(text.utf8.startIndex, offsetBy: maxTextBytes)
         while end > text.startIndex, end.samePosition(in: text.unicodeScalars) == nil { end = text.utf8.index(before: end) }

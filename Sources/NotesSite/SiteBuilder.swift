@@ -198,25 +198,21 @@ public enum SiteBuilder {
                     }
                 }
             }
-            // The full-text index holds the notes' prose, so it is made on
-            // every build that changed anything; each of its files is kept
-            // when its bytes are as before.
+            // The full-text index is made from the previous build's (`SearchWords`):
+            // only the documents and shards an edit touches are made and written.
+            let searchWords = ResultSlots<[UInt8]>(count: 1)
+            let entryHashes = dependencies.searchEntries
             DispatchQueue.global().async(group: globals) {
                 do {
                     var searchClock = StageClock()
-                    let index = SearchShards.Index(notebook)
+                    let previous = options.cacheDir.flatMap { SearchWords.load(cacheDir: $0, outDir: outDir) }
+                    searchClock.lap("search:load")
+                    let index = SearchShards.Index(notebook, entryHashes: entryHashes, previous: previous, keep: writer.keep)
                     searchClock.lap("search:index")
-                    let failures = ResultSlots<String>(count: 1)
-                    // The documents are made as they are written, not held all at once.
-                    let count = index.files.count + index.documentCount
-                    DispatchQueue.concurrentPerform(iterations: 8) { part in
-                        for i in stride(from: part, to: count, by: 8) {
-                            let file = i < index.files.count ? index.files[i] : index.document(i - index.files.count)
-                            do { try writer.writeUnlessSame(file.path, file.bytes) } catch { failures[0] = "\(error)" }
-                        }
-                    }
+                    try index.write(writer)
                     searchClock.lap("search:write")
-                    if let failure = failures[0] { throw SiteError.io(failure) }
+                    if options.cacheDir != nil { searchWords[0] = index.words.encoded() }
+                    searchClock.lap("search:encode")
                 } catch {
                     globalFailures[3] = "\(error)"
                 }
@@ -351,6 +347,7 @@ public enum SiteBuilder {
                 next.signatures[pages[i].path] = signatures[i]
             }
             next.save(cacheDir: options.cacheDir, outDir: outDir)
+            if let words = searchWords[0] { SearchWords.save(words, cacheDir: options.cacheDir, outDir: outDir) }
             clock.lap("site:cache")
             let renderedCount = (0..<pages.count).filter { rendered[$0] == true }.count
             var report = SiteReport(pages: pages.count, files: result.written, removed: result.removed, outDir: outDir,
