@@ -546,6 +546,13 @@ final class ListMemo: @unchecked Sendable {
         return made
     }
 
+    /// Whether the value of `key` is held.
+    func holds(_ key: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key] != nil
+    }
+
     private func count(_ key: String, pages: Int) {
         asked[key, default: 0] += 1
         if asked[key]! >= pages { values[key] = nil }
