@@ -69,9 +69,8 @@ extension NoteParser {
             for child in node.children { walk(child) }
         }
         walk(root)
-        // Grown by appending, `out` holds up to twice its bytes, for as long
-        // as the note lives (the whole build): kept, a copy of just its bytes.
-        return String(decoding: Array(out.utf8), as: UTF8.self)
+        // Kept as long as the note (the whole build).
+        return out.compacted
     }
 
     /// `text` without the `==` of `==highlights==` (they are marks on the
