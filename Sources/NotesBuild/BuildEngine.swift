@@ -189,12 +189,17 @@ public enum BuildEngine {
     /// (`CacheWriting.wait()` before the process ends).
     public static func compile(_ sources: NoteSources, config: Config, cacheDir: String) -> Notebook {
         var clock = StageClock()
-        let compiled = CompileCache(path: CompileCache.location(cacheDir: cacheDir), config: config)
-        clock.lap("compile-cache")
-        if let notebook = compiled.notebook(sources, config: config) {
-            clock.lap(compiled.reworked ? "reworked" : "incremental")
-            return notebook
+        do {
+            let compiled = CompileCache(path: CompileCache.location(cacheDir: cacheDir), config: config)
+            clock.lap("compile-cache")
+            if let notebook = compiled.notebook(sources, config: config) {
+                clock.lap(compiled.reworked ? "reworked" : "incremental")
+                return notebook
+            }
         }
+        // The old file is written afresh: its bytes (hundreds of MB at 100k
+        // notes) are let go, not held through the compile.
+        let compiled = CompileCache(path: CompileCache.location(cacheDir: cacheDir), config: config, load: false)
         let parseCache = ParseCache(path: ParseCache.location(cacheDir: cacheDir))
         parseCache.writesInBackground = true
         let parsed = parseCache.parseAll(sources)

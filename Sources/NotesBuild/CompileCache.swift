@@ -49,13 +49,19 @@ public final class CompileCache: @unchecked Sendable {
     public static func location(cacheDir: String) -> String { cacheDir + "/compile" }
 
     /// Loads the cache at `path` for `config`; missing, malformed or made for another config or binary, it is empty.
-    public init(path: String, config: Config) {
+    public convenience init(path: String, config: Config) {
+        self.init(path: path, config: config, load: true)
+    }
+
+    /// `load: false` makes one that only writes the cache afresh (`save`),
+    /// without holding the old file's bytes.
+    init(path: String, config: Config, load: Bool) {
         self.path = path
         key = Self.key(config)
         var entries: [String: Entry] = [:]
         var entities: Range<Int>?
         var attachments: UInt64?
-        let loaded = CacheFile.load(path, format: Self.format)
+        let loaded = load ? CacheFile.load(path, format: Self.format) : nil
         if let loaded, let first = loaded.blocks.first, let body = loaded.verified(first) {
             var r = CacheReader(loaded.bytes, from: body.lowerBound, to: body.upperBound)
             if (try? r.word()) == key, let files = try? r.word() {

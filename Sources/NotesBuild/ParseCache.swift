@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import NotesCalc
 import NotesCheck
@@ -73,26 +74,34 @@ public final class ParseCache: @unchecked Sendable {
     /// The number of entries loaded.
     var count: Int { entries.count }
 
-    /// Brings the cache file up to date for `files`: `fresh` holds the
-    /// blocks of the notes parsed in this run (nil where the old entry still
-    /// holds). Notes that could not be read or decoded have no entry. A
-    /// cache that cannot be written only costs speed.
-    func save(_ files: [NoteFile], hashes: [UInt64], fresh: [[UInt8]?]) {
+    /// Brings the cache file up to date for `files`: `fresh` tells the
+    /// notes parsed in this run (false where the old entry still holds), and
+    /// `encode` makes the block of one of them. Notes that could not be read
+    /// or decoded have no entry. A cache that cannot be written only costs speed.
+    func save(_ files: [NoteFile], hashes: [UInt64], fresh: [Bool], encode: @escaping (Int) -> [UInt8]) {
         var live = 0
-        for i in files.indices where fresh[i] != nil || entries[files[i].path]?.file == hashes[i] { live += 1 }
-        let added = fresh.compactMap { $0 }
+        for i in files.indices where fresh[i] || entries[files[i].path]?.file == hashes[i] { live += 1 }
+        let added = fresh.indices.filter { fresh[$0] }
         // Appending is enough while replaced and removed entries are no more than the live ones.
         if let stored, stored.blocks.count + added.count - live <= max(live, 64),
-           CacheFile.append(path, blocks: added) { return }
+           CacheFile.append(path, blocks: added.map(encode)) { return }
         guard let sink = CacheFile.Sink(path: path, format: Self.format) else { return }
         var w = CacheWriter(capacity: 2 << 20)
-        for i in files.indices {
-            if let bytes = fresh[i] {
-                CacheFile.block(bytes, into: &w)
-            } else if let stored, let entry = entries[files[i].path], entry.file == hashes[i] {
-                stored.copy(entry.block, into: &w)
+        // Encoded on all cores a block of notes at a time: a block's bytes are all that is held at once.
+        for start in stride(from: 0, to: files.count, by: 1024) {
+            let end = min(start + 1024, files.count)
+            let encoded = ResultSlots<[UInt8]>(count: end - start)
+            DispatchQueue.concurrentPerform(iterations: end - start) { k in
+                if fresh[start + k] { encoded[k] = encode(start + k) }
             }
-            if w.bytes.count >= 1 << 20 { sink.write(&w) }
+            for i in start..<end {
+                if let bytes = encoded[i - start] {
+                    CacheFile.block(bytes, into: &w)
+                } else if !fresh[i], let stored, let entry = entries[files[i].path], entry.file == hashes[i] {
+                    stored.copy(entry.block, into: &w)
+                }
+                if w.bytes.count >= 1 << 20 { sink.write(&w) }
+            }
         }
         sink.write(&w)
         sink.finish()

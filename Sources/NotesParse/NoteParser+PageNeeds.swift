@@ -69,7 +69,8 @@ extension NoteParser {
             for child in node.children { walk(child) }
         }
         walk(root)
-        return out
+        // Kept as long as the note (the whole build).
+        return out.compacted
     }
 
     /// `text` without the `==` of `==highlights==` (they are marks on the

@@ -20,7 +20,7 @@ extension PageContext {
         let per = SitePaths.claimsPerPage
         // What every page of the system needs, made once for all of them.
         let plan = claims.count <= per ? SystemPlan(system, claims, model)
-            : model.memo.value("system " + system.slug) { SystemPlan(system, claims, model) }
+            : model.memo.value("system " + system.slug, pages: SitePaths.pageCount(claims.count, per: per)) { SystemPlan(system, claims, model) }
         let (topicOrder, byTopic, ordered) = (plan.topicOrder, plan.byTopic, plan.ordered)
         let favouring = plan.favouring, favouredNotesByTopic = plan.favouredNotesByTopic, wins = plan.favouring.count
         let pages = SitePaths.pageCount(ordered.count, per: per)
@@ -164,7 +164,7 @@ extension PageContext {
         let allClaims = model.claimsByTopic[whole.slug] ?? []
         let per = SitePaths.topicNotesPerPage
         // Its notes, claims and verdicts page by page, made once for all its pages.
-        let plan = model.memo.value("topic " + whole.slug) { () -> TopicPlan in
+        let plan = model.memo.value("topic " + whole.slug, pages: { $0.claims.count }) { () -> TopicPlan in
             var seen = Set<String>()
             let unique = whole.notes.filter { seen.insert($0).inserted }
             var pageOf: [String: Int] = [:]

@@ -421,7 +421,8 @@ struct SiteModel: Sendable {
     /// Notes in the order readers browse them: newest first, then by title.
     /// `byDate(ids)` of the list `key`, made once for all of the list's pages.
     func byDate(list key: String, _ ids: [String]) -> [String] {
-        ids.count <= SitePaths.notesPerPage ? byDate(ids) : memo.value("by date " + key) { byDate(ids) }
+        ids.count <= SitePaths.notesPerPage ? byDate(ids)
+            : memo.value("by date " + key, pages: SitePaths.pageCount(ids.count)) { byDate(ids) }
     }
 
     /// Values the pages of one list share.
@@ -516,20 +517,45 @@ final class RecordHTMLCache: @unchecked Sendable {
 /// in order), made once by the first page that asks: each of a list's pages
 /// working it out again made rendering quadratic (220 s at 100k notes).
 /// Two threads asking at once may both make it; the values are the same.
+/// A value is let go once each of the list's pages has asked for it: kept
+/// to the end of the build, every system's and topic's plan was a fifth of
+/// the heap at 10k notes.
 final class ListMemo: @unchecked Sendable {
     private var values: [String: Any] = [:]
+    private var asked: [String: Int] = [:]
     private let lock = NSLock()
 
-    func value<T>(_ key: String, _ make: () -> T) -> T {
+    /// The value of `key`, made by `make` when not known; `pages` is how
+    /// many pages ask for it, each once.
+    func value<T>(_ key: String, pages: Int, _ make: () -> T) -> T {
+        value(key, pages: { _ in pages }, make)
+    }
+
+    /// Like `value(_:pages:_:)`, for a list whose number of pages follows from the value.
+    func value<T>(_ key: String, pages: (T) -> Int, _ make: () -> T) -> T {
         lock.lock()
         let known = values[key] as? T
+        if let known { count(key, pages: pages(known)) }
         lock.unlock()
         if let known { return known }
         let made = make()
         lock.lock()
         values[key] = made
+        count(key, pages: pages(made))
         lock.unlock()
         return made
+    }
+
+    /// Whether the value of `key` is held.
+    func holds(_ key: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[key] != nil
+    }
+
+    private func count(_ key: String, pages: Int) {
+        asked[key, default: 0] += 1
+        if asked[key]! >= pages { values[key] = nil }
     }
 }
 

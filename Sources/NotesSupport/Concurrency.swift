@@ -59,10 +59,29 @@ public struct StageClock {
     public mutating func lap(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now()
-        FileHandle.standardError.write(Data(String(format: "%-12@ %7.3f s\n", stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9).utf8))
+        let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        FileHandle.standardError.write(Data(String(format: "%-12@ %7.3f s  %5ld MB rss  %5ld MB peak\n", stage, seconds,
+                                                   Self.megabytes("VmRSS:"), Self.megabytes("VmHWM:")).utf8))
         last = now
     }
+
+    /// A line of /proc/self/status in MB (0 where there is none): the
+    /// resident memory now (`VmRSS:`) and at its peak so far (`VmHWM:`).
+    /// Read with `read(2)`: Foundation sees /proc files as empty.
+    private static func megabytes(_ field: String) -> Int {
+        let fd = open("/proc/self/status", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 8192)
+        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return 0 }
+        let status = String(decoding: bytes[..<count], as: UTF8.self)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
+              let kilobytes = Int(line.dropFirst(field.count).filter(\.isNumber)) else { return 0 }
+        return kilobytes / 1024
+    }
 }
+
 /// Cache files written on other threads while the build goes on.
 public enum CacheWriting {
     private static let group = DispatchGroup()

@@ -16,3 +16,10 @@ extension StringProtocol {
         return String(decoding: u[start..<end], as: UTF8.self)
     }
 }
+
+extension String {
+    /// The same text in storage of its own size. A string grown by appending
+    /// holds up to twice its bytes; one kept for the whole build (a note's
+    /// search text, a diagnostic's message) is worth the copy.
+    package var compacted: String { String(decoding: Array(utf8), as: UTF8.self) }
+}

@@ -249,7 +249,7 @@ package enum ConflictingClaims {
                 var message = "'\(groups[f.group].system)' in '\(groups[f.group].topic)': \(c.ownQuantity) (\(c.ownRange)) cannot hold with "
                     + "\(c.quantity) (\(c.range)) at \(c.note):\(c.line)"
                 if count > shown.count { message += "; \(count) claims conflict with this one, \(shown.count) are named" }
-                diagnostics.append(Diagnostic(file: note.path, range: range, rule: .conflictingClaims, message: message,
+                diagnostics.append(Diagnostic(file: note.path, range: range, rule: .conflictingClaims, message: message.compacted,
                                               suggestion: "correct one of them, or write a rounded figure as approximate (~) or as a lower bound (+)"))
             }
         }
