@@ -306,13 +306,17 @@ public final class CompileCache: @unchecked Sendable {
             }
         }
         clock.lap("rework:conflicts")
-        // The notes to check again: the edited ones; those whose calc or
-        // conflict diagnostics changed; what the edited notes point to, before
+        // The notes to check again (and store anew): the edited ones; those
+        // whose calc or conflict diagnostics or marks changed; what the edited notes point to, before
         // and after (what points to them changed); and the notes pointing to
         // the edited ones (their headings and block ids may have changed).
         let notes = parsed.map(\.note)
         var again = Set(reparsed.keys)
-        for i in files.indices where (calcByFile[files[i].path] ?? []) != results[i]!.calcDiagnostics { again.insert(i) }
+        let after = notes.map(Self.derived)
+        // No rule reads a claim's marks today; a note whose marks changed is checked again all the same.
+        for i in files.indices where (calcByFile[files[i].path] ?? []) != results[i]!.calcDiagnostics || after[i] != before[i] {
+            again.insert(i)
+        }
         let edited = Set(reparsed.keys.map { files[$0].id })
         var reached = targetsBefore
         for i in reparsed.keys { reached.formUnion(notes[i].connections.compactMap(\.resolved) + notes[i].links.compactMap(\.resolved)) }
@@ -336,10 +340,6 @@ public final class CompileCache: @unchecked Sendable {
             note.note = notes[i]
             let calc = calcByFile[files[i].path] ?? []
             fresh[i] = Result(note: notes[i], diagnostics: Pipeline.check(note, in: context, calc: calc), calcDiagnostics: calc)
-        }
-        // Notes whose records the calcs and conflicts changed are stored anew too.
-        for i in files.indices where fresh[i] == nil && Self.derived(notes[i]) != before[i] {
-            fresh[i] = Result(note: notes[i], diagnostics: results[i]!.diagnostics, calcDiagnostics: results[i]!.calcDiagnostics)
         }
         clock.lap("rework:check")
         var diagnostics = sources.diagnostics + DuplicateID.check(files) + Pipeline.embedCycles(notes, sources, config: config)
