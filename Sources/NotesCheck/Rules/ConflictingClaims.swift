@@ -1,3 +1,4 @@
+import Dispatch
 import NotesCalc
 import NotesMarkdown
 import NotesModel
@@ -208,9 +209,27 @@ package enum ConflictingClaims {
             }
         }
         var redone: Redone = [:]
-        var diagnostics: [Diagnostic] = []
         let limit = ClaimConflict.shownLimit
-        // An entry's quantities and range as written, made once: formatting ranges is most of the work.
+        // The claims to mark, and per claim what it shows: on all cores, each
+        // slot written by one thread; then put in place and reported in order.
+        let work = found.indices.filter { redo?[$0] ?? !found[$0].isEmpty }
+        var shown = [[Found]](repeating: [], count: work.count)
+        var counts = [Int](repeating: 0, count: work.count)
+        shown.withUnsafeMutableBufferPointer { shown in
+            counts.withUnsafeMutableBufferPointer { counts in
+                let (shownSlots, countSlots) = (shown, counts)
+                Self.onAllCores(work.count) { k in
+                    let place = work[k]
+                    var seen = Set<Int>()
+                    let distinct = found[place].filter { seen.insert($0.other).inserted }
+                    let ordered = distinct.sorted { (places[$0.other].id, places[$0.other].line) < (places[$1.other].id, places[$1.other].line) }
+                    shownSlots[k] = Array(ordered.prefix(limit))
+                    countSlots[k] = counted[place].overflow ? max(counted[place].total, distinct.count) : distinct.count
+                }
+            }
+        }
+        // An entry's quantities and range as written, made once for every claim
+        // that shows it: formatting ranges is most of the work.
         var firstEntry: [Int] = []
         firstEntry.reserveCapacity(groups.count)
         var entryCount = 0
@@ -218,42 +237,65 @@ package enum ConflictingClaims {
             firstEntry.append(entryCount)
             entryCount += groups[g].entries.count
         }
-        var texts = [(written: String, range: String)?](repeating: nil, count: entryCount)
-        func text(_ g: Int, _ e: Int) -> (written: String, range: String) {
-            let key = firstEntry[g] + e
-            if let known = texts[key] { return known }
-            let p = places[groups[g].entries[e].place]
-            let made = groups[g].entries[e].texts(parsed[p.note].note.comparisons[p.topic].claims[p.claim])
-            texts[key] = made
-            return made
+        var neededSet = [Bool](repeating: false, count: entryCount)
+        for list in shown { for f in list { neededSet[firstEntry[f.group] + f.mine] = true; neededSet[firstEntry[f.group] + f.theirs] = true } }
+        var owner = [(group: Int, entry: Int)](repeating: (0, 0), count: entryCount)
+        for g in groups.indices { for e in groups[g].entries.indices { owner[firstEntry[g] + e] = (g, e) } }
+        let needed = neededSet.indices.filter { neededSet[$0] }
+        var texts = [(written: String, range: String)](repeating: ("", ""), count: entryCount)
+        var made: [(conflicts: [ClaimConflict], diagnostics: [Diagnostic])] = Array(repeating: ([], []), count: work.count)
+        do {
+            let notes = parsed
+            texts.withUnsafeMutableBufferPointer { texts in
+                let slots = texts
+                Self.onAllCores(needed.count) { k in
+                    let (g, e) = owner[needed[k]]
+                    let p = places[groups[g].entries[e].place]
+                    slots[needed[k]] = groups[g].entries[e].texts(notes[p.note].note.comparisons[p.topic].claims[p.claim])
+                }
+            }
+            func text(_ g: Int, _ e: Int) -> (written: String, range: String) { texts[firstEntry[g] + e] }
+            made.withUnsafeMutableBufferPointer { made in
+                let slots = made
+                Self.onAllCores(work.count) { k in
+                    let p = places[work[k]]
+                    let (list, count) = (shown[k], counts[k])
+                    let conflicts = list.map { f -> ClaimConflict in
+                        let (mine, theirs) = (text(f.group, f.mine), text(f.group, f.theirs))
+                        return ClaimConflict(note: places[f.other].id, line: places[f.other].line, quantity: theirs.written,
+                                             range: theirs.range, ownQuantity: mine.written, ownRange: mine.range)
+                    }
+                    let note = notes[p.note].note
+                    let range = note.comparisons[p.topic].claims[p.claim].range
+                    var diagnostics: [Diagnostic] = []
+                    for (f, c) in zip(list, conflicts) where (places[f.other].id, places[f.other].line) < (p.id, p.line) {
+                        var message = "'\(groups[f.group].system)' in '\(groups[f.group].topic)': \(c.ownQuantity) (\(c.ownRange)) cannot hold with "
+                            + "\(c.quantity) (\(c.range)) at \(c.note):\(c.line)"
+                        if count > list.count { message += "; \(count) claims conflict with this one, \(list.count) are named" }
+                        diagnostics.append(Diagnostic(file: note.path, range: range, rule: .conflictingClaims, message: message.compacted,
+                                                      suggestion: "correct one of them, or write a rounded figure as approximate (~) or as a lower bound (+)"))
+                    }
+                    slots[k] = (conflicts, diagnostics)
+                }
+            }
         }
-        for place in found.indices where redo?[place] ?? !found[place].isEmpty {
-            if redo != nil { redone[places[place].note, default: []].insert(places[place].line) }
-            let list = found[place]
-            var seen = Set<Int>()
-            let distinct = list.filter { seen.insert($0.other).inserted }
-            let ordered = distinct.sorted { (places[$0.other].id, places[$0.other].line) < (places[$1.other].id, places[$1.other].line) }
-            let shown = Array(ordered.prefix(limit))
-            let count = counted[place].overflow ? max(counted[place].total, distinct.count) : distinct.count
+        var diagnostics: [Diagnostic] = []
+        for (k, place) in work.enumerated() {
             let p = places[place]
-            let conflicts = shown.map { f -> ClaimConflict in
-                let (mine, theirs) = (text(f.group, f.mine), text(f.group, f.theirs))
-                return ClaimConflict(note: places[f.other].id, line: places[f.other].line, quantity: theirs.written,
-                                     range: theirs.range, ownQuantity: mine.written, ownRange: mine.range)
-            }
-            parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputedBy = conflicts
-            parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputes = count
-            let note = parsed[p.note].note
-            let range = note.comparisons[p.topic].claims[p.claim].range
-            for (f, c) in zip(shown, conflicts) where (places[f.other].id, places[f.other].line) < (p.id, p.line) {
-                var message = "'\(groups[f.group].system)' in '\(groups[f.group].topic)': \(c.ownQuantity) (\(c.ownRange)) cannot hold with "
-                    + "\(c.quantity) (\(c.range)) at \(c.note):\(c.line)"
-                if count > shown.count { message += "; \(count) claims conflict with this one, \(shown.count) are named" }
-                diagnostics.append(Diagnostic(file: note.path, range: range, rule: .conflictingClaims, message: message.compacted,
-                                              suggestion: "correct one of them, or write a rounded figure as approximate (~) or as a lower bound (+)"))
-            }
+            if redo != nil { redone[p.note, default: []].insert(p.line) }
+            parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputedBy = made[k].conflicts
+            parsed[p.note].note.comparisons[p.topic].claims[p.claim].disputes = counts[k]
+            diagnostics += made[k].diagnostics
         }
         return (diagnostics, redone)
+    }
+
+    /// `body(0..<count)` on all cores, a chunk at a time.
+    private static func onAllCores(_ count: Int, _ body: (Int) -> Void) {
+        let chunk = 256
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+            for k in (c * chunk)..<min(count, (c + 1) * chunk) { body(k) }
+        }
     }
 
     /// The conflicting pairs of one group, at most `shownLimit` nearest on either side of each claim, both ways.
