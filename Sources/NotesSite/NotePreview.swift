@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NotesSupport
 
 /// What a hover preview of a note shows (DESIGN §5): its title, its opening
@@ -39,19 +42,27 @@ enum NotePreview {
     /// tags stripped, entities decoded, white space collapsed; code, drawings and
     /// `aria-hidden` parts left out.
     static func extract(_ html: [UInt8]) -> (opening: String, sections: [(id: String, text: String)])? {
-        guard let start = ByteSearch.find(Array("<article class=\"note\"".utf8), in: html, from: 0) else { return nil }
-        let end = ByteSearch.find(Array("</article>".utf8), in: html, from: start) ?? html.count
+        html.withUnsafeBufferPointer { extract(in: $0) }
+    }
+
+    /// `extract` over the page's bytes in place: every page of a build passes
+    /// through here, so a tag costs no allocation unless its text is kept.
+    private static func extract(in html: UnsafeBufferPointer<UInt8>) -> (opening: String, sections: [(id: String, text: String)])? {
+        guard let start = find(articleOpen, in: html, from: 0, to: html.count) else { return nil }
+        let end = find(articleClose, in: html, from: start, to: html.count) ?? html.count
         var opening = TextTaker(limit: length)
         var open: [(id: String, taker: TextTaker)] = []
         var done: [(id: String, text: String)] = []
-        var skipping: [UInt8] = []   // the tag name whose content is left out, and its depth
+        var skipping: UInt64 = 0   // the packed name of the tag whose content is left out (0: none), and its depth
         var skipDepth = 0
         var i = start
         // The note's header (breadcrumbs, title, metadata, tags) is not what it says.
-        if let header = ByteSearch.find(Array("</header>".utf8), in: html, from: start), header < end {
-            i = header + "</header>".utf8.count
+        if let header = find(headerClose, in: html, from: start, to: end) { i = header + headerClose.count }
+        func addText(_ from: Int, _ to: Int) {
+            let text = UnsafeBufferPointer(rebasing: html[from..<to])
+            if text.contains(UInt8(ascii: "&")) { add(decodedBytes(text)) } else { add(text) }
         }
-        func addText(_ text: [UInt8]) {
+        func add<C: Collection>(_ text: C) where C.Element == UInt8 {
             opening.add(text)
             for k in open.indices { open[k].taker.add(text) }
             // A section is done when its text is long enough: at most a few are open at once.
@@ -63,35 +74,105 @@ enum NotePreview {
         let space: [UInt8] = [0x20]
         var textStart = i
         while i < end {
-            guard html[i] == UInt8(ascii: "<") else { i += 1; continue }
-            if skipping.isEmpty, textStart < i { addText(decodedBytes(html[textStart..<i])) }
-            guard let close = html[i..<end].firstIndex(of: UInt8(ascii: ">")) else { break }
-            let tag = html[(i + 1)..<close]
+            guard let lt = firstIndex(of: UInt8(ascii: "<"), in: html, from: i, to: end) else { break }
+            i = lt
+            if skipping == 0, textStart < i { addText(textStart, i) }
+            guard let close = firstIndex(of: UInt8(ascii: ">"), in: html, from: i, to: end) else { break }
+            // The tag is html[i + 1 ..< close].
+            let closing = i + 1 < close && html[i + 1] == UInt8(ascii: "/")
+            let nameStart = i + 1 + (closing ? 1 : 0)
+            var nameEnd = nameStart
+            while nameEnd < close, isNameByte(html[nameEnd]) { nameEnd += 1 }
+            let selfClosing = close > i + 1 && html[close - 1] == UInt8(ascii: "/")
+            let tagStart = i + 1
             i = close + 1
             textStart = i
-            let closing = tag.first == UInt8(ascii: "/")
-            let name = Array(tag.dropFirst(closing ? 1 : 0).prefix { isNameByte($0) }).map { $0 | 0x20 }
-            if !skipping.isEmpty {
-                if name == skipping { skipDepth += closing ? -1 : (tag.last == UInt8(ascii: "/") ? 0 : 1) }
-                if skipDepth == 0 { skipping = [] }
+            let key = packedName(html, nameStart, nameEnd)
+            if skipping != 0 {
+                if key == skipping { skipDepth += closing ? -1 : (selfClosing ? 0 : 1) }
+                if skipDepth == 0 { skipping = 0 }
                 continue
             }
+            let kind = kinds[key] ?? []
             if closing {
-                if blockNames.contains(name) { addText(space) }
+                if kind.contains(.block) { add(space) }
                 continue
             }
-            if skippedNames.contains(name) || contains(tag, "aria-hidden=\"true\"") {
-                if !voidNames.contains(name), tag.last != UInt8(ascii: "/") { skipping = name; skipDepth = 1 }
+            if kind.contains(.skipped) || find(ariaHidden, in: html, from: tagStart, to: close) != nil {
+                if !kind.contains(.void), !selfClosing, key != 0 { skipping = key; skipDepth = 1 }
                 continue
             }
-            if blockNames.contains(name) { addText(space) }
-            if let id = attribute(tag, "id"), done.count + open.count < maxSections,
-               name.count == 2 && name[0] == UInt8(ascii: "h") || id.hasPrefix("^") {
-                open.append((id, TextTaker(limit: length)))
+            if kind.contains(.block) { add(space) }
+            if done.count + open.count < maxSections, let at = find(idAttribute, in: html, from: tagStart, to: close) {
+                let from = at + idAttribute.count
+                guard let to = firstIndex(of: UInt8(ascii: "\""), in: html, from: from, to: close) else { continue }
+                let heading = nameEnd - nameStart == 2 && html[nameStart] | 0x20 == UInt8(ascii: "h")
+                // Only a heading's id or a block id (`^id`) names a section; any other id is not decoded.
+                guard heading || (from < to && (html[from] == UInt8(ascii: "^") || html[from] == UInt8(ascii: "&"))) else { continue }
+                let id = decode(UnsafeBufferPointer(rebasing: html[from..<to]))
+                if heading || id.hasPrefix("^") { open.append((id, TextTaker(limit: length))) }
             }
         }
         for section in open where !section.taker.text.isEmpty { done.append((section.id, section.taker.text)) }
         return (opening.text, done)
+    }
+
+    private static let articleOpen = Array("<article class=\"note\"".utf8)
+    private static let articleClose = Array("</article>".utf8)
+    private static let headerClose = Array("</header>".utf8)
+    private static let ariaHidden = Array("aria-hidden=\"true\"".utf8)
+    private static let idAttribute = Array(" id=\"".utf8)
+
+    /// What a tag's name says about its content.
+    private struct Kind: OptionSet {
+        let rawValue: UInt8
+        static let block = Kind(rawValue: 1)     // its start and end separate words
+        static let skipped = Kind(rawValue: 2)   // its content is not text a reader reads
+        static let void = Kind(rawValue: 4)      // it has no end tag
+    }
+
+    /// A tag's name, lowercased, as one number: up to eight bytes packed
+    /// (name bytes are ASCII, so the top bit stays clear), a longer name
+    /// hashed with the top bit set; 0 for no name.
+    private static func packedName(_ html: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+        var key: UInt64 = 0
+        if to - from <= 8 {
+            for k in from..<to { key = key << 8 | UInt64(html[k] | 0x20) }
+            return key
+        }
+        key = 0xcbf2_9ce4_8422_2325
+        for k in from..<to { key = (key ^ UInt64(html[k] | 0x20)) &* 0x100_0000_01b3 }
+        return key | 1 << 63
+    }
+
+    private static func packedName(_ name: String) -> UInt64 {
+        Array(name.utf8).withUnsafeBufferPointer { packedName($0, 0, $0.count) }
+    }
+
+    private static let kinds: [UInt64: Kind] = {
+        var kinds: [UInt64: Kind] = [:]
+        for name in ["p", "div", "li", "ul", "ol", "section", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "blockquote", "table", "tr", "td", "th", "br", "dt", "dd", "details", "summary", "figure"] {
+            kinds[packedName(name), default: []].insert(.block)
+        }
+        for name in ["pre", "svg", "script", "style", "template", "button", "noscript"] { kinds[packedName(name), default: []].insert(.skipped) }
+        for name in ["br", "img", "input", "hr", "wbr", "source"] { kinds[packedName(name), default: []].insert(.void) }
+        return kinds
+    }()
+
+    private static func firstIndex(of byte: UInt8, in html: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let hit = memchr(html.baseAddress! + from, Int32(byte), to - from) else { return nil }
+        return UnsafeRawPointer(html.baseAddress!).distance(to: UnsafeRawPointer(hit))
+    }
+
+    /// The first offset of `needle` in `html[from..<to]`.
+    private static func find(_ needle: [UInt8], in html: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        var at = from
+        while to - at >= needle.count, let hit = firstIndex(of: needle[0], in: html, from: at, to: to - needle.count + 1) {
+            if needle.withUnsafeBufferPointer({ memcmp(html.baseAddress! + hit, $0.baseAddress!, needle.count) }) == 0 { return hit }
+            at = hit + 1
+        }
+        return nil
     }
 
     /// Collects text up to `limit` characters (Unicode scalars), white space
@@ -130,27 +211,8 @@ enum NotePreview {
         }
     }
 
-    private static let blockNames: Set<[UInt8]> = Set(["p", "div", "li", "ul", "ol", "section", "h1", "h2", "h3", "h4", "h5", "h6",
-                                                       "blockquote", "table", "tr", "td", "th", "br", "dt", "dd", "details", "summary", "figure"].map { Array($0.utf8) })
-    private static let skippedNames: Set<[UInt8]> = Set(["pre", "svg", "script", "style", "template", "button", "noscript"].map { Array($0.utf8) })
-    private static let voidNames: Set<[UInt8]> = Set(["br", "img", "input", "hr", "wbr", "source"].map { Array($0.utf8) })
-
     private static func isNameByte(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-    }
-
-    private static func contains(_ tag: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        ByteSearch.find(Array(needle.utf8), in: Array(tag), from: 0) != nil
-    }
-
-    /// The value of `name="…"` in a tag, decoded.
-    static func attribute(_ tag: ArraySlice<UInt8>, _ name: String) -> String? {
-        let tagBytes = Array(tag)
-        let key = Array(" \(name)=\"".utf8)
-        guard let at = ByteSearch.find(key, in: tagBytes, from: 0) else { return nil }
-        let from = at + key.count
-        guard let to = tagBytes[from...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return decode(tagBytes[from..<to])
     }
 
     /// Text with HTML's character references decoded (the renderer writes
@@ -158,6 +220,8 @@ enum NotePreview {
     static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         String(decoding: decodedBytes(bytes), as: UTF8.self)
     }
+
+    private static let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{a0}"]
 
     /// `decode` as UTF-8 bytes.
     static func decodedBytes<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
@@ -171,7 +235,6 @@ enum NotePreview {
                 out.append(b[i]); i += 1; continue
             }
             let name = String(decoding: b[(i + 1)..<semi], as: UTF8.self)
-            let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{a0}"]
             var scalar: Unicode.Scalar?
             if let value = named[name] {
                 out += Array(value.utf8)

@@ -91,11 +91,12 @@ extension PageContext {
             }
             // The latest: claims of the newest dated notes, when the claims take more than one page.
             if pages > 1 {
-                let newest = claims.filter { model.date($0.note) != nil }.sorted { a, b in
-                    let da = model.date(a.note)!, db = model.date(b.note)!
-                    return da != db ? da > db : (a.position, a.comparison, a.index) < (b.position, b.comparison, b.index)
+                // Each claim's date is looked up once, not at every comparison of the sort.
+                let newest = claims.indices.compactMap { k in model.date(claims[k].note).map { (date: $0, k: k) } }.sorted { a, b in
+                    let (pa, pb) = (claims[a.k], claims[b.k])
+                    return a.date != b.date ? a.date > b.date : (pa.position, pa.comparison, pa.index) < (pb.position, pb.comparison, pb.index)
                 }
-                if !newest.isEmpty { s[.latest] = [.claims: newest.prefix(Self.leadItems).map { claimContext($0) }] as Context }
+                if !newest.isEmpty { s[.latest] = [.claims: newest.prefix(Self.leadItems).map { claimContext(claims[$0.k]) }] as Context }
             }
         }
         var context = base(model, page: page, title: number == 1 ? system.name : "\(system.name) (page \(number))", kind: "system",
