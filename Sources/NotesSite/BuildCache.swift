@@ -24,12 +24,14 @@ package struct BuildCache {
     var searchIndex = ""
     /// Hash of what every page but the notes' own reads (`PageDependencies.listed`).
     var listed = ""
+    /// Per file of previews (`NotePreview`): a hash of the ids of the notes it holds; empty when unknown.
+    var previewFiles: [UInt64] = []
     /// Per page: the hash of its bytes.
     var pages: [String: String] = [:]
     /// Per page: the hash of what it is made from (`PageDependencies.signature`).
     var signatures: [String: String] = [:]
 
-    static let version = "site 14"
+    static let version = "site 15"
 
     /// The output's manifest (inode, size, modification time), which every build writes anew; empty when missing.
     package static func manifestStamp(_ outDir: String) -> String {
@@ -63,17 +65,19 @@ package struct BuildCache {
                 return UnsafeBufferPointer(rebasing: all[start..<end])
             }
             func text(_ part: UnsafeBufferPointer<UInt8>.SubSequence) -> String { String(decoding: part, as: UTF8.self) }
-            while header.count < 5, let line = nextLine() { header.append(text(line[...])) }
+            while header.count < 6, let line = nextLine() { header.append(text(line[...])) }
             // Kept pages are trusted only in the output this cache's build left:
             // another build into the same folder (from another folder, with
             // another cache) changes its manifest.
-            guard header.count == 5, header[0] == version + " " + fingerprint + " " + manifestStamp(outDir),
+            guard header.count == 6, header[0] == version + " " + fingerprint + " " + manifestStamp(outDir),
                   header[1].hasPrefix("inputs "), header[2].hasPrefix("graph "), header[3].hasPrefix("search "),
-                  header[4].hasPrefix("listed ") else { return }
+                  header[4].hasPrefix("listed "), header[5].hasPrefix("previews") else { return }
             cache.inputs = String(header[1].dropFirst("inputs ".count))
             cache.graphJSON = String(header[2].dropFirst("graph ".count))
             cache.searchIndex = String(header[3].dropFirst("search ".count))
             cache.listed = String(header[4].dropFirst("listed ".count))
+            let previewFiles = header[5].dropFirst("previews".count).split(separator: " ").map { UInt64($0, radix: 16) }
+            if previewFiles.allSatisfy({ $0 != nil }) { cache.previewFiles = previewFiles.map { $0! } }
             if file.blocks.count > 1, let runs = file.verified(file.blocks[1]) { cache.graphRuns = Array(whole[runs]) }
             let lines = all[start...].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             cache.pages.reserveCapacity(lines)
@@ -97,9 +101,11 @@ package struct BuildCache {
         var text: [UInt8] = []
         text.reserveCapacity(512 + 96 * pages.count)
         for part in [Self.version, " ", fingerprint, " ", Self.manifestStamp(outDir), "\n", "inputs ", inputs, "\n",
-                     "graph ", graphJSON, "\n", "search ", searchIndex, "\n", "listed ", listed, "\n"] {
+                     "graph ", graphJSON, "\n", "search ", searchIndex, "\n", "listed ", listed, "\n", "previews"] {
             text.append(contentsOf: part.utf8)
         }
+        for hash in previewFiles { text.append(contentsOf: (" " + String(hash, radix: 16)).utf8) }
+        text.append(0x0A)
         for (page, hash) in pages.sorted(by: { $0.key < $1.key }) {
             text.append(contentsOf: hash.utf8)
             text.append(0x20)

@@ -621,9 +621,12 @@ enum DefaultTemplates {
 """#,
         "assets/preview.js": #"""
 // Hover previews (DESIGN §5): hovering or focusing a link to a note shows its
-// title and opening text, or the text of the section the link names. Each
-// note's preview is a script, previews/<id>.js, made from its page at build
-// time and loaded on first use: pages opened from disk cannot fetch().
+// title and opening text, or the text of the section the link names. The
+// previews are made from the pages at build time, as scripts (pages opened
+// from disk cannot fetch()): previews/index.js says how many files there
+// are, and previews/<k>.js holds the notes whose ids hash to k (FNV-1a of
+// the id's UTF-8 bytes, modulo the count), a notescPreview call each. Both
+// are loaded on first use.
 (function () {
   "use strict";
   var holder = document.querySelector("[data-root]");
@@ -631,6 +634,7 @@ enum DefaultTemplates {
   var base = new URL(holder.getAttribute("data-root") || "./", location.href).href;
   var cache = {};      // note id → preview data, or "loading" / "missing"
   var waiting = {};    // note id → callbacks
+  var files = 0;       // how many files of previews there are, once known
   var box = null, current = null, timer = 0;
 
   window.notescPreview = function (id, data) {
@@ -638,6 +642,7 @@ enum DefaultTemplates {
     (waiting[id] || []).forEach(function (f) { f(); });
     delete waiting[id];
   };
+  window.notescPreviewFiles = function (n) { files = n; };
 
   // The note a link points to, with the section it names; null for anything else.
   function target(a) {
@@ -651,16 +656,37 @@ enum DefaultTemplates {
     return { id: path.slice(6, -5), section: url.hash ? decodeURIComponent(url.hash.slice(1)) : "" };
   }
 
+  var scripts = {};   // path → a promise of its loading
+  function loadScript(path) {
+    if (!scripts[path]) {
+      scripts[path] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = base + path;
+        s.onload = function () { resolve(); };
+        s.onerror = function () { reject(new Error(path)); };
+        document.head.appendChild(s);
+      });
+    }
+    return scripts[path];
+  }
+
+  // The file that holds note id's preview, as NotePreview.file(of:files:) works it out.
+  function fileOf(id) {
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(id).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
+    return h % files;
+  }
+
   function load(id, done) {
     if (cache[id] === "missing") return;
     if (cache[id] && cache[id] !== "loading") { done(); return; }
     (waiting[id] = waiting[id] || []).push(done);
     if (cache[id] === "loading") return;
     cache[id] = "loading";
-    var s = document.createElement("script");
-    s.src = base + "previews/" + id.split("/").map(encodeURIComponent).join("/") + ".js";
-    s.onerror = function () { cache[id] = "missing"; delete waiting[id]; };
-    document.head.appendChild(s);
+    function missing() { cache[id] = "missing"; delete waiting[id]; }
+    loadScript("previews/index.js").then(function () {
+      return files > 0 ? loadScript("previews/" + fileOf(id) + ".js") : Promise.reject(new Error("no previews"));
+    }).then(function () { if (cache[id] === "loading") missing(); }, missing);
   }
 
   function show(a, t) {
@@ -734,9 +760,10 @@ enum DefaultTemplates {
         "assets/search.js": #"""
 // notesc search: no dependencies, works from disk. The index is split into
 // scripts (browsers refuse to fetch files for pages opened from disk): a
-// manifest, a shard per two-letter term prefix, and a file per document,
-// each calling window.notescSearch. A query loads the manifest, the shards
-// of its words and the documents of the results it shows.
+// manifest, a shard per two-letter term prefix, and a file per eight
+// documents (search/d/<n / 8>.js), each calling window.notescSearch. A
+// query loads the manifest, the shards of its words and the documents of
+// the results it shows.
 (function () {
   "use strict";
   var box = document.querySelector(".search");
@@ -746,7 +773,7 @@ enum DefaultTemplates {
   var status = box.querySelector("#search-status");
   var root = box.getAttribute("data-root") || "";
   var limit = 12;
-  var prefixLength = 2, maxTermLength = 40;
+  var prefixLength = 2, maxTermLength = 40, documentsPerFile = 8;
   var store = { manifest: null, shards: {}, docs: {} };
   var scripts = {};
 
@@ -847,7 +874,7 @@ enum DefaultTemplates {
     }).then(function () {
       var hits = terms.length ? rank(terms) : [];
       var top = hits.slice(0, limit);
-      return Promise.all(top.map(function (h) { return loadScript("search/d/" + h.n + ".js"); }))
+      return Promise.all(top.map(function (h) { return loadScript("search/d/" + Math.floor(h.n / documentsPerFile) + ".js"); }))
         .then(function () { return { terms: terms, hits: hits, top: top }; });
     });
   }

@@ -7,15 +7,51 @@ import NotesSupport
 /// text, and the text after each heading and block id, so a link to
 /// `note.html#section` previews that section. Read out of the note's page as
 /// it was rendered, so a preview says what the page says and changes when
-/// it does: `previews/<id>.js`, a script (pages opened from disk cannot
-/// fetch), calling `notescPreview` of `assets/preview.js`.
+/// it does. Pages opened from disk cannot fetch, so previews are scripts
+/// calling `notescPreview` of `assets/preview.js`, a line each, several
+/// notes to a file: `previews/<k>.js` holds the notes whose ids hash to `k`
+/// (`file(of:files:)`), and `previews/index.js` says how many files there
+/// are. A file for each note was a third of the site's files, and a file
+/// costs the build more than its bytes do.
 enum NotePreview {
     /// Characters of text a preview shows.
     static let length = 320
     /// Sections kept for one note; a longer note's later sections preview from the top.
     static let maxSections = 200
 
-    /// The preview script for the note `id` (its page is `html`), or nil when the page has no article.
+    /// About this many notes' previews to a file.
+    static let notesPerFile = 8
+
+    /// The number of files of previews for `notes` notes: a power of two, so
+    /// that it changes (and every note moves to another file) only when the
+    /// folder doubles or halves.
+    static func fileCount(_ notes: Int) -> Int {
+        var files = 1
+        while files * notesPerFile < notes { files *= 2 }
+        return files
+    }
+
+    /// The file of `files` that holds note `id`'s preview: the FNV-1a hash
+    /// (32 bits) of the id's UTF-8 bytes, modulo `files`, as `assets/preview.js` works it out.
+    static func file(of id: String, files: Int) -> Int {
+        var h: UInt32 = 0x811C_9DC5
+        for b in id.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        return Int(h % UInt32(files))
+    }
+
+    /// `previews/index.js`: the number of files of previews.
+    static func index(files: Int) -> [UInt8] { Array("notescPreviewFiles(\(files));\n".utf8) }
+
+    /// How note `id`'s line of its file starts: a line of the previous
+    /// build's file is the note's when it starts so.
+    static func linePrefix(_ id: String) -> [UInt8] {
+        var bytes: [UInt8] = Array("notescPreview(".utf8)
+        bytes.appendJSONString(id)
+        bytes.append(UInt8(ascii: ","))
+        return SearchShards.escapeForScript(bytes)
+    }
+
+    /// The note `id`'s line of its file (its page is `html`), or nil when the page has no article.
     static func script(id: String, title: String, html: [UInt8]) -> [UInt8]? {
         guard let (opening, sections) = extract(html) else { return nil }
         var json: [UInt8] = Array("notescPreview(".utf8)

@@ -145,36 +145,41 @@ extension SearchShards {
             words = next
         }
 
-        /// Whether document `n`'s file is as the last build left it (its
-        /// number and key are the same): kept when it is still there.
-        func unchanged(_ n: Int) -> Bool {
-            guard let previousKeys, n < previousKeys.count else { return false }
-            return previousKeys[n] == words.keys[n]
+        /// Whether file `b` of documents is as the last build left it: it
+        /// holds the same documents (their numbers and keys are the same).
+        func unchanged(_ b: Int) -> Bool {
+            guard let previousKeys else { return false }
+            let per = SearchShards.documentsPerFile, end = min(documentCount, (b + 1) * per)
+            guard min(previousKeys.count, (b + 1) * per) == end else { return false }
+            return (b * per..<end).allSatisfy { previousKeys[$0] == words.keys[$0] }
         }
 
-        /// Writes the files to write, and keeps the documents the last build left as they would be.
+        /// Writes the files to write, and keeps the documents' files the last build left as they would be.
         func write(_ writer: OutputWriter) throws {
-            let unchanged = (0..<documentCount).filter(unchanged)
-            var kept = [Bool](repeating: false, count: documentCount)
-            for (n, here) in zip(unchanged, writer.keep(in: "search/d", unchanged.map { "\($0).js" })) { kept[n] = here }
-            let documents = (0..<documentCount).filter { !kept[$0] }
+            let fileCount = SearchShards.documentFiles(documentCount)
+            let unchanged = (0..<fileCount).filter(unchanged)
+            var kept = [Bool](repeating: false, count: fileCount)
+            for (b, here) in zip(unchanged, writer.keep(in: "search/d", unchanged.map { "\($0).js" })) { kept[b] = here }
+            let documents = (0..<fileCount).filter { !kept[$0] }
             let failures = ResultSlots<String>(count: 1)
             // The documents are made as they are written, not held all at once.
             let count = files.count + documents.count
             DispatchQueue.concurrentPerform(iterations: min(8, count)) { part in
                 for i in stride(from: part, to: count, by: 8) {
-                    let file = i < files.count ? files[i] : document(documents[i - files.count])
+                    let file = i < files.count ? files[i] : documentFile(documents[i - files.count])
                     do { try writer.write(file.path, file.bytes) } catch { failures[0] = "\(error)" }
                 }
             }
             if let failure = failures[0] { throw SiteError.io(failure) }
         }
 
-        /// Document `n`'s file: its title, link, metadata and text, for the snippet.
-        func document(_ n: Int) -> (path: String, bytes: [UInt8]) {
-            let entry = entries[n] ?? (n < notes.count ? SearchIndex.entry(notes[n]) : others[n - notes.count])
-            let body = n < notes.count ? notes[n].bodyText : ""
-            return SearchShards.document(n, entry, text: body.isEmpty ? entry.text : body)
+        /// File `b` of documents: each one's title, link, metadata and text, for the snippet.
+        func documentFile(_ b: Int) -> (path: String, bytes: [UInt8]) {
+            SearchShards.documentFile(b, count: documentCount) { n in
+                let entry = entries[n] ?? (n < notes.count ? SearchIndex.entry(notes[n]) : others[n - notes.count])
+                let body = n < notes.count ? notes[n].bodyText : ""
+                return SearchShards.document(n, entry, text: body.isEmpty ? entry.text : body)
+            }
         }
 
         /// Each document's key: a hash of what its entry is made from and of its text.

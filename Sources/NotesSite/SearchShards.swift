@@ -12,8 +12,11 @@ import NotesSupport
 ///   with its posting list: document numbers times two, plus one where the
 ///   term is in the title, tags or category, as differences from the
 ///   previous entry (ascending, so the numbers stay short);
-/// - `search/d/<n>.js`: document `n` (a note, system or topic): its title,
-///   link, metadata and text, for the snippet; loaded for the top results only.
+/// - `search/d/<b>.js`: documents `8b` to `8b + 7` (notes, systems or
+///   topics): each one's title, link, metadata and text, for the snippet;
+///   loaded for the top results only. Eight to a file: a file for each
+///   document was two files in five of a site, and a file costs the
+///   build more than its bytes do.
 ///
 /// Each calls a function of `window.notescSearch` (`assets/search.js`).
 /// Documents are numbered in `SearchIndex.entries` order; terms and shards
@@ -29,11 +32,14 @@ enum SearchShards {
     /// Every file of the index, by path below the site, in a stable order.
     static func files(_ notebook: Notebook, splitAbove: Int = 24_000) -> [(path: String, bytes: [UInt8])] {
         let index = Index(notebook, splitAbove: splitAbove)
-        return index.files + (0..<index.documentCount).map(index.document)
+        return index.files + (0..<documentFiles(index.documentCount)).map(index.documentFile)
     }
 
-    /// Document `n`'s file: its title, link, metadata and text, for the snippet.
-    static func document(_ n: Int, _ entry: SearchIndex.Entry, text: String) -> (path: String, bytes: [UInt8]) {
+    /// Documents to a file of `search/d/`.
+    static let documentsPerFile = 8
+
+    /// Document `n`'s line of its file: its title, link, metadata and text, for the snippet.
+    static func document(_ n: Int, _ entry: SearchIndex.Entry, text: String) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + min(text.utf8.count, maxTextBytes))
         w.compact = true
         w.object { w in
@@ -50,10 +56,21 @@ enum SearchShards {
         out.append(UInt8(ascii: ","))
         out += w.bytes
         out += Array(");\n".utf8)
-        return (documentPath(n), escapeForScript(out))
+        return escapeForScript(out)
     }
 
-    static func documentPath(_ n: Int) -> String { "search/d/\(n).js" }
+    /// The file of documents `documentsPerFile * b` up to `count` (exclusive), made by `line`.
+    static func documentFile(_ b: Int, count: Int, _ line: (Int) -> [UInt8]) -> (path: String, bytes: [UInt8]) {
+        var bytes: [UInt8] = []
+        for n in (b * documentsPerFile)..<min(count, (b + 1) * documentsPerFile) { bytes += line(n) }
+        return (documentPath(b), bytes)
+    }
+
+    /// The file holding documents `documentsPerFile * b` to `documentsPerFile * (b + 1) - 1`.
+    static func documentPath(_ b: Int) -> String { "search/d/\(b).js" }
+
+    /// The number of files `count` documents take.
+    static func documentFiles(_ count: Int) -> Int { (count + documentsPerFile - 1) / documentsPerFile }
 
     static func shardPath(_ key: String) -> String { "search/p/\(fileName(key)).js" }
 

@@ -234,11 +234,6 @@ public enum SiteBuilder {
                     }
                 }
             }
-            // A note page's hover preview is made from the page: kept with it.
-            func keepPreview(_ page: SitePage) -> Bool {
-                guard case .note(let n) = page.source else { return true }
-                return writer.keep(SitePaths.preview(notebook.notes[n].id))
-            }
             let signatures = ResultSlots<String>(count: pages.count)
             let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
@@ -263,8 +258,7 @@ public enum SiteBuilder {
                 let kept = listedAsBefore ? previous.flatMap { dependencies.stillSigns($0, pages[i]) ? $0 : nil } : nil
                 let signature = kept ?? work()
                 signatures[i] = signature
-                if previous == signature, let hash = cache.pages[pages[i].path],
-                   writer.keep(pages[i].path), keepPreview(pages[i]) {
+                if previous == signature, let hash = cache.pages[pages[i].path], writer.keep(pages[i].path) {
                     hashes[i] = hash
                     rendered[i] = false
                 }
@@ -280,6 +274,12 @@ public enum SiteBuilder {
                 settle(i) { signatures[firstPage[list]!]! + "/" + String(number) }
             }
             let toRender = pages.indices.filter { rendered[$0] == nil }
+            // Each note's line of its file of previews, when its page was written (empty: the page has no preview).
+            let previewLines = ResultSlots<[UInt8]>(count: notebook.notes.count)
+            func preview(_ n: Int, _ page: [UInt8]) -> [UInt8] {
+                let id = notebook.notes[n].id
+                return NotePreview.script(id: id, title: model.title(id), html: page) ?? []
+            }
             // graph-data.js holds what graph.html draws: made when that page is
             // to be rendered (or the file is gone), else kept. Laying out
             // 10,000 notes takes a while, so it runs beside the pages.
@@ -308,21 +308,25 @@ public enum SiteBuilder {
                     var hash = StableHash()
                     hash.add(page)
                     hashes[i] = hash.hex
-                    if cache.pages[pages[i].path] == hash.hex, writer.keep(pages[i].path), keepPreview(pages[i]) {
+                    if cache.pages[pages[i].path] == hash.hex, writer.keep(pages[i].path) {
                         rendered[i] = false
                         return
                     }
                     try writer.write(pages[i].path, page)
-                    if case .note(let n) = pages[i].source {
-                        let note = notebook.notes[n]
-                        if let script = NotePreview.script(id: note.id, title: model.title(note.id), html: page) {
-                            try writer.write(SitePaths.preview(note.id), script)
-                        }
-                    }
+                    // A note page's hover preview is made from the page, when it is written.
+                    if case .note(let n) = pages[i].source { previewLines[n] = preview(n, page) }
                     rendered[i] = true
                 } catch {
                     failures[i] = "\(error)"
                 }
+            }
+            // The files of previews: those holding a note whose page was written are made again.
+            var notePages: [Int: Int] = [:]
+            for i in pages.indices { if case .note(let n) = pages[i].source { notePages[n] = i } }
+            let previewFiles = try Self.writePreviews(notebook.notes, lines: previewLines, previous: cache.previewFiles,
+                                                      writer: writer, outDir: outDir) { n in
+                guard let i = notePages[n] else { return [] }
+                return preview(n, try templates.render(pages[i].context(model), pages[i].template))
             }
             clock.lap("site:pages")
             globals.wait()
@@ -342,6 +346,7 @@ public enum SiteBuilder {
             next.graphRuns = graphRuns[0] ?? []
             next.searchIndex = dependencies.searchIndex
             next.listed = dependencies.listed
+            next.previewFiles = previewFiles
             for i in pages.indices {
                 next.pages[pages[i].path] = hashes[i]
                 next.signatures[pages[i].path] = signatures[i]

@@ -10,8 +10,10 @@ import NotesSupport
 /// Every link is relative, so the site works from disk and under any base path.
 enum SitePaths {
     static func note(_ id: String) -> String { "notes/\(id).html" }
-    /// The hover preview of a note's page (`NotePreview`): `previews/<id>.js` beside `notes/<id>.html`.
-    static func preview(_ id: String) -> String { "previews/\(id).js" }
+    /// File `k` of the notes' hover previews (`NotePreview`).
+    static func previewFile(_ k: Int) -> String { "previews/\(k).js" }
+    /// How many files of previews there are.
+    static let previewIndex = "previews/index.js"
     /// A system's page: `systems/<slug>.html`, then `systems/<slug>/2.html`, … (`claimsPerPage` claims a page).
     static func system(_ slug: String, page number: Int = 1) -> String {
         number == 1 ? "systems/\(page(slug)).html" : "systems/\(slug)/\(number).html"

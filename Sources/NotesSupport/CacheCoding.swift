@@ -47,13 +47,13 @@ package struct CacheWriter {
         bytes.append(contentsOf: value)
     }
 
-    package mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+    @inlinable package mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
         guard let value else { return bool(false) }
         bool(true)
         write(&self, value)
     }
 
-    package mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+    @inlinable package mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
         unsigned(UInt64(values.count))
         for value in values { write(&self, value) }
     }
@@ -157,11 +157,11 @@ package struct CacheReader {
         return h.value == checksum ? r.offset..<r.end : nil
     }
 
-    package mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
+    @inlinable package mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
         try bool() ? try read(&self) : nil
     }
 
-    package mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
+    @inlinable package mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
         let n = try count()
         var values: [T] = []
         values.reserveCapacity(n)

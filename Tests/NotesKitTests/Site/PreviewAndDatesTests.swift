@@ -6,7 +6,7 @@ import Testing
 @testable import NotesParse
 import NotesTestSupport
 
-/// Hover previews (`previews/<id>.js`), dates from git, the site's default
+/// Hover previews (`previews/<k>.js`, several notes to a file), dates from git, the site's default
 /// name and search text without highlight marks (issue 16).
 @Suite struct PreviewAndDatesTests {
     @Test func previewHoldsTheOpeningAndEachSectionAsTheReaderSeesThem() throws {
@@ -37,6 +37,12 @@ import NotesTestSupport
         #expect(text.hasPrefix("notescPreview(\"a/b\",{\"title\":\"\\u003c/script> T\""), "no </script> reaches a script")
     }
 
+    /// The preview file holding note `id`'s, in a site of `count` notes, as text.
+    func previews(_ site: String, of id: String, notes count: Int) throws -> String {
+        let path = site + "/" + SitePaths.previewFile(NotePreview.file(of: id, files: NotePreview.fileCount(count)))
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
     @Test func everyNotePageHasAPreviewAndItFollowsThePage() throws {
         let scratch = try Scratch("previews", files: [
             "notes/a.md": "# A\n\nAlpha links [[b#Deep]].\n",
@@ -44,16 +50,83 @@ import NotesTestSupport
         ])
         let request = BuildRequest(notesRoot: scratch.path("notes"), outDir: scratch.path("site"), cacheDir: scratch.cache)
         try BuildEngine.build(request)
-        let b = try String(contentsOfFile: scratch.path("site/previews/sub/b.js"), encoding: .utf8)
+        let b = try previews(scratch.path("site"), of: "sub/b", notes: 2)
+        #expect(b.contains("notescPreview(\"sub/b\",{"))
         #expect(b.contains("\"text\":\"Opening B. Deep DEEP-TEXT here.\""))
         #expect(b.contains("\"deep\":\"Deep DEEP-TEXT here.\""))
+        #expect(SiteFixtures.text(scratch.path("site"), SitePaths.previewIndex) == "notescPreviewFiles(1);\n")
         // An edit to B's section reaches its preview; A's is kept as it was.
+        let a = try previews(scratch.path("site"), of: "a", notes: 2).split(separator: "\n").first { $0.hasPrefix("notescPreview(\"a\",") }
         try "# B\n\nOpening B.\n\n## Deep\n\nNEW-TEXT here.\n".write(toFile: scratch.path("notes/sub/b.md"), atomically: false, encoding: .utf8)
         try BuildEngine.build(request)
-        #expect(try String(contentsOfFile: scratch.path("site/previews/sub/b.js"), encoding: .utf8).contains("NEW-TEXT"))
-        #expect(FileManager.default.fileExists(atPath: scratch.path("site/previews/a.js")))
+        #expect(try previews(scratch.path("site"), of: "sub/b", notes: 2).contains("NEW-TEXT"))
+        #expect(try previews(scratch.path("site"), of: "a", notes: 2).split(separator: "\n").first { $0.hasPrefix("notescPreview(\"a\",") } == a)
         let page = try String(contentsOfFile: scratch.path("site/notes/a.html"), encoding: .utf8)
         #expect(page.contains("assets/preview.js\" defer"))
+    }
+
+    /// A note's file is the FNV-1a hash of its id modulo a power of two that
+    /// grows with the folder; the browser works it out the same way.
+    @Test func aNotesFileIsItsIdsHashAsTheBrowserWorksItOut() throws {
+        // FNV-1a's published test values (32 bits): "" → 0x811c9dc5, "a" → 0xe40c292c, "foobar" → 0xbf9cf968.
+        #expect(NotePreview.file(of: "", files: 1 << 31) == 0x811C_9DC5 % (1 << 31))
+        #expect(NotePreview.file(of: "a", files: 1 << 31) == 0xE40C_292C % (1 << 31))
+        #expect(NotePreview.file(of: "foobar", files: 1 << 31) == 0xBF9C_F968 % (1 << 31))
+        #expect([0, 1, 8, 9, 16, 17, 10_000].map(NotePreview.fileCount) == [1, 1, 1, 2, 2, 4, 2048])
+        let script = try #require(DefaultTemplates.files["assets/preview.js"])
+        #expect(script.contains("var h = 0x811c9dc5;") && script.contains("Math.imul(h ^ b, 0x01000193) >>> 0") && script.contains("return h % files;"))
+    }
+
+    /// Files of previews after edits that add and remove notes (across the
+    /// doubling of the file count), a file removed by hand and a line taken
+    /// out of a file: each time the site is a clean build's, and a file
+    /// none of whose notes changed is left as it was.
+    @Test func previewFilesFollowEditsAndAreRestored() throws {
+        var files: [String: String] = [:]
+        for i in 0..<8 { files["notes/n\(i).md"] = "# Note \(i)\n\nText of note \(i), linking [[n\((i + 1) % 8)]].\n" }
+        let scratch = try Scratch("preview-files", files: files)
+        let notes = scratch.path("notes"), out = scratch.path("site")
+        let request = BuildRequest(notesRoot: notes, outDir: out, cacheDir: scratch.cache, gitDates: false)
+        func expectClean(_ after: String) throws {
+            let clean = try Scratch("preview-files-clean")
+            try BuildEngine.build(BuildRequest(notesRoot: notes, outDir: clean.path("site"), cacheDir: clean.cache, gitDates: false))
+            let built = SiteFixtures.files(out), fresh = SiteFixtures.files(clean.path("site"))
+            #expect(Set(built.keys) == Set(fresh.keys), "the files after \(after)")
+            for (name, data) in fresh where built[name] != data { Issue.record("\(name) differs from a clean build after \(after)") }
+        }
+        try BuildEngine.build(request)
+        #expect(SiteFixtures.files(out).keys.filter { $0.hasPrefix("previews/") }.sorted() == ["previews/0.js", "previews/index.js"])
+        // A ninth note: two files now, every note in the one its id hashes to.
+        try "# Note 8\n\nThe ninth.\n".write(toFile: notes + "/n8.md", atomically: false, encoding: .utf8)
+        try BuildEngine.build(request)
+        try expectClean("a ninth note")
+        #expect(SiteFixtures.text(out, SitePaths.previewIndex) == "notescPreviewFiles(2);\n")
+        // An edit to one note: the other file is left as it was.
+        let other = NotePreview.file(of: "n3", files: 2) == 0 ? 1 : 0
+        let before = SiteFixtures.files(out)[SitePaths.previewFile(other)]
+        try "# Note 3\n\nText of note 3, edited.\n".write(toFile: notes + "/n3.md", atomically: false, encoding: .utf8)
+        try BuildEngine.build(request)
+        try expectClean("an edit")
+        #expect(SiteFixtures.files(out)[SitePaths.previewFile(other)] == before)
+        // A file removed by hand is made again, its notes' pages rendered for their lines.
+        try FileManager.default.removeItem(atPath: out + "/" + SitePaths.previewFile(other))
+        try "# Note 3\n\nText of note 3, edited again.\n".write(toFile: notes + "/n3.md", atomically: false, encoding: .utf8)
+        try BuildEngine.build(request)
+        try expectClean("a file of previews removed")
+        // A line taken out of a file is put back when the file is made again.
+        let mine = SitePaths.previewFile(NotePreview.file(of: "n3", files: 2))
+        let neighbour = try #require(try (0..<9).map { "n\($0)" }.first { $0 != "n3" && NotePreview.file(of: $0, files: 2) == NotePreview.file(of: "n3", files: 2) })
+        let text = SiteFixtures.text(out, mine)
+        try text.split(separator: "\n").filter { !$0.hasPrefix("notescPreview(\"\(neighbour)\",") }.map { $0 + "\n" }.joined()
+            .write(toFile: out + "/" + mine, atomically: false, encoding: .utf8)
+        try "# Note 3\n\nText of note 3, edited a third time.\n".write(toFile: notes + "/n3.md", atomically: false, encoding: .utf8)
+        try BuildEngine.build(request)
+        try expectClean("a line taken out")
+        // Back to eight notes: one file again.
+        try FileManager.default.removeItem(atPath: notes + "/n8.md")
+        try BuildEngine.build(request)
+        try expectClean("the ninth note removed")
+        #expect(SiteFixtures.text(out, SitePaths.previewIndex) == "notescPreviewFiles(1);\n")
     }
 
     /// Runs git in `dir` with a fixed identity and date.

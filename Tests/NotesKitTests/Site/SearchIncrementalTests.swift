@@ -61,7 +61,7 @@ import NotesTestSupport
         try build(notes, out, scratch)
         let after = searchFiles(out)
         let rewritten = Set(after.keys.filter { before[$0] != after[$0] })
-        var expected: Set<String> = ["search/d/\(n).js", "search/p/qu.js", "search/p/ze.js"]
+        var expected: Set<String> = [SearchShards.documentPath(n / SearchShards.documentsPerFile), "search/p/qu.js", "search/p/ze.js"]
         if before["search/p/ze.js"] == nil { expected.insert("search/manifest.js") }
         #expect(rewritten == expected)
         try expectCleanSearch(notes, out, after: "a prose edit")
@@ -151,9 +151,9 @@ import NotesTestSupport
             var made: [String: [UInt8]] = [:]
             for path in kept { made[path] = site[path] }
             for file in index.files { made[file.path] = file.bytes }
-            for n in 0..<index.documentCount {
-                let path = SearchShards.documentPath(n)
-                made[path] = index.unchanged(n) && site[path] != nil ? site[path] : index.document(n).bytes
+            for b in 0..<SearchShards.documentFiles(index.documentCount) {
+                let path = SearchShards.documentPath(b)
+                made[path] = index.unchanged(b) && site[path] != nil ? site[path] : index.documentFile(b).bytes
             }
             let whole = Dictionary(uniqueKeysWithValues: SearchShards.files(notebook, splitAbove: splitAbove).map { ($0.path, $0.bytes) })
             #expect(Set(made.keys) == Set(whole.keys))

@@ -54,9 +54,20 @@ import NotesTestSupport
         return list.split(separator: ",").map { value += Int($0)!; return (value / 2, value % 2 == 1) }
     }
 
+    /// The number of the document titled `title`, from its line of its file (`notescSearch.doc(n,{…})`).
     func doc(_ files: [String: String], titled title: String) throws -> Int {
-        let path = try #require(files.first { $0.key.hasPrefix("search/d/") && $0.value.contains("\"title\":\"\(title)\"") }?.key)
-        return Int(path.dropFirst("search/d/".count).dropLast(".js".count))!
+        let file = try #require(files.first { $0.key.hasPrefix("search/d/") && $0.value.contains("\"title\":\"\(title)\"") })
+        let line = try #require(file.value.split(separator: "\n").first { $0.contains("\"title\":\"\(title)\"") })
+        let n = try #require(Int(line.dropFirst("notescSearch.doc(".count).prefix { $0 != "," }))
+        #expect(file.key == SearchShards.documentPath(n / SearchShards.documentsPerFile), "document \(n) is in the file of its eight")
+        return n
+    }
+
+    /// The browser looks for document `n` in the file the build put it in.
+    @Test func theBrowserLooksForADocumentInItsFile() throws {
+        let script = try #require(DefaultTemplates.files["assets/search.js"])
+        #expect(script.contains("documentsPerFile = \(SearchShards.documentsPerFile);"))
+        #expect(script.contains("\"search/d/\" + Math.floor(h.n / documentsPerFile) + \".js\""))
     }
 
     @Test func aWordOnlyInTheBodyIsFoundWithItsText() throws {
@@ -72,7 +83,7 @@ import NotesTestSupport
         // Code is text a reader looks for; accents fold as the browser folds a query.
         #expect(try postings(#require(files["search/p/fr.js"]), "frobnicate").map(\.doc) == [alpha])
         #expect(try postings(#require(files["search/p/ca.js"]), "cafe").map(\.doc) == [alpha])
-        #expect(try #require(files["search/d/\(alpha).js"]).contains("The Quuxbeacon command rebuilds the Café index."))
+        #expect(try #require(files[SearchShards.documentPath(alpha / SearchShards.documentsPerFile)]).contains("The Quuxbeacon command rebuilds the Café index."))
         let manifest = try #require(files["search/manifest.js"])
         #expect(manifest.contains("\"qu\"") && manifest.contains("\"fr\""))
     }
@@ -98,7 +109,16 @@ import NotesTestSupport
         #expect(a.map(\.path) == b.map(\.path) && a.map(\.bytes) == b.map(\.bytes))
         let shards = a.map(\.path).filter { $0.hasPrefix("search/p/") }
         #expect(shards == shards.sorted(), "shards in key order")
-        #expect(a.count == 1 + shards.count + SearchIndex.entries(notebook).count)
+        let documents = SearchIndex.entries(notebook).count
+        #expect(a.count == 1 + shards.count + SearchShards.documentFiles(documents))
+        // Every document is in one file, in order, each file full but the last.
+        let lines = a.filter { $0.path.hasPrefix("search/d/") }.flatMap { file in
+            String(decoding: file.bytes, as: UTF8.self).split(separator: "\n").map { (file.path, $0) }
+        }
+        #expect(lines.count == documents)
+        for (n, (path, line)) in lines.enumerated() {
+            #expect(path == SearchShards.documentPath(n / SearchShards.documentsPerFile) && line.hasPrefix("notescSearch.doc(\(n),"))
+        }
     }
 
     @Test func aBigPrefixIsSplitByThreeLetters() throws {

@@ -1,8 +1,9 @@
 // notesc search: no dependencies, works from disk. The index is split into
 // scripts (browsers refuse to fetch files for pages opened from disk): a
-// manifest, a shard per two-letter term prefix, and a file per document,
-// each calling window.notescSearch. A query loads the manifest, the shards
-// of its words and the documents of the results it shows.
+// manifest, a shard per two-letter term prefix, and a file per eight
+// documents (search/d/<n / 8>.js), each calling window.notescSearch. A
+// query loads the manifest, the shards of its words and the documents of
+// the results it shows.
 (function () {
   "use strict";
   var box = document.querySelector(".search");
@@ -12,7 +13,7 @@
   var status = box.querySelector("#search-status");
   var root = box.getAttribute("data-root") || "";
   var limit = 12;
-  var prefixLength = 2, maxTermLength = 40;
+  var prefixLength = 2, maxTermLength = 40, documentsPerFile = 8;
   var store = { manifest: null, shards: {}, docs: {} };
   var scripts = {};
 
@@ -113,7 +114,7 @@
     }).then(function () {
       var hits = terms.length ? rank(terms) : [];
       var top = hits.slice(0, limit);
-      return Promise.all(top.map(function (h) { return loadScript("search/d/" + h.n + ".js"); }))
+      return Promise.all(top.map(function (h) { return loadScript("search/d/" + Math.floor(h.n / documentsPerFile) + ".js"); }))
         .then(function () { return { terms: terms, hits: hits, top: top }; });
     });
   }

@@ -1,1 +1,5 @@
 notescSearch.doc(0,{"category":"Survey","date":"2025-11-02","kind":"note","tags":[],"text":"Context Survey\nDate Processed: 2025-11-02 Category: Survey\nTL;DR\nHow far each model reads.\nKey Comparisons\nContext Length\nLynx: 128k tokens\nOtter: ~130k tokens\nVerdict: Lynx reads far\nConnections\nlynx-paper: the paper says otherwise","title":"Context Survey","url":"notes/context-survey.html"});
+notescSearch.doc(1,{"category":"Paper","date":"2025-11-01","kind":"note","tags":[],"text":"Lynx Paper\nDate Processed: 2025-11-01 Category: Paper\nTL;DR\nThe Lynx paper.\nKey Comparisons\nContext Length\nLynx: 32k tokens at release\nOtter: 128k tokens\nVerdict: Otter reads further\nConnections\ncontext-survey: quotes a longer context","title":"Lynx Paper","url":"notes/lynx-paper.html"});
+notescSearch.doc(2,{"kind":"system","tags":[],"text":"","title":"Lynx","url":"systems/lynx.html"});
+notescSearch.doc(3,{"kind":"system","tags":[],"text":"","title":"Otter","url":"systems/otter.html"});
+notescSearch.doc(4,{"kind":"topic","tags":[],"text":"Lynx Otter","title":"Context Length","url":"topics/context-length.html"});

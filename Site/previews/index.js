@@ -1,0 +1,1 @@
+notescPreviewFiles(1);

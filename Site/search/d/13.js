@@ -1,1 +1,0 @@
-notescSearch.doc(13,{"kind":"system","tags":[],"text":"","title":"DeepSeekMoE","url":"systems/deepseekmoe.html"});

@@ -1,1 +1,0 @@
-notescSearch.doc(16,{"kind":"system","tags":[],"text":"","title":"Gemini","url":"systems/gemini.html"});

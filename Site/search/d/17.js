@@ -1,1 +1,0 @@
-notescSearch.doc(17,{"kind":"system","tags":[],"text":"","title":"GPT","url":"systems/gpt.html"});

@@ -1,1 +1,0 @@
-notescSearch.doc(19,{"kind":"system","tags":[],"text":"","title":"GQA","url":"systems/gqa.html"});

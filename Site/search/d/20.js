@@ -1,1 +1,0 @@
-notescSearch.doc(20,{"kind":"system","tags":[],"text":"","title":"GShard","url":"systems/gshard.html"});

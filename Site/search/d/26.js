@@ -1,1 +1,0 @@
-notescSearch.doc(26,{"kind":"system","tags":[],"text":"","title":"MLA","url":"systems/mla.html"});

@@ -1,1 +1,0 @@
-notescSearch.doc(49,{"kind":"topic","tags":[],"text":"DeepSeek-V2 DeepSeek-V3 Mixtral LLaMA-3","title":"Who Uses What","url":"topics/who-uses-what.html"});

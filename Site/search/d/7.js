@@ -1,1 +1,0 @@
-notescSearch.doc(7,{"kind":"system","tags":[],"text":"","title":"BF16","url":"systems/bf16.html"});

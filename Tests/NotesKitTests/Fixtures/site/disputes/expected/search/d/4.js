@@ -1,1 +1,0 @@
-notescSearch.doc(4,{"kind":"topic","tags":[],"text":"Lynx Otter","title":"Context Length","url":"topics/context-length.html"});

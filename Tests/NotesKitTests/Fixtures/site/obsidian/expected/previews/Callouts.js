@@ -1,1 +1,0 @@
-notescPreview("Callouts",{"title":"Callouts","text":"A page of Obsidian's syntax for the browser test: highlighted text and an #inline/tag. A folded callout Hidden until the title is clicked. An open callout Shown from the start. Note An ordinary callout. A paragraph after the callouts.","sections":{"^open-callout-note":"A paragraph after the callouts."}});

@@ -1,1 +1,0 @@
-notescPreview("Code samples",{"title":"Code samples","text":"Ruby, highlighted: Python: A diagram stays a code block for Mermaid: Plain code without a language: Back to Softmax and friends.","sections":{"^ruby-block":"Ruby, highlighted: Python: A diagram stays a code block for Mermaid: Plain code without a language: Back to Softmax and friends."}});

@@ -1,1 +1,0 @@
-notescPreview("Loss functions",{"title":"Loss functions","text":"The loss most classifiers train with: Definition Cross-entropy measures how far a predicted distribution q is from the true one p: H(p, q) = -\\sum_{x} p(x) \\log q(x). Cross-entropy › Definition Its sibling for regression is the squared error."});

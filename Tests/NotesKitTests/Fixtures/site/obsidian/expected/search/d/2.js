@@ -1,1 +1,0 @@
-notescSearch.doc(2,{"kind":"note","tags":["ml"],"text":"Cross-entropy\nDefinition\nCross-entropy measures how far a predicted distribution $q$ is from the true one $p$: $H(p, q) = -\\sum_{x} p(x) \\log q(x)$.\nIn practice\nFrameworks fuse it with the softmax of [[Softmax and friends]] for stability.","title":"Cross-entropy","url":"notes/Cross-entropy.html"});

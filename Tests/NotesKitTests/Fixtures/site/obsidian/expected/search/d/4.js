@@ -1,1 +1,0 @@
-notescSearch.doc(4,{"kind":"note","tags":[],"text":"Loss functions\nThe loss most classifiers train with:\n![[Cross-entropy#Definition]]\nIts sibling for regression is the squared error.","title":"Loss functions","url":"notes/Loss%20functions.html"});

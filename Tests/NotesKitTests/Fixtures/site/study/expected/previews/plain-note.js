@@ -1,1 +1,0 @@
-notescPreview("plain-note",{"title":"Plain note","text":"Just Markdown, no study sections. It links back to the survey. Some heading A quote with a javascript link and a data link.","sections":{"some-heading":"Some heading A quote with a javascript link and a data link."}});

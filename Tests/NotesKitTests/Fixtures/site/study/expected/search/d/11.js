@@ -1,1 +1,0 @@
-notescSearch.doc(11,{"kind":"system","tags":[],"text":"","title":"MHA","url":"systems/mha.html"});

@@ -1,1 +1,0 @@
-notescSearch.doc(2,{"kind":"note","tags":[],"text":"Plain note\nJust Markdown, no study sections. It links back to the survey.\nSome heading\nprint(\"code is escaped: \u003cb>\")\n\nA quote with a javascript link and a data link.","title":"Plain note","url":"notes/plain-note.html"});

@@ -1,1 +1,0 @@
-notescSearch.doc(4,{"kind":"system","tags":[],"text":"","title":"DeepSeek-V2","url":"systems/deepseek-v2.html"});

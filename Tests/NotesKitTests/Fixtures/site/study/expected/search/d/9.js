@@ -1,1 +1,0 @@
-notescSearch.doc(9,{"kind":"system","tags":[],"text":"","title":"LLaMA","url":"systems/llama.html"});
