@@ -58,14 +58,12 @@ package final class OutputWriter: @unchecked Sendable {
     /// throws, the file is not written (and may be written again).
     func write(_ path: String, streaming produce: (_ sink: @escaping (UnsafeRawBufferPointer) -> Void) throws -> Void) throws {
         let full = stagingDir + "/" + path
-        let fd = try Self.create(full)
-        defer { close(fd) }
-        let failure = ResultSlots<String>(count: 1)
-        try produce { buffer in
-            guard failure[0] == nil else { return }
-            do { try Self.writeAll(fd, buffer, path: full) } catch { failure[0] = "\(error)" }
-        }
-        if let failure = failure[0] { throw SiteError.io(failure) }
+        let file = try Self.createDirect(full)
+        var closed = false
+        defer { if !closed { file.close() } }
+        try produce { buffer in file.write(buffer) }
+        closed = true
+        if let why = file.close() { throw SiteError.io("cannot write \(full): \(why)") }
         lock.lock()
         written.append(path)
         lock.unlock()
@@ -266,9 +264,28 @@ package final class OutputWriter: @unchecked Sendable {
     }
 
     static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+        if buffer.count >= directFrom {
+            let file = try createDirect(path)
+            file.write(buffer)
+            if let why = file.close() { throw SiteError.io("cannot write \(path): \(why)") }
+            return
+        }
         let fd = try create(path)
         defer { close(fd) }
         try writeAll(fd, buffer, path: path)
+    }
+
+    /// Files of at least this many bytes are written past the page cache (`DirectFile`).
+    static let directFrom = 1 << 18
+
+    /// `create` for a `DirectFile`.
+    private static func createDirect(_ full: String) throws -> DirectFile {
+        if let file = DirectFile(path: full) { return file }
+        if errno == ENOENT, let slash = full.lastIndex(of: "/") {
+            try makeDirectory(String(full[..<slash]))
+            if let file = DirectFile(path: full) { return file }
+        }
+        throw SiteError.io("cannot create \(full): \(errnoText())")
     }
 
     private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {

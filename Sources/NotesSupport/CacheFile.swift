@@ -125,30 +125,28 @@ package enum CacheFile {
     package final class Sink {
         private let path: String
         private let temporary: String
-        private let fd: Int32
-        private var failed = false
+        private let file: DirectFile
 
         /// Starts the file at `path` with the header of `format`.
         package init?(path: String, format: String) {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             self.path = path
             temporary = path + ".\(getpid()).tmp"
-            fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { return nil }
+            guard let file = DirectFile(path: temporary) else { return nil }
+            self.file = file
             var header = CacheFile.header(format)
             write(&header)
         }
 
         /// Writes what `writer` holds (whole blocks) and empties it.
         package func write(_ writer: inout CacheWriter) {
-            if !failed, FileIO.writeAll(fd, writer.bytes) != nil { failed = true }
+            file.write(writer.bytes)
             writer.reset()
         }
 
         /// Closes the file and puts it in its place (or removes it when a write failed).
         package func finish() {
-            close(fd)
-            if failed || rename(temporary, path) != 0 { unlink(temporary) }
+            if file.close() != nil || rename(temporary, path) != 0 { unlink(temporary) }
         }
     }
 
