@@ -91,7 +91,7 @@ public enum BuildEngine {
     /// so a terminal shows them while pages render); `progress(done, total)`
     /// from worker threads as pages finish.
     public static func build(_ request: BuildRequest,
-                             checked: ([Diagnostic]) -> Void = { _ in },
+                             checked: ([Diagnostic], SourceLines) -> Void = { _, _ in },
                              progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> BuildOutcome {
         var clock = StageClock()
         // 1. Read.
@@ -120,7 +120,7 @@ public enum BuildEngine {
         if let inputs, let outDir,
            let record = BuildRecord.current(cacheDir: cacheDir, outDir: outDir, inputs: inputs, infos: request.infos) {
             clock.lap("record")
-            checked(record.diagnostics)
+            checked(record.diagnostics, SourceLines(root: request.notesRoot, sources: sources))
             // The site on record was written by `--keep-going` despite errors: without it, the build fails.
             let errors = record.diagnostics.errorCount
             guard errors == 0 || request.keepGoing else {
@@ -136,6 +136,8 @@ public enum BuildEngine {
         // 3. Compile. The caches may still be being written: wait for them however the build ends.
         defer { CacheWriting.wait() }
         let fileHashes = sources.hashes
+        // The notes' bytes, for the lines the diagnostics quote; let go once they are printed.
+        var lines: SourceLines? = SourceLines(root: request.notesRoot, sources: sources)
         var notebook = compile(consume sources, config: config, cacheDir: cacheDir)
         // The HTML that safe mode would leave out reaches the page.
         if request.unsafeHTML { notebook.diagnostics.removeAll { $0.rule == Rule.droppedHTML.id } }
@@ -156,7 +158,8 @@ public enum BuildEngine {
             published.diagnostics = notebook.diagnostics
         }
         options.queries = queries.results
-        checked(notebook.diagnostics)
+        checked(notebook.diagnostics, lines!)
+        lines = nil
         clock.lap("compile")
 
         // 4. Render. From here the output may change: the old record no longer describes it.

@@ -71,6 +71,8 @@ public final class SourceLines: @unchecked Sendable {
     private let root: String
     /// Texts handed over by the pipeline; read without the lock.
     private let preloaded: [String: SourceText]
+    /// Files' bytes already read, decoded on demand instead of read again.
+    private let bytes: [String: [UInt8]]
     /// Texts read on demand.
     private var files: [String: SourceText?] = [:]
     private let lock = NSLock()
@@ -78,11 +80,26 @@ public final class SourceLines: @unchecked Sendable {
     public init(root: String) {
         self.root = root
         self.preloaded = [:]
+        self.bytes = [:]
+    }
+
+    /// Lines of the notes `sources` read: a build that prints its
+    /// diagnostics does not read ten thousand files again for their lines.
+    public init(root: String, sources: NoteSources) {
+        self.root = root
+        self.preloaded = [:]
+        var bytes: [String: [UInt8]] = [:]
+        bytes.reserveCapacity(sources.files.count)
+        for (file, contents) in zip(sources.files, sources.contents) {
+            if case .success(let b) = contents { bytes[file.path] = b }
+        }
+        self.bytes = bytes
     }
 
     init(root: String, preloaded: [String: SourceText]) {
         self.root = root
         self.preloaded = preloaded
+        self.bytes = [:]
     }
 
     /// Line `line` of `file` (relative to the root), or nil when unavailable.
@@ -93,7 +110,7 @@ public final class SourceLines: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if files[file] == nil {
-            if case .success(let bytes) = Discovery.read(root + "/" + file) {
+            if let bytes = self.bytes[file] ?? (try? Discovery.read(root + "/" + file).get()) {
                 // Lossy for files that are not UTF-8, so their diagnostics still show the line.
                 let lossy = Array(String(decoding: bytes, as: UTF8.self).utf8)
                 files[file] = (try? SourceText.decode(bytes).get())

@@ -68,11 +68,11 @@ struct BuildCommand: ParsableCommand {
     }
 
     /// The diagnostics `--quiet` and `--verbose` leave to show.
-    private func report(_ diagnostics: [Diagnostic]) {
+    private func report(_ diagnostics: [Diagnostic], _ lines: SourceLines) {
         let shown = diagnostics.filter { d in
             d.severity == .error || (!quiet && (verbose || d.severity == .warning))
         }
-        Output.report(shown, root: site.notes)
+        Output.report(shown, root: site.notes, lines: lines)
     }
 
     private func summary(_ outcome: BuildOutcome, since started: Date) {

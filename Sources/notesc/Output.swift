@@ -30,13 +30,24 @@ enum Output {
     }
 
     /// Prints diagnostics to stderr the way a compiler does.
-    static func report(_ diagnostics: [Diagnostic], root: String) {
+    /// `lines` gives the notes' lines, for the excerpts (by default read again from `root`).
+    /// Rendered on all cores, a share of the diagnostics each, and printed in order.
+    static func report(_ diagnostics: [Diagnostic], root: String, lines: SourceLines? = nil) {
+        guard !diagnostics.isEmpty else { return }
         let renderer = HumanRenderer(pathPrefix: root.hasSuffix("/") ? root : root + "/", color: stderrWantsColor)
-        let lines = SourceLines(root: root)
-        var text = ""
-        for d in diagnostics {
-            text += renderer.render(d, line: lines.line(d.file, d.line))
+        let lines = lines ?? SourceLines(root: root)
+        let share = 512
+        let count = (diagnostics.count + share - 1) / share
+        let parts = ResultSlots<[UInt8]>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            var text = ""
+            for d in diagnostics[(k * share)..<min(diagnostics.count, (k + 1) * share)] {
+                text += renderer.render(d, line: lines.line(d.file, d.line))
+            }
+            parts[k] = Array(text.utf8)
         }
-        if !text.isEmpty { stderr(text) }
+        var bytes: [UInt8] = []
+        for k in 0..<count { bytes += parts[k] ?? [] }
+        _ = FileIO.writeAll(2, bytes)
     }
 }
