@@ -202,7 +202,12 @@ public enum SiteBuilder {
             // only the documents and shards an edit touches are made and written.
             let searchWords = ResultSlots<[UInt8]>(count: 1)
             let entryHashes = dependencies.searchEntries
-            DispatchQueue.global().async(group: globals) {
+            // The full-text index and graph.json are each made on one core,
+            // one after the other, beside the pages: each holds a few hundred
+            // megabytes at 10k notes while it is made, and made at once they
+            // set the build's peak.
+            var wholeFolder: [() -> Void] = []
+            wholeFolder.append {
                 do {
                     var searchClock = StageClock()
                     let previous = options.cacheDir.flatMap { SearchWords.load(cacheDir: $0, outDir: outDir) }
@@ -224,7 +229,7 @@ public enum SiteBuilder {
                 graphRuns[0] = cache.graphRuns
             } else {
                 let (hashes, previous) = (dependencies.graphHashes, cache.graphRuns)
-                DispatchQueue.global().async(group: globals) {
+                wholeFolder.insert({
                     do {
                         var graphClock = StageClock()
                         graphRuns[0] = try writer.writeGraphJSON(notebook, graphHashes: hashes, previous: previous)
@@ -232,8 +237,10 @@ public enum SiteBuilder {
                     } catch {
                         globalFailures[1] = "\(error)"
                     }
-                }
+                }, at: 0)
             }
+            let wholeFolderWork = wholeFolder
+            DispatchQueue.global().async(group: globals) { for work in wholeFolderWork { work() } }
             let signatures = ResultSlots<String>(count: pages.count)
             let hashes = ResultSlots<String>(count: pages.count)
             let failures = ResultSlots<String>(count: pages.count)
