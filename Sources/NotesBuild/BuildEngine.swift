@@ -152,7 +152,7 @@ public enum BuildEngine {
                 published.notes[i].date = dates[published.notes[i].path]
             }
         }
-        let queries = QueryStage.run(published, config: config)
+        let queries = QueryStage.run(published, config: config, silenced: lines!.silences)
         if !queries.diagnostics.isEmpty {
             notebook.diagnostics = Diagnostic.sortedForOutput(notebook.diagnostics + queries.diagnostics)
             published.diagnostics = notebook.diagnostics

@@ -104,9 +104,21 @@ public final class SourceLines: @unchecked Sendable {
 
     /// Line `line` of `file` (relative to the root), or nil when unavailable.
     public func line(_ file: String, _ line: Int) -> String? {
-        if let text = preloaded[file] {
-            return line >= 1 && line <= text.lineCount ? text.line(line) : nil
-        }
+        guard let text = text(file), line >= 1, line <= text.lineCount else { return nil }
+        return text.line(line)
+    }
+
+    /// Whether an inline directive of its note (`<!-- notesc-disable… -->`)
+    /// silences `diagnostic`: for the diagnostics made after the notes were
+    /// checked (a query block's), which the checks' own suppression did not see.
+    package func silences(_ diagnostic: Diagnostic) -> Bool {
+        guard let text = text(diagnostic.file) else { return false }
+        return Suppression.silences(Suppression.scan(text), rule: diagnostic.rule, line: diagnostic.line)
+    }
+
+    /// The text of `file`, decoded once.
+    private func text(_ file: String) -> SourceText? {
+        if let text = preloaded[file] { return text }
         lock.lock()
         defer { lock.unlock() }
         if files[file] == nil {
@@ -119,7 +131,6 @@ public final class SourceLines: @unchecked Sendable {
                 files[file] = .some(nil)
             }
         }
-        guard let text = files[file] ?? nil, line >= 1, line <= text.lineCount else { return nil }
-        return text.line(line)
+        return files[file] ?? nil
     }
 }

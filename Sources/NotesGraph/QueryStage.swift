@@ -38,9 +38,12 @@ public enum QueryStage {
     }
 
     /// The outcome of every query block of `notebook`, and the `query-error`s,
-    /// severities as `config` sets them. A notebook without systems and topics
-    /// gathered (`Pipeline.load(entities: false)`) has them gathered here.
-    public static func run(_ notebook: Notebook, config: Config = Config(), limits: QueryLimits = QueryLimits())
+    /// severities as `config` sets them, less those `silenced` says an inline
+    /// directive of their note silences (the block still shows its error on
+    /// the page). A notebook without systems and topics gathered
+    /// (`Pipeline.load(entities: false)`) has them gathered here.
+    public static func run(_ notebook: Notebook, config: Config = Config(), limits: QueryLimits = QueryLimits(),
+                           silenced: (Diagnostic) -> Bool = { _ in false })
         -> (results: QueryResults, diagnostics: [Diagnostic]) {
         guard needed(notebook) else { return (QueryResults(), []) }
         var graphed = notebook
@@ -60,7 +63,7 @@ public enum QueryStage {
                     diagnostics.append(Diagnostic(file: note.path, range: block.range, rule: .queryError, message: "\(error)"))
                 }
             }
-            return (results, Pipeline.applySeverities(diagnostics, config: config))
+            return (results, Pipeline.applySeverities(diagnostics.filter { !silenced($0) }, config: config))
         }
         for note in notebook.notes {
             for block in note.queryBlocks {
@@ -75,14 +78,15 @@ public enum QueryStage {
                 }
             }
         }
-        return (results, Pipeline.applySeverities(diagnostics, config: config))
+        return (results, Pipeline.applySeverities(diagnostics.filter { !silenced($0) }, config: config))
     }
 
     /// Runs the query blocks of `notebook` and adds their `query-error`s to
     /// its diagnostics, in output order.
     @discardableResult
-    public static func check(_ notebook: inout Notebook, config: Config = Config(), limits: QueryLimits = QueryLimits()) -> QueryResults {
-        let (results, diagnostics) = run(notebook, config: config, limits: limits)
+    public static func check(_ notebook: inout Notebook, config: Config = Config(), limits: QueryLimits = QueryLimits(),
+                             silenced: (Diagnostic) -> Bool = { _ in false }) -> QueryResults {
+        let (results, diagnostics) = run(notebook, config: config, limits: limits, silenced: silenced)
         if !diagnostics.isEmpty { notebook.diagnostics = Diagnostic.sortedForOutput(notebook.diagnostics + diagnostics) }
         return results
     }

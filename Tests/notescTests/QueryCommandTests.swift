@@ -78,4 +78,23 @@ import NotesTestSupport
         #expect(result.status == 1)
         #expect(result.stdout.contains("notes/a.md:3:1: error[query-error]: a query block holds one statement"))
     }
+
+    /// `notesc-disable-next-line query-error` silences a query block's error
+    /// in lint and build, as it does any rule's; the page still says the
+    /// query was refused.
+    @Test func anInlineDirectiveSilencesAQueryError() throws {
+        let scratch = try Scratch("query-silenced", files: [
+            "notes/a.md": "# A\n\n<!-- notesc-disable-next-line query-error -->\n```query\nSELECT 1;\nDROP TABLE nodes\n```\n",
+            "notes/b.md": "# B\n\n<!-- notesc-disable-next-line broken-link -->\n```query\nDROP TABLE nodes\n```\n",
+        ])
+        let lint = try CLI.run(["lint", "notes"], in: scratch)
+        #expect(!lint.stdout.contains("notes/a.md:4:1: error[query-error]"), "silenced: \(lint.stdout)")
+        #expect(lint.stdout.contains("notes/b.md:4:1: error[query-error]"), "another rule's directive does not silence it")
+        try "# B\n\nNo query.\n".write(toFile: scratch.path("notes/b.md"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["lint", "notes"], in: scratch).status == 0)
+        let build = try CLI.run(["build", "notes", "--out", "site"], in: scratch)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(!build.stderr.contains("query-error"))
+        #expect(try String(contentsOfFile: scratch.path("site/notes/a.html"), encoding: .utf8).contains("class=\"query-error\""))
+    }
 }
