@@ -297,6 +297,10 @@ package struct HTMLRenderHooks {
     package var inlineCalc: (_ expression: String) -> String? = { _ in nil }
     /// The page of an inline `#tag`, given its name; nil (or no hook) keeps the tag as text.
     package var tag: ((_ name: String) -> String?)?
+    /// Block HTML for a fenced code block inside another block (a list item,
+    /// a quote, a callout), given its info string and its first line; nil
+    /// keeps the code. Top-level blocks are the caller's to replace.
+    package var nestedCodeBlock: ((_ info: String, _ line: Int) -> String?)?
 
     package init(wikilink: ((_ target: String, _ label: String?, _ fragment: String?, _ embed: Bool) -> Wikilink)? = nil) {
         self.wikilink = wikilink
@@ -523,7 +527,7 @@ extension CmarkBridge {
 
     private static func applyHooks(_ root: OpaquePointer, _ hooks: HTMLRenderHooks) {
         if hooks.wikilink != nil { cmark_consolidate_text_nodes(root) }
-        var links: [OpaquePointer] = [], texts: [OpaquePointer] = [], codes: [OpaquePointer] = []
+        var links: [OpaquePointer] = [], texts: [OpaquePointer] = [], codes: [OpaquePointer] = [], blocks: [OpaquePointer] = []
         if let iter = cmark_iter_new(root) {
             while case let event = cmark_iter_next(iter), event != CMARK_EVENT_DONE {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
@@ -533,10 +537,23 @@ extension CmarkBridge {
                     if hooks.wikilink != nil, hasDoubleBracket(cmark_node_get_literal(node)), !insideLink(node) { texts.append(node) }
                 case CMARK_NODE_CODE:
                     if cmark_node_get_literal(node)?.pointee == CChar(UInt8(ascii: "=")) { codes.append(node) }
+                case CMARK_NODE_CODE_BLOCK:
+                    if hooks.nestedCodeBlock != nil, let parent = cmark_node_parent(node),
+                       cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT { blocks.append(node) }
                 default: break
                 }
             }
             cmark_iter_free(iter)
+        }
+        if let nestedCodeBlock = hooks.nestedCodeBlock {
+            for node in blocks {
+                guard let html = nestedCodeBlock(string(cmark_node_get_fence_info(node)), Int(cmark_node_get_start_line(node))),
+                      let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+                cmark_node_set_on_enter(custom, html)
+                cmark_node_set_on_exit(custom, "")
+                cmark_node_insert_before(node, custom)
+                cmark_node_free(node)
+            }
         }
         for node in codes {
             let expression = String(string(cmark_node_get_literal(node)).dropFirst())

@@ -77,6 +77,15 @@ extension PageContext {
             let slug = tagSlug(name)
             return model.tagPositions[slug] == nil ? nil : links.href(SitePaths.tag(slug))
         }
+        // A query block inside a list, a quote or a callout shows its result
+        // there; one at the top level, the note's body places (`NoteBody`).
+        if !note.queryBlocks.isEmpty {
+            let queries = Dictionary(note.queryBlocks.map { ($0.range.start.line, $0) }, uniquingKeysWith: { a, _ in a })
+            hooks.nestedCodeBlock = { info, line in
+                guard info.split(separator: " ").first?.lowercased() == "query", let query = queries[line] else { return nil }
+                return QueryBlockHTML(links: links).html(query, model.queries.outcome(note: note.id, line: line), id: "query-\(line)")
+            }
+        }
         body.compose(CmarkBridge.renderBlocks(markdown, hooks: hooks).map { $0.restoring(math).markingMermaid() })
         // What the notes it embeds need, the page needs too.
         var needs = note.pageNeeds

@@ -36,6 +36,56 @@ import NotesTestSupport
         #expect(page.contains("(5 rows)"))
     }
 
+    /// A query block inside a list item, a quote or a callout shows its
+    /// result where it stands, as one at the top level does; a refused one
+    /// its message. Front matter does not shift which block is which.
+    @Test func aQueryInsideAListOrACalloutShowsItsResultThere() throws {
+        let scratch = try Scratch("query-nested")
+        try scratch.write([
+            "notes/a.md": """
+                ---
+                tags: [x]
+                ---
+                # A
+
+                - In a list:
+
+                  ```query
+                  SELECT 'LIST-' || count(*) AS answer FROM nodes WHERE kind = 'note'
+                  ```
+
+                > [!note] In a callout
+                > ```query
+                > SELECT 'CALLOUT-' || 1 AS answer
+                > ```
+
+                > In a quote
+                >
+                > ```query
+                > DELETE FROM nodes
+                > ```
+
+                ```query
+                SELECT 'TOP-' || 1 AS answer
+                ```
+
+                - And code that is no query:
+
+                  ```sql
+                  SELECT 'STAYS-CODE'
+                  ```
+
+                """,
+        ])
+        _ = try? BuildEngine.build(BuildRequest(notesRoot: scratch.path("notes"), outDir: scratch.path("out"), cacheDir: scratch.cache, keepGoing: true))
+        let page = SiteFixtures.text(scratch.path("out"), "notes/a.html")
+        for answer in ["LIST-1", "CALLOUT-1", "TOP-1"] { #expect(page.contains("<td>\(answer)</td>"), "\(answer) in a table") }
+        #expect(page.components(separatedBy: "<figure class=\"query\"").count - 1 == 4)
+        #expect(page.contains("DELETE is not allowed"), "the refused one says why, in its quote")
+        #expect(!page.contains("language-query"), "no query block is left as code")
+        #expect(page.contains("<code class=\"language-sql\">SELECT 'STAYS-CODE'") && !page.contains("<td>STAYS-CODE</td>"), "other code inside a list stays code")
+    }
+
     @Test func aRefusedQueryIsAQueryErrorInBuildAndLint() throws {
         let scratch = try Scratch("query-error")
         try scratch.write(["notes/bad.md": "# Bad\n\nText.\n\n```query\nDELETE FROM nodes\n```\n\n```query\nSELECT 1\n```\n"])
