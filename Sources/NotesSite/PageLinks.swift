@@ -31,7 +31,9 @@ struct PageLinks {
     func noteHref(_ id: String, fragment: String? = nil) -> String {
         // `[[Note#Its title]]` names the page itself: its H1 is the page's title, not an anchor.
         var fragment = fragment
-        if let f = fragment, !f.hasPrefix("^"), f == slugify(model.title(id)) { fragment = nil }
+        // A line's anchor (`L12`, what claims and conflicts link to) is no slug: slugs are lowercase.
+        if let f = fragment, !f.hasPrefix("^"), !(f.utf8.first.map { $0 >= 0x41 && $0 <= 0x5A } ?? false),
+           f == slugify(model.title(id)) { fragment = nil }
         guard let page = shared?.notes[id]?.page else { return href(SitePaths.note(id), fragment: fragment) }
         return fragment.map { page + "#" + SitePaths.encode($0) } ?? page
     }
