@@ -84,8 +84,8 @@ enum NotePreview {
     /// `extract` over the page's bytes in place: every page of a build passes
     /// through here, so a tag costs no allocation unless its text is kept.
     private static func extract(in html: UnsafeBufferPointer<UInt8>) -> (opening: String, sections: [(id: String, text: String)])? {
-        guard let start = find(articleOpen, in: html, from: 0, to: html.count) else { return nil }
-        let end = find(articleClose, in: html, from: start, to: html.count) ?? html.count
+        guard let start = ByteSearch.find(articleOpen, in: html, from: 0, to: html.count) else { return nil }
+        let end = ByteSearch.find(articleClose, in: html, from: start, to: html.count) ?? html.count
         var opening = TextTaker(limit: length)
         var open: [(id: String, taker: TextTaker)] = []
         var done: [(id: String, text: String)] = []
@@ -93,7 +93,7 @@ enum NotePreview {
         var skipDepth = 0
         var i = start
         // The note's header (breadcrumbs, title, metadata, tags) is not what it says.
-        if let header = find(headerClose, in: html, from: start, to: end) { i = header + headerClose.count }
+        if let header = ByteSearch.find(headerClose, in: html, from: start, to: end) { i = header + headerClose.count }
         func addText(_ from: Int, _ to: Int) {
             let text = UnsafeBufferPointer(rebasing: html[from..<to])
             if text.contains(UInt8(ascii: "&")) { add(decodedBytes(text)) } else { add(text) }
@@ -134,12 +134,12 @@ enum NotePreview {
                 if kind.contains(.block) { add(space) }
                 continue
             }
-            if kind.contains(.skipped) || find(ariaHidden, in: html, from: tagStart, to: close) != nil {
+            if kind.contains(.skipped) || ByteSearch.find(ariaHidden, in: html, from: tagStart, to: close) != nil {
                 if !kind.contains(.void), !selfClosing, key != 0 { skipping = key; skipDepth = 1 }
                 continue
             }
             if kind.contains(.block) { add(space) }
-            if done.count + open.count < maxSections, let at = find(idAttribute, in: html, from: tagStart, to: close) {
+            if done.count + open.count < maxSections, let at = ByteSearch.find(idAttribute, in: html, from: tagStart, to: close) {
                 let from = at + idAttribute.count
                 guard let to = firstIndex(of: UInt8(ascii: "\""), in: html, from: from, to: close) else { continue }
                 let heading = nameEnd - nameStart == 2 && html[nameStart] | 0x20 == UInt8(ascii: "h")
@@ -201,15 +201,6 @@ enum NotePreview {
         return UnsafeRawPointer(html.baseAddress!).distance(to: UnsafeRawPointer(hit))
     }
 
-    /// The first offset of `needle` in `html[from..<to]`.
-    private static func find(_ needle: [UInt8], in html: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
-        var at = from
-        while to - at >= needle.count, let hit = firstIndex(of: needle[0], in: html, from: at, to: to - needle.count + 1) {
-            if needle.withUnsafeBufferPointer({ memcmp(html.baseAddress! + hit, $0.baseAddress!, needle.count) }) == 0 { return hit }
-            at = hit + 1
-        }
-        return nil
-    }
 
     /// Collects text up to `limit` characters (Unicode scalars), white space
     /// collapsed, cut at a word and marked `…` when there is more. Works on
