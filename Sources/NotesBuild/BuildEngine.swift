@@ -139,6 +139,7 @@ public enum BuildEngine {
         // The notes' bytes, for the lines the diagnostics quote; let go once they are printed.
         var lines: SourceLines? = SourceLines(root: request.notesRoot, sources: sources)
         var notebook = compile(consume sources, config: config, cacheDir: cacheDir)
+        clock.lap("compile:notes")
         // The HTML that safe mode would leave out reaches the page.
         if request.unsafeHTML { notebook.diagnostics.removeAll { $0.rule == Rule.droppedHTML.id } }
         // What is published: drafts are left out of every page, and of the
@@ -152,12 +153,14 @@ public enum BuildEngine {
                 published.notes[i].date = dates[published.notes[i].path]
             }
         }
+        clock.lap("compile:publish")
         let queries = QueryStage.run(published, config: config, silenced: lines!.silences)
         if !queries.diagnostics.isEmpty {
             notebook.diagnostics = Diagnostic.sortedForOutput(notebook.diagnostics + queries.diagnostics)
             published.diagnostics = notebook.diagnostics
         }
         options.queries = queries.results
+        clock.lap("compile:queries")
         checked(notebook.diagnostics, lines!)
         lines = nil
         clock.lap("compile")

@@ -266,20 +266,32 @@ extension ByteWriter {
 
     /// An edge, as `edge.attributes`.
     mutating func appendJSON(_ edge: GraphEdge, depth: Int) {
+        appendJSONEdge(key: edge.key, kind: edge.kind, label: edge.label, source: edge.source, target: edge.target, depth: depth)
+    }
+
+    /// Edge `e` of `graph`, as `appendJSON(graph.edge(e))` writes it.
+    mutating func appendJSON(_ graph: SortedGraph, edge e: Int, depth: Int) {
+        let edge = graph.edges[e]
+        appendJSONEdge(key: graph.key(e), kind: edge.kind, label: graph.label(e), source: graph.nodes[Int(edge.source)].id,
+                       target: graph.nodes[Int(edge.target)].id, depth: depth)
+    }
+
+    private mutating func appendJSONEdge(key: String, kind: GraphEdge.Kind, label: String?, source: String, target: String,
+                                         depth: Int) {
         let d = depth + 1
         append(UInt8(ascii: "{"))
         appendJSONKey("key", depth: d, first: true)
-        appendJSONString(edge.key)
+        appendJSONString(key)
         appendJSONKey("kind", depth: d)
-        appendJSONString(edge.kind.rawValue)
-        if let label = edge.label {
+        appendJSONString(kind.rawValue)
+        if let label {
             appendJSONKey("label", depth: d)
             appendJSONString(label)
         }
         appendJSONKey("source", depth: d)
-        appendJSONString(edge.source)
+        appendJSONString(source)
         appendJSONKey("target", depth: d)
-        appendJSONString(edge.target)
+        appendJSONString(target)
         appendNewline(depth)
         append(UInt8(ascii: "}"))
     }

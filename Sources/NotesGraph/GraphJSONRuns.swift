@@ -101,7 +101,7 @@ package struct GraphJSONRuns: Sendable {
         let keys = Self.keys(notebook, graphHashes: graphHashes)
         let old = notes.indices.map { i in previous?.entries[notes[i].id].flatMap { previous!.keys[$0] == keys[i] ? $0 : nil } }
         let built = notes.indices.filter { old[$0] == nil }
-        let graph = KnowledgeGraph(notebook, only: built.count == notes.count ? nil : built)
+        let graph = KnowledgeGraph.sorted(notebook, only: built.count == notes.count ? nil : built)
         guard let found = Self.runs(of: graph, built: built, notes) else {
             assertionFailure("a note's nodes or edges are not together")
             KnowledgeGraph(notebook).writeJSON(pretty: false, bytes)
@@ -167,7 +167,7 @@ package struct GraphJSONRuns: Sendable {
         var out = ByteWriter(capacity: 1 << 20)
         out.compact = true
         out.sink = writer.counted
-        KnowledgeGraph.appendDocument(to: &out, attributes: graph.attributes, edges: { out, _ in
+        KnowledgeGraph.appendDocument(to: &out, attributes: KnowledgeGraph.attributes(notes: notes.count, DiagnosticCounts(notebook)), edges: { out, _ in
             array(&out, byPrefix.map { ($0, .claimEdges) } + byID.map { ($0, .noteEdges) } + byPrefix.map { ($0, .verdictEdges) })
         }, nodes: { out, _ in
             array(&out, byPrefix.map { ($0, .claimNodes) } + byID.map { ($0, .noteNode) } + [(-1, .noteNode)]
@@ -206,7 +206,7 @@ package struct GraphJSONRuns: Sendable {
     /// The places in `graph.nodes` and `graph.edges` of the runs of each note
     /// of `built` (six per note, by its place in `built`), and of the systems'
     /// and topics' nodes; nil when some run is not in one piece.
-    private static func runs(of graph: KnowledgeGraph, built: [Int], _ notes: [Note])
+    private static func runs(of graph: SortedGraph, built: [Int], _ notes: [Note])
         -> (ranges: [Range<Int>], entities: Range<Int>)? {
         var owner: [String: Int] = [:]
         owner.reserveCapacity(built.count)
@@ -234,8 +234,10 @@ package struct GraphJSONRuns: Sendable {
         // Edges are sorted by their source's place among the nodes.
         var p = 0
         for e in graph.edges.indices {
-            while p < nodes.count, nodes[p].id != graph.edges[e].source { p += 1 }
-            guard p < nodes.count else { return nil }
+            let at = Int(graph.edges[e].source)
+            // Sorted, so the sources only go forward.
+            guard at >= p else { return nil }
+            p = at
             let run: Run, source: String?
             switch nodes[p].kind {
             case .note: (run, source) = (.noteEdges, nodes[p].id)
@@ -249,11 +251,11 @@ package struct GraphJSONRuns: Sendable {
     }
 
     /// A run's elements, comma-separated.
-    private static func json(_ graph: KnowledgeGraph, _ run: Run, _ range: Range<Int>) -> [UInt8] {
-        run.isEdges ? json(range) { $0.appendJSON(graph.edges[$1], depth: 2) } : json(graph, nodes: range)
+    private static func json(_ graph: SortedGraph, _ run: Run, _ range: Range<Int>) -> [UInt8] {
+        run.isEdges ? json(range) { $0.appendJSON(graph, edge: $1, depth: 2) } : json(graph, nodes: range)
     }
 
-    private static func json(_ graph: KnowledgeGraph, nodes range: Range<Int>) -> [UInt8] {
+    private static func json(_ graph: SortedGraph, nodes range: Range<Int>) -> [UInt8] {
         json(range) { $0.appendJSON(graph.nodes[$1], depth: 2) }
     }
 

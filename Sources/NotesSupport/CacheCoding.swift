@@ -6,7 +6,7 @@ import Glibc
 /// A compact binary form for the caches (`CacheFile`): integers as
 /// LEB128 varints (zigzag for signed), strings as a length and their UTF-8
 /// bytes, doubles by bit pattern, so that a value reads back exactly.
-package struct CacheWriter {
+public struct CacheWriter {
     package internal(set) var bytes: [UInt8] = []
 
     package init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
@@ -14,7 +14,7 @@ package struct CacheWriter {
     /// Empties the buffer (keeping its memory) once its bytes went to a file.
     package mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
-    package mutating func unsigned(_ value: UInt64) {
+    @usableFromInline package mutating func unsigned(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -32,7 +32,7 @@ package struct CacheWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @usableFromInline package mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     package mutating func string(_ value: String) {
         var s = value
@@ -47,13 +47,13 @@ package struct CacheWriter {
         bytes.append(contentsOf: value)
     }
 
-    @inlinable package mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+    @inlinable public mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
         guard let value else { return bool(false) }
         bool(true)
         write(&self, value)
     }
 
-    @inlinable package mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+    @inlinable public mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
         unsigned(UInt64(values.count))
         for value in values { write(&self, value) }
     }
@@ -74,7 +74,7 @@ extension CacheWriter {
 /// Reads what `CacheWriter` wrote. Every read checks its bounds and throws
 /// `CacheReader.Malformed` on a truncated or corrupt file: a bad cache costs
 /// speed, never a crash.
-package struct CacheReader {
+public struct CacheReader {
     package struct Malformed: Error {
         package init() {
         }
@@ -111,7 +111,7 @@ package struct CacheReader {
     }
 
     /// A count of things each taking at least one byte: never more than what is left.
-    package mutating func count() throws -> Int {
+    @usableFromInline package mutating func count() throws -> Int {
         let n = try unsigned()
         guard n <= UInt64(end - offset) else { throw Malformed() }
         return Int(n)
@@ -125,7 +125,7 @@ package struct CacheReader {
         return v
     }
 
-    package mutating func bool() throws -> Bool {
+    @usableFromInline package mutating func bool() throws -> Bool {
         guard offset < end else { throw Malformed() }
         let b = bytes[offset]
         offset += 1
@@ -157,11 +157,11 @@ package struct CacheReader {
         return h.value == checksum ? r.offset..<r.end : nil
     }
 
-    @inlinable package mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
+    @inlinable public mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
         try bool() ? try read(&self) : nil
     }
 
-    @inlinable package mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
+    @inlinable public mutating func array<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
         let n = try count()
         var values: [T] = []
         values.reserveCapacity(n)

@@ -108,7 +108,8 @@ import NotesTestSupport
             GraphEdge(source: "note:a", target: "note:b", kind: .links),
             GraphEdge(source: "note:a", target: "note:gone", kind: .links),
         ] { builder.add(edge) }
-        let edges = builder.finish().edges
+        let sorted = builder.finish()
+        let edges = sorted.edges.indices.map(sorted.edge)
         #expect(edges.map(\.key) == ["connects", "connects-2", "links"])
         #expect(edges.map(\.label) == ["first", "second", nil])
     }
