@@ -402,7 +402,9 @@ struct GraphBuilder {
     /// the nodes of one id. The ids are compared in one buffer of bytes,
     /// which is several times faster than comparing strings.
     private func idOrder() -> (order: [Int32], rank: [Int32]) {
+        // Sized first: grown as it fills, the buffer was twice its size at times (27 MB at 10k notes).
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(nodes.reduce(0) { $0 + $1.id.utf8.count })
         var starts: [Int] = []
         starts.reserveCapacity(nodes.count + 1)
         for i in nodes.indices {

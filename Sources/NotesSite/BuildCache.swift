@@ -55,7 +55,8 @@ package struct BuildCache {
               let block = file.blocks.first, let body = file.verified(block) else { return cache }
         // Read as bytes, a line at a time: splitting the text into substrings
         // and each line into an array was most of a rebuild's wait for it.
-        file.bytes.withUnsafeBufferPointer { whole in
+        do {
+            let whole = file.bytes.buffer
             let all = UnsafeBufferPointer(rebasing: whole[body])
             var start = 0, header: [String] = []
             func nextLine() -> UnsafeBufferPointer<UInt8>? {
@@ -71,7 +72,7 @@ package struct BuildCache {
             // another cache) changes its manifest.
             guard header.count == 6, header[0] == version + " " + fingerprint + " " + manifestStamp(outDir),
                   header[1].hasPrefix("inputs "), header[2].hasPrefix("graph "), header[3].hasPrefix("search "),
-                  header[4].hasPrefix("listed "), header[5].hasPrefix("previews") else { return }
+                  header[4].hasPrefix("listed "), header[5].hasPrefix("previews") else { return cache }
             cache.inputs = String(header[1].dropFirst("inputs ".count))
             cache.graphJSON = String(header[2].dropFirst("graph ".count))
             cache.searchIndex = String(header[3].dropFirst("search ".count))

@@ -58,7 +58,7 @@ struct SearchWords {
         return try? SearchWords(file.bytes, body)
     }
 
-    private init(_ bytes: [UInt8], _ body: Range<Int>) throws {
+    private init(_ bytes: CacheBytes, _ body: Range<Int>) throws {
         var r = CacheReader(bytes, from: body.lowerBound, to: body.upperBound)
         terms = try r.array { try $0.string() }
         keys = try Self.integers(&r, bytes)
@@ -113,14 +113,12 @@ struct SearchWords {
     }
 
     /// Integers `append` wrote (in this machine's byte order: the cache is this binary's own).
-    private static func integers<T: FixedWidthInteger>(_ r: inout CacheReader, _ bytes: [UInt8]) throws -> [T] {
+    private static func integers<T: FixedWidthInteger>(_ r: inout CacheReader, _ bytes: CacheBytes) throws -> [T] {
         let range = try r.rawRange()
         let size = MemoryLayout<T>.size
         guard range.count % size == 0 else { throw CacheReader.Malformed() }
         return [T](unsafeUninitializedCapacity: range.count / size) { buffer, count in
-            bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[range]))
-            }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.buffer[range])))
             count = range.count / size
         }
     }

@@ -46,7 +46,7 @@ package enum CacheFile {
 
     /// A loaded cache file: its bytes and the ranges of its blocks (length and checksum included).
     package struct Contents {
-        package var bytes: [UInt8]
+        package var bytes: CacheBytes
         package var blocks: [Range<Int>]
 
         /// The body of `block` when its checksum holds.
@@ -56,7 +56,7 @@ package enum CacheFile {
         package func copy(_ block: Range<Int>, into w: inout CacheWriter) {
             var n = 1, v = block.count
             while v >= 0x80 { v >>= 7; n += 1 }
-            w.bytes.append(contentsOf: bytes[(block.lowerBound - n)..<block.upperBound])
+            w.bytes.append(contentsOf: bytes.buffer[(block.lowerBound - n)..<block.upperBound])
         }
 
         /// A reader over the body of `block`, unverified: for an index read
@@ -150,14 +150,16 @@ package enum CacheFile {
         }
     }
 
-    /// A whole file's bytes, read without zeroing the buffer first; nil when it cannot be read.
-    static func readFile(_ path: String) -> [UInt8]? {
+    /// A whole file's bytes, mapped (or, where mapping fails, read without
+    /// zeroing the buffer first); nil when it cannot be read.
+    static func readFile(_ path: String) -> CacheBytes? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(st.st_size)
+        if let mapped = CacheBytes(mapping: fd, size: size) { return mapped }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
@@ -168,6 +170,6 @@ package enum CacheFile {
             failed = done != size
             count = done
         }
-        return failed ? nil : bytes
+        return failed ? nil : CacheBytes(bytes)
     }
 }
