@@ -18,20 +18,81 @@ public struct HumanRenderer: Sendable {
 
     /// `lines(file, line)` returns a source line, or nil when it is unavailable.
     public func render(_ d: Diagnostic, line sourceLine: String?) -> String {
-        let label = paint("\(d.severity.rawValue)[\(d.rule)]", code: severityColor(d.severity))
-        var out = paint("\(pathPrefix)\(d.file):\(d.line):\(d.column):", code: "1") + " \(label): \(d.message)\n"
+        var out: [UInt8] = []
+        render(d, line: sourceLine, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `render(d, line:)`'s bytes, appended to `out`: tens of thousands of
+    /// diagnostics are printed on every build of a large folder, and pieces
+    /// of strings joined per diagnostic took most of a rebuild's printing.
+    public func render(_ d: Diagnostic, line sourceLine: String?, into out: inout [UInt8]) {
+        let severity = severityColor(d.severity)
+        open("1", &out)
+        out.append(contentsOf: pathPrefix.utf8)
+        out.append(contentsOf: d.file.utf8)
+        out.append(UInt8(ascii: ":"))
+        Self.append(d.line, &out)
+        out.append(UInt8(ascii: ":"))
+        Self.append(d.column, &out)
+        out.append(UInt8(ascii: ":"))
+        close(&out)
+        out.append(UInt8(ascii: " "))
+        open(severity, &out)
+        out.append(contentsOf: d.severity.rawValue.utf8)
+        out.append(UInt8(ascii: "["))
+        out.append(contentsOf: d.rule.utf8)
+        out.append(UInt8(ascii: "]"))
+        close(&out)
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: d.message.utf8)
+        out.append(0x0A)
         if let sourceLine, d.line > 0 {
-            let number = String(d.line)
-            let gutter = String(repeating: " ", count: number.count)
+            let digits = String(d.line).utf8.count
             let (pad, width) = Self.caretPlacement(sourceLine, d)
-            out += " \(gutter) |\n"
-            out += " \(number) | \(Self.printable(sourceLine))\n"
-            out += " \(gutter) | \(pad)" + paint(String(repeating: "^", count: width), code: severityColor(d.severity)) + "\n"
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: digits))
+            out.append(contentsOf: " |\n ".utf8)
+            Self.append(d.line, &out)
+            out.append(contentsOf: " | ".utf8)
+            out.append(contentsOf: Self.printable(sourceLine).utf8)
+            out.append(contentsOf: "\n ".utf8)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: digits))
+            out.append(contentsOf: " | ".utf8)
+            out.append(contentsOf: pad.utf8)
+            open(severity, &out)
+            out.append(contentsOf: repeatElement(UInt8(ascii: "^"), count: width))
+            close(&out)
+            out.append(0x0A)
         }
         if let suggestion = d.suggestion {
-            out += paint("  = help: ", code: "1") + suggestion + "\n"
+            open("1", &out)
+            out.append(contentsOf: "  = help: ".utf8)
+            close(&out)
+            out.append(contentsOf: suggestion.utf8)
+            out.append(0x0A)
         }
-        return out
+    }
+
+    /// The decimal digits of `n`.
+    private static func append(_ n: Int, _ out: inout [UInt8]) {
+        guard n > 0 else {
+            out.append(contentsOf: String(n).utf8)
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var v = n
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while v > 0 {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                count += 1
+            }
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     /// Control characters shown as their pictures (NUL as ␀), so a source
@@ -71,8 +132,17 @@ public struct HumanRenderer: Sendable {
         }
     }
 
-    private func paint(_ text: String, code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    /// The escape that starts colour `code`, on a terminal.
+    private func open(_ code: String, _ out: inout [UInt8]) {
+        guard color else { return }
+        out.append(contentsOf: "\u{1B}[".utf8)
+        out.append(contentsOf: code.utf8)
+        out.append(UInt8(ascii: "m"))
+    }
+
+    /// The escape that ends a colour, on a terminal.
+    private func close(_ out: inout [UInt8]) {
+        if color { out.append(contentsOf: "\u{1B}[0m".utf8) }
     }
 
     /// `N errors, N warnings, N infos` closing line.

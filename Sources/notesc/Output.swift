@@ -40,11 +40,12 @@ enum Output {
         let count = (diagnostics.count + share - 1) / share
         let parts = ResultSlots<[UInt8]>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { k in
-            var text = ""
+            var text: [UInt8] = []
+            text.reserveCapacity(share * 512)
             for d in diagnostics[(k * share)..<min(diagnostics.count, (k + 1) * share)] {
-                text += renderer.render(d, line: lines.line(d.file, d.line))
+                renderer.render(d, line: lines.line(d.file, d.line), into: &text)
             }
-            parts[k] = Array(text.utf8)
+            parts[k] = text
         }
         var bytes: [UInt8] = []
         for k in 0..<count { bytes += parts[k] ?? [] }

@@ -18,15 +18,16 @@ public struct HumanReporter: Reporter {
         // Rendered in chunks on all cores; joined in order.
         let diagnostics = report.diagnostics
         let chunk = 512
-        let chunks = ResultSlots<String>(count: (diagnostics.count + chunk - 1) / chunk)
+        let chunks = ResultSlots<[UInt8]>(count: (diagnostics.count + chunk - 1) / chunk)
         DispatchQueue.concurrentPerform(iterations: (diagnostics.count + chunk - 1) / chunk) { c in
-            var text = ""
+            var text: [UInt8] = []
+            text.reserveCapacity(chunk * 512)
             for d in diagnostics[(c * chunk)..<min(diagnostics.count, (c + 1) * chunk)] {
-                text += renderer.render(d, line: report.sourceLine(d.file, d.line))
+                renderer.render(d, line: report.sourceLine(d.file, d.line), into: &text)
             }
             chunks[c] = text
         }
-        var out = chunks.values.joined()
+        var out = String(decoding: chunks.values.joined(), as: UTF8.self)
         out += HumanRenderer.summary(report.diagnostics, files: report.filesChecked) + "\n"
         if report.claims.numeric > 0 { out += "claims: " + report.claims.summary + "\n" }
         return out
