@@ -15,26 +15,16 @@ extension OutputWriter {
     /// gone, the description is damaged) or reading it fails, the file is made whole.
     func writeGraphJSON(_ notebook: Notebook, graphHashes: [UInt64], previous: [UInt8]) throws -> [UInt8] {
         let path = outDir + "/graph.json"
-        let fd = previous.isEmpty ? -1 : open(path, O_RDONLY | O_CLOEXEC)
-        defer { if fd >= 0 { close(fd) } }
-        var st = stat()
-        let runs = fd >= 0 && fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
-            ? GraphJSONRuns(encoded: previous).flatMap { $0.size == Int(st.st_size) ? $0 : nil } : nil
+        // Read past the page cache: the file was written past it, and is read once.
+        let old = previous.isEmpty ? nil : DirectReader(path: path)
+        let runs = old?.size.flatMap { size in GraphJSONRuns(encoded: previous).flatMap { $0.size == size ? $0 : nil } }
         struct Unreadable: Error {}
         var made: GraphJSONRuns?
         do {
             try write("graph.json", streaming: { sink in
-                var buffer = [UInt8](repeating: 0, count: 1 << 20)
                 var failed = false
                 made = GraphJSONRuns.write(notebook, graphHashes: graphHashes, previous: runs, bytes: sink) { range in
-                    var at = range.lowerBound
-                    while at < range.upperBound, !failed {
-                        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, range.upperBound - at), off_t(at)) }
-                        if n < 0, errno == EINTR { continue }
-                        guard n > 0 else { failed = true; break }
-                        buffer.withUnsafeBytes { sink(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
-                        at += n
-                    }
+                    if !failed, let old { failed = !old.read(range, sink) }
                 }
                 if failed { throw Unreadable() }
             })

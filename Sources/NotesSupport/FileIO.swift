@@ -136,3 +136,81 @@ package final class DirectFile {
         }
     }
 }
+
+/// Reads ranges of a file past the page cache (`O_DIRECT`), a megabyte-
+/// aligned window at a time, for files this process wrote with `DirectFile`
+/// and reads once: `graph.json`'s unchanged parts, copied into the next one.
+/// Read through the page cache, each megabyte costs what writing it there
+/// does. Where the file system refuses `O_DIRECT`, reads go through it.
+package final class DirectReader {
+    private let fd: Int32
+    private var direct: Bool
+    private let window: UnsafeMutableRawPointer
+    /// Where the window's bytes start in the file, and how many it holds.
+    private var start = 0, count = 0
+
+    /// Opens the regular file at `path`; nil when it cannot be opened.
+    package init?(path: String) {
+        var fd = open(path, O_RDONLY | O_CLOEXEC | DirectFile.oDirect)
+        var direct = true
+        if fd < 0, errno == EINVAL {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            direct = false
+        }
+        guard fd >= 0 else { return nil }
+        var memory: UnsafeMutableRawPointer?
+        guard posix_memalign(&memory, DirectFile.alignment, DirectFile.chunk) == 0, let memory else {
+            Glibc.close(fd)
+            return nil
+        }
+        self.fd = fd
+        self.direct = direct
+        window = memory
+    }
+
+    deinit {
+        Glibc.close(fd)
+        free(window)
+    }
+
+    /// The file's size and whether it is a regular file.
+    package var size: Int? {
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(st.st_size)
+    }
+
+    /// Hands the bytes of `range` to `body`, a piece at a time; false when
+    /// the file ends before the range does or a read fails.
+    package func read(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        var at = range.lowerBound
+        while at < range.upperBound {
+            if at < start || at >= start + count {
+                guard fill(at) else { return false }
+            }
+            let n = min(start + count, range.upperBound) - at
+            body(UnsafeRawBufferPointer(start: window + (at - start), count: n))
+            at += n
+        }
+        return true
+    }
+
+    /// Reads the aligned window holding byte `offset`; false when there is none.
+    private func fill(_ offset: Int) -> Bool {
+        start = offset & ~(DirectFile.alignment - 1)
+        count = 0
+        while true {
+            let n = pread(fd, window, DirectFile.chunk, off_t(start))
+            if n < 0, errno == EINTR { continue }
+            // A file system that takes O_DIRECT at open but not for this read: through the page cache.
+            if n < 0, errno == EINVAL, direct {
+                direct = false
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~DirectFile.oDirect)
+                continue
+            }
+            guard n > 0 else { return false }
+            count = n
+            return offset < start + count
+        }
+    }
+}

@@ -37,5 +37,34 @@ import NotesTestSupport
 
     @Test func aFileThatCannotBeCreatedIsNil() throws {
         #expect(DirectFile(path: "/nonexistent-folder-\(getpid())/file") == nil)
+        #expect(DirectReader(path: "/nonexistent-folder-\(getpid())/file") == nil)
+    }
+
+    /// `DirectReader` gives any range's bytes, in the order `graph.json`'s
+    /// runs are copied (forward, with gaps) and out of it, across its window
+    /// and up to the file's end; a range past the end is refused.
+    @Test(arguments: ["disk", "tmpfs"])
+    func aReaderGivesTheBytesOfAnyRange(_ where_: String) throws {
+        let scratch = try Scratch("direct-reader")
+        let folder = where_ == "disk" ? scratch.path("") : "/dev/shm"
+        guard FileManager.default.fileExists(atPath: folder) else { return }
+        let chunk = DirectFile.chunk, block = DirectFile.alignment
+        let size = 2 * chunk + block + 77
+        let path = folder + "/direct-reader-\(getpid()).bin"
+        defer { unlink(path) }
+        let content = bytes(size, seed: 9)
+        let file = try #require(DirectFile(path: path))
+        file.write(content)
+        #expect(file.close() == nil)
+        let reader = try #require(DirectReader(path: path))
+        #expect(reader.size == size)
+        let ranges = [0..<0, 0..<1, 5..<block + 3, chunk - 10..<chunk + 10, chunk + 11..<2 * chunk + 1,
+                      3..<4, 2 * chunk..<size, 0..<size, size - 1..<size]
+        for range in ranges {
+            var got: [UInt8] = []
+            #expect(reader.read(range) { got += $0 }, "\(range) on \(where_)")
+            #expect(got == Array(content[range]), "\(range) on \(where_)")
+        }
+        #expect(!reader.read(size - 5..<size + 1) { _ in }, "past the end on \(where_)")
     }
 }
