@@ -131,6 +131,32 @@ import NotesTestSupport
         }
     }
 
+    /// The index's hashes are sorted run by run (`StemSuggestions.sorted`):
+    /// the same order a whole sort gives, and each run starting where the
+    /// first hash with its top bits is; with runs of one repeated hash, runs
+    /// past the short-run sort's size, and runs left empty.
+    @Test func hashesSortedRunByRunAsAWholeSort() {
+        var seed: UInt64 = 7
+        func next() -> UInt64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return seed ^ (seed >> 29)
+        }
+        let shift: UInt64 = 64 - 6
+        let cases: [[UInt64]] = [
+            [],
+            (0..<1000).map { _ in next() },
+            (0..<300).map { _ in next() & 0x03FF_FFFF_FFFF_FFFF },  // all in the first run
+            (0..<500).map { k in k % 3 == 0 ? 0xDEAD_BEEF : next() },
+            (0..<200).map { _ in UInt64.max - next() % 5 },
+        ]
+        for hashes in cases {
+            let (sorted, starts) = StemSuggestions.sorted(hashes, shift: shift, runs: 64)
+            #expect(sorted == hashes.sorted())
+            #expect(starts.count == 65 && starts.last == hashes.count)
+            for r in 0..<64 { #expect(starts[r] == sorted.filter { Int($0 >> shift) < r }.count, "run \(r)") }
+        }
+    }
+
     /// A rule set off costs nothing: no did-you-mean is looked for.
     @Test func noSuggestionForARuleThatIsOff() throws {
         let scratch = try Scratch("suggest-off", files: ["note-x.md": "# X\n", "a.md": "# A\n\n[[note-y]]\n\n## Connections\n- **note-z**: r\n"])
