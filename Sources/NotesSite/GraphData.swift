@@ -21,7 +21,7 @@ import NotesSupport
 enum GraphData {
     static let path = "graph-data.js"
 
-    static func script(_ graph: WholeGraph, positions: Bool) -> [UInt8] {
+    static func script(_ graph: WholeGraph, positions: Bool, cacheDir: String? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(120 * graph.nodes.count + 12 * graph.edges.reduce(0) { $0 + $1.pairs.count })
         out += Array("window.notescGraph={\"nodes\":[".utf8)
@@ -49,7 +49,8 @@ enum GraphData {
         }
         out.append(UInt8(ascii: "}"))
         if positions {
-            let (points, width, height) = GraphSVG.frame(count: graph.nodes.count, edgeKinds: graph.edges.map { ($0.kind, $0.pairs) })
+            let (points, width, height) = GraphFrameCache.frame(count: graph.nodes.count, edgeKinds: graph.edges.map { ($0.kind, $0.pairs) },
+                                                                cacheDir: cacheDir)
             out += Array(",\n\"size\":[".utf8)
             GraphLayout.append(width, to: &out)
             out.append(UInt8(ascii: ","))

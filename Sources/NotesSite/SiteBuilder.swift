@@ -295,7 +295,8 @@ public enum SiteBuilder {
                 DispatchQueue.global().async(group: globals) {
                     do {
                         let graph = WholeGraph(model, links: PageLinks(page: pages[graphPage].path, model: model))
-                        try writer.write(GraphData.path, GraphData.script(graph, positions: WholeGraph.drawnInBrowser(model)))
+                        try writer.write(GraphData.path, GraphData.script(graph, positions: WholeGraph.drawnInBrowser(model),
+                                                                            cacheDir: options.cacheDir))
                     } catch {
                         globalFailures[4] = "\(error)"
                     }
