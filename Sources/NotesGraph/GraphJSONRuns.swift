@@ -178,8 +178,9 @@ package struct GraphJSONRuns: Sendable {
         return next
     }
 
-    /// Elements of new runs made at once: enough to keep every core busy, few enough to hold.
-    private static let windowElements = 8 * ByteWriter.pieceSize
+    /// Elements of new runs made at once: enough to keep every core busy, few
+    /// enough to hold (a window's JSON was 12 MB of a cold build's peak at 8 pieces).
+    private static let windowElements = 4 * ByteWriter.pieceSize
 
     /// Each note's key: its graph hash, and whether each system its
     /// verdicts favour is in the folder (whether the `favors` edge is there).
