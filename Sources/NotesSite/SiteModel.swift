@@ -23,10 +23,21 @@ struct SiteModel: Sendable {
         var note: String
         var topic: String
         var verified: Bool
+        /// Where it is, in 32 bits each: 48 bytes a claim rather than 64, and
+        /// a 10k-note folder places 425,000.
+        private var place: (position: Int32, comparison: Int32, index: Int32)
+
+        init(note: String, topic: String, verified: Bool, position: Int, comparison: Int, index: Int) {
+            self.note = note
+            self.topic = topic
+            self.verified = verified
+            place = (Int32(position), Int32(comparison), Int32(index))
+        }
+
         /// `notebook.notes[position].comparisons[comparison].claims[index]`.
-        var position: Int
-        var comparison: Int
-        var index: Int
+        var position: Int { Int(place.position) }
+        var comparison: Int { Int(place.comparison) }
+        var index: Int { Int(place.index) }
     }
 
     /// A verdict and where it stands.
@@ -347,6 +358,34 @@ struct SiteModel: Sendable {
     /// Every claim and verdict by the systems and topics it is about, in note order.
     private static func place(_ notes: [Note]) -> Placed {
         var placed = Placed()
+        // Each list sized before it is filled: grown by doubling, they held a
+        // third more than their claims (40 MB at 10k notes, at the build's peak).
+        var topicCounts: [String: Int] = [:], systemCounts: [String: Int] = [:]
+        for position in notes.indices {
+            let comparisons = notes[position].comparisons
+            for comparison in comparisons.indices {
+                let claims = comparisons[comparison].claims
+                topicCounts[comparisons[comparison].slug, default: 0] += claims.count
+                for index in claims.indices {
+                    let subjects = claims[index].subjects
+                    for k in subjects.indices where !subjects[..<k].contains(where: { $0.slug == subjects[k].slug }) {
+                        systemCounts[subjects[k].slug, default: 0] += 1
+                    }
+                }
+            }
+        }
+        func reserved(_ counts: [String: Int]) -> [String: [PlacedClaim]] {
+            var lists: [String: [PlacedClaim]] = [:]
+            lists.reserveCapacity(counts.count)
+            for (key, count) in counts {
+                var list: [PlacedClaim] = []
+                list.reserveCapacity(count)
+                lists[key] = list
+            }
+            return lists
+        }
+        placed.claimsByTopic = reserved(topicCounts)
+        placed.claimsBySystem = reserved(systemCounts)
         for position in notes.indices {
             let id = notes[position].id
             let comparisons = notes[position].comparisons
