@@ -207,7 +207,7 @@ extension ByteWriter {
         }
         if !asMetadata {
             appendJSONKey("id", depth: d, first: node.kind != .note)
-            appendJSONString(node.id)
+            appendJSONString(node.fullID)
         }
         appendJSONKey("kind", depth: d, first: asMetadata && node.kind != .note)
         appendJSONString(node.kind.rawValue)
@@ -272,8 +272,8 @@ extension ByteWriter {
     /// Edge `e` of `graph`, as `appendJSON(graph.edge(e))` writes it.
     mutating func appendJSON(_ graph: SortedGraph, edge e: Int, depth: Int) {
         let edge = graph.edges[e]
-        appendJSONEdge(key: graph.key(e), kind: edge.kind, label: graph.label(e), source: graph.nodes[Int(edge.source)].id,
-                       target: graph.nodes[Int(edge.target)].id, depth: depth)
+        appendJSONEdge(key: graph.key(e), kind: edge.kind, label: graph.label(e), source: graph.source(e),
+                       target: graph.target(e), depth: depth)
     }
 
     private mutating func appendJSONEdge(key: String, kind: GraphEdge.Kind, label: String?, source: String, target: String,
