@@ -207,7 +207,7 @@ extension ByteWriter {
         }
         if !asMetadata {
             appendJSONKey("id", depth: d, first: node.kind != .note)
-            appendJSONString(node.fullID)
+            appendJSONID(node)
         }
         appendJSONKey("kind", depth: d, first: asMetadata && node.kind != .note)
         appendJSONString(node.kind.rawValue)
@@ -266,18 +266,32 @@ extension ByteWriter {
 
     /// An edge, as `edge.attributes`.
     mutating func appendJSON(_ edge: GraphEdge, depth: Int) {
-        appendJSONEdge(key: edge.key, kind: edge.kind, label: edge.label, source: edge.source, target: edge.target, depth: depth)
+        appendJSONEdge(key: edge.key, kind: edge.kind, label: edge.label, depth: depth,
+                       source: { $0.appendJSONString(edge.source) }, target: { $0.appendJSONString(edge.target) })
     }
 
     /// Edge `e` of `graph`, as `appendJSON(graph.edge(e))` writes it.
     mutating func appendJSON(_ graph: SortedGraph, edge e: Int, depth: Int) {
         let edge = graph.edges[e]
-        appendJSONEdge(key: graph.key(e), kind: edge.kind, label: graph.label(e), source: graph.source(e),
-                       target: graph.target(e), depth: depth)
+        appendJSONEdge(key: graph.key(e), kind: edge.kind, label: graph.label(e), depth: depth,
+                       source: { $0.appendJSONID(graph.nodes[Int(edge.source)]) },
+                       target: { $0.appendJSONID(graph.nodes[Int(edge.target)]) })
     }
 
-    private mutating func appendJSONEdge(key: String, kind: GraphEdge.Kind, label: String?, source: String, target: String,
-                                         depth: Int) {
+    /// A node's id as a JSON string (`GraphNode.fullID`), written in pieces
+    /// when it was built without one: a million edges name claims at 10k notes.
+    mutating func appendJSONID(_ node: GraphNode) {
+        guard let (prefix, note, line) = node.derivedID else { return appendJSONString(node.id) }
+        append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.appendJSONEscaped(note)
+        append(UInt8(ascii: ":"))
+        bytes.appendDecimal(line)
+        append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendJSONEdge(key: String, kind: GraphEdge.Kind, label: String?, depth: Int,
+                                         source: (inout ByteWriter) -> Void, target: (inout ByteWriter) -> Void) {
         let d = depth + 1
         append(UInt8(ascii: "{"))
         appendJSONKey("key", depth: d, first: true)
@@ -289,9 +303,9 @@ extension ByteWriter {
             appendJSONString(label)
         }
         appendJSONKey("source", depth: d)
-        appendJSONString(source)
+        source(&self)
         appendJSONKey("target", depth: d)
-        appendJSONString(target)
+        target(&self)
         appendNewline(depth)
         append(UInt8(ascii: "}"))
     }

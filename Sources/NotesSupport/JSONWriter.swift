@@ -185,6 +185,15 @@ extension Array where Element == UInt8 {
         append(UInt8(ascii: "\""))
     }
 
+    /// `text` as `appendJSONString` writes it, without the quotes: for a
+    /// string written in pieces, only some of which need escaping.
+    package mutating func appendJSONEscaped(_ text: Substring) {
+        if text.utf8.withContiguousStorageIfAvailable({ appendJSONEscaped($0) }) == nil {
+            var text = String(text)
+            text.withUTF8 { appendJSONEscaped($0) }
+        }
+    }
+
     private mutating func appendJSONEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         var start = 0
         for i in utf8.indices where utf8[i] < 0x20 || utf8[i] == 0x22 || utf8[i] == 0x5C {
