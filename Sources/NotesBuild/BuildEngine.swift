@@ -185,7 +185,9 @@ public enum BuildEngine {
         }
         CacheWriting.wait()
         clock.lap("record")
-        return BuildOutcome(diagnostics: notebook.diagnostics, notes: notebook.notes.count, site: site, upToDate: false)
+        let outcome = BuildOutcome(diagnostics: notebook.diagnostics, notes: notebook.notes.count, site: site, upToDate: false)
+        releaseInBackground((notebook, published))
+        return outcome
     }
 
     /// The notebook of `sources`, with the caches of `cacheDir`: when the

@@ -140,6 +140,12 @@ public final class CompileCache: @unchecked Sendable {
         return w.bytes
     }
 
+    /// Every note's diagnostics as the cache holds them (`Result`), by position.
+    struct Stored {
+        var diagnostics: [[Diagnostic]] = []
+        var calcDiagnostics: [[Diagnostic]] = []
+    }
+
     private func result(_ entry: Entry) -> Result? {
         guard let stored, let body = stored.verified(entry.block) else { return nil }
         var r = CacheReader(stored.bytes, from: body.lowerBound, to: body.upperBound)
@@ -186,13 +192,24 @@ public final class CompileCache: @unchecked Sendable {
             if let r = result(entries[files[i].path]!) { results[i] = r } else { failed[0] = true }
         }
         guard failed[0] == nil, let (storedSystems, storedTopics) = entities.value else { return nil }
-        var notes = (0..<files.count).map { results[$0]!.note }
+        // Moved out of their slots, not copied: releasing the copies' every
+        // string was a tenth of a rebuild at 10k notes.
+        var notes: [Note] = [], stored = Stored()
+        notes.reserveCapacity(files.count)
+        stored.diagnostics.reserveCapacity(files.count)
+        stored.calcDiagnostics.reserveCapacity(files.count)
+        for i in files.indices {
+            let result = results.take(i)!
+            notes.append(result.note)
+            stored.diagnostics.append(result.diagnostics)
+            stored.calcDiagnostics.append(result.calcDiagnostics)
+        }
         // An edit other notes can see (a claim, a calc, a connection, a
         // heading) but that leaves the notes' ids, aliases and drafts as they
         // were: the folder-wide stages run again over the cached records.
         if !interfaces.isEmpty {
             for i in interfaces.keys where Self.identity(reparsed[i]!.note) != Self.identity(notes[i]) { return nil }
-            return reworked(sources, config: config, notes: notes, results: results, reparsed: reparsed, interfaces: interfaces)
+            return reworked(sources, config: config, notes: notes, stored: stored, reparsed: reparsed, interfaces: interfaces)
         }
         var fresh: [Int: Result] = [:]
         if !changed.isEmpty {
@@ -210,12 +227,12 @@ public final class CompileCache: @unchecked Sendable {
                                        publish: config.publish, rulesOff: config.rulesOff)
             for i in changed {
                 let parsed = reparsed[i]!
-                let calc = results[i]!.calcDiagnostics
+                let calc = stored.calcDiagnostics[i]
                 fresh[i] = Result(note: parsed.note, diagnostics: Pipeline.check(parsed, in: context, calc: calc), calcDiagnostics: calc)
             }
         }
         var diagnostics = sources.diagnostics + DuplicateID.check(files) + Pipeline.embedCycles(notes, sources, config: config)
-        for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? results[i]!.diagnostics }
+        for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? stored.diagnostics[i] }
         diagnostics = Pipeline.applySeverities(diagnostics, config: config)
         if !fresh.isEmpty { append(files, hashes: sources.hashes, fresh) }
         return Notebook(notes: notes, systems: storedSystems, topics: storedTopics, diagnostics: Diagnostic.sortedForOutput(diagnostics))
@@ -262,7 +279,7 @@ public final class CompileCache: @unchecked Sendable {
     /// the notes they point to or that point to them (before and after the
     /// edit), and those whose calc or conflict diagnostics changed. Each
     /// yields what a full compile does.
-    private func reworked(_ sources: NoteSources, config: Config, notes cached: [Note], results: ResultSlots<Result>,
+    private func reworked(_ sources: NoteSources, config: Config, notes cached: [Note], stored: Stored,
                           reparsed: [Int: ParsedNote], interfaces: [Int: UInt64]) -> Notebook? {
         var clock = StageClock()
         reworked = true
@@ -300,7 +317,7 @@ public final class CompileCache: @unchecked Sendable {
             // Each note's conflict diagnostics: the redone claims' new ones,
             // the others' as before, in line order (a full run's order).
             for i in files.indices {
-                let merged = ConflictingClaims.merged(previous: results[i]!.calcDiagnostics, found: found[files[i].path] ?? [],
+                let merged = ConflictingClaims.merged(previous: stored.calcDiagnostics[i], found: found[files[i].path] ?? [],
                                                       redone: redone[i], edited: reparsed[i] != nil)
                 if !merged.isEmpty { calcByFile[files[i].path, default: []] += merged }
             }
@@ -314,7 +331,7 @@ public final class CompileCache: @unchecked Sendable {
         var again = Set(reparsed.keys)
         let after = notes.map(Self.derived)
         // No rule reads a claim's marks today; a note whose marks changed is checked again all the same.
-        for i in files.indices where (calcByFile[files[i].path] ?? []) != results[i]!.calcDiagnostics || after[i] != before[i] {
+        for i in files.indices where (calcByFile[files[i].path] ?? []) != stored.calcDiagnostics[i] || after[i] != before[i] {
             again.insert(i)
         }
         let edited = Set(reparsed.keys.map { files[$0].id })
@@ -343,7 +360,7 @@ public final class CompileCache: @unchecked Sendable {
         }
         clock.lap("rework:check")
         var diagnostics = sources.diagnostics + DuplicateID.check(files) + Pipeline.embedCycles(notes, sources, config: config)
-        for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? results[i]!.diagnostics }
+        for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? stored.diagnostics[i] }
         diagnostics = Pipeline.applySeverities(diagnostics, config: config)
         let (systems, topics) = gathered.value
         append(files, hashes: sources.hashes, fresh, interfaces: interfaces, entities: (systems, topics))

@@ -196,7 +196,7 @@ extension ByteWriter {
 
     /// A node as the `json` document writes it, `node.attributes` plus
     /// `id`; or as JGF `metadata`, its attributes without `label`.
-    mutating func appendJSON(_ node: GraphNode, depth: Int, asMetadata: Bool = false) {
+    mutating func appendJSON(_ node: borrowing GraphNode, depth: Int, asMetadata: Bool = false) {
         let d = depth + 1
         append(UInt8(ascii: "{"))
         if node.kind == .note {
@@ -270,17 +270,19 @@ extension ByteWriter {
                        source: { $0.appendJSONString(edge.source) }, target: { $0.appendJSONString(edge.target) })
     }
 
-    /// Edge `e` of `graph`, as `appendJSON(graph.edge(e))` writes it.
-    mutating func appendJSON(_ graph: SortedGraph, edge e: Int, depth: Int) {
+    /// Edge `e` of `graph`, as `appendJSON(graph.edge(e))` writes it;
+    /// `nodes` are `graph.nodes`, borrowed: copying an end's node out of
+    /// the array retained all its strings, a million times at 10k notes.
+    mutating func appendJSON(_ graph: SortedGraph, edge e: Int, nodes: UnsafeBufferPointer<GraphNode>, depth: Int) {
         let edge = graph.edges[e]
         appendJSONEdge(key: graph.key(e), kind: edge.kind, label: graph.label(e), depth: depth,
-                       source: { $0.appendJSONID(graph.nodes[Int(edge.source)]) },
-                       target: { $0.appendJSONID(graph.nodes[Int(edge.target)]) })
+                       source: { $0.appendJSONID(nodes[Int(edge.source)]) },
+                       target: { $0.appendJSONID(nodes[Int(edge.target)]) })
     }
 
     /// A node's id as a JSON string (`GraphNode.fullID`), written in pieces
     /// when it was built without one: a million edges name claims at 10k notes.
-    mutating func appendJSONID(_ node: GraphNode) {
+    mutating func appendJSONID(_ node: borrowing GraphNode) {
         guard let (prefix, note, line) = node.derivedID else { return appendJSONString(node.id) }
         append(UInt8(ascii: "\""))
         prefix.withUTF8Buffer { bytes.append(contentsOf: $0) }

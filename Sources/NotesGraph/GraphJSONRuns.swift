@@ -253,11 +253,13 @@ package struct GraphJSONRuns: Sendable {
 
     /// A run's elements, comma-separated.
     private static func json(_ graph: SortedGraph, _ run: Run, _ range: Range<Int>) -> [UInt8] {
-        run.isEdges ? json(range) { $0.appendJSON(graph, edge: $1, depth: 2) } : json(graph, nodes: range)
+        graph.nodes.withUnsafeBufferPointer { nodes in
+            run.isEdges ? json(range) { $0.appendJSON(graph, edge: $1, nodes: nodes, depth: 2) } : json(graph, nodes: range)
+        }
     }
 
     private static func json(_ graph: SortedGraph, nodes range: Range<Int>) -> [UInt8] {
-        json(range) { $0.appendJSON(graph.nodes[$1], depth: 2) }
+        graph.nodes.withUnsafeBufferPointer { nodes in json(range) { $0.appendJSON(nodes[$1], depth: 2) } }
     }
 
     private static func json(_ range: Range<Int>, _ element: (inout ByteWriter, Int) -> Void) -> [UInt8] {

@@ -445,7 +445,9 @@ struct GraphBuilder {
         // Sized first: grown as it fills, the buffer was twice its size at times (27 MB at 10k notes).
         var bytes: [UInt8] = []
         // A made id is at most 16 bytes longer than its note's (prefix, colon, line).
-        bytes.reserveCapacity(nodes.reduce(0) { $0 + ($1.id.isEmpty ? ($1.note?.utf8.count ?? 0) + 16 : $1.id.utf8.count) })
+        var size = 0
+        for i in nodes.indices { size += nodes[i].id.isEmpty ? (nodes[i].note?.utf8.count ?? 0) + 16 : nodes[i].id.utf8.count }
+        bytes.reserveCapacity(size)
         var starts: [Int] = []
         starts.reserveCapacity(nodes.count + 1)
         for i in nodes.indices {

@@ -357,59 +357,79 @@ struct SiteModel: Sendable {
 
     /// Every claim and verdict by the systems and topics it is about, in note order.
     private static func place(_ notes: [Note]) -> Placed {
-        var placed = Placed()
-        // Each list sized before it is filled: grown by doubling, they held a
-        // third more than their claims (40 MB at 10k notes, at the build's peak).
-        var topicCounts: [String: Int] = [:], systemCounts: [String: Int] = [:]
+        // Lists by number: a topic's slug is looked up once a comparison and
+        // a system's once a claim, and the numbers kept for the second pass
+        // (looking each list up by slug for every claim, twice, was most of this).
+        var topicNumbers: [String: Int] = [:], systemNumbers: [String: Int] = [:]
+        var topicSlugs: [String] = [], systemSlugs: [String] = []
+        var topicCounts: [Int] = [], systemCounts: [Int] = []
+        var comparisonTopics: [Int32] = [], claimSystems: [Int32] = []
+        func number(_ slug: String, _ numbers: inout [String: Int], _ slugs: inout [String], _ counts: inout [Int]) -> Int {
+            if let known = numbers[slug] { return known }
+            numbers[slug] = slugs.count
+            slugs.append(slug)
+            counts.append(0)
+            return slugs.count - 1
+        }
         for position in notes.indices {
             let comparisons = notes[position].comparisons
             for comparison in comparisons.indices {
                 let claims = comparisons[comparison].claims
-                topicCounts[comparisons[comparison].slug, default: 0] += claims.count
+                let topic = number(comparisons[comparison].slug, &topicNumbers, &topicSlugs, &topicCounts)
+                comparisonTopics.append(Int32(topic))
+                topicCounts[topic] += claims.count
                 for index in claims.indices {
+                    // Once per system: a claim names a handful, so looking back beats a set per claim.
                     let subjects = claims[index].subjects
                     for k in subjects.indices where !subjects[..<k].contains(where: { $0.slug == subjects[k].slug }) {
-                        systemCounts[subjects[k].slug, default: 0] += 1
+                        let system = number(subjects[k].slug, &systemNumbers, &systemSlugs, &systemCounts)
+                        systemCounts[system] += 1
+                        claimSystems.append(Int32(system))
                     }
                 }
             }
         }
-        func reserved(_ counts: [String: Int]) -> [String: [PlacedClaim]] {
-            var lists: [String: [PlacedClaim]] = [:]
-            lists.reserveCapacity(counts.count)
-            for (key, count) in counts {
+        // Each list sized before it is filled: grown by doubling, they held a
+        // third more than their claims (40 MB at 10k notes, at the build's peak).
+        func reserved(_ counts: [Int]) -> [[PlacedClaim]] {
+            counts.map { count in
                 var list: [PlacedClaim] = []
                 list.reserveCapacity(count)
-                lists[key] = list
+                return list
             }
-            return lists
         }
-        placed.claimsByTopic = reserved(topicCounts)
-        placed.claimsBySystem = reserved(systemCounts)
+        var byTopic = reserved(topicCounts), bySystem = reserved(systemCounts)
+        var verdictsByTopic = [[PlacedVerdict]](repeating: [], count: topicSlugs.count)
+        var nextComparison = 0, nextSystem = 0
         for position in notes.indices {
             let id = notes[position].id
             let comparisons = notes[position].comparisons
             for comparison in comparisons.indices {
-                let topic = comparisons[comparison].slug
+                let topic = Int(comparisonTopics[nextComparison])
+                nextComparison += 1
+                let slug = topicSlugs[topic]
                 let claims = comparisons[comparison].claims
                 for index in claims.indices {
-                    let claim = PlacedClaim(note: id, topic: topic, verified: claims[index].verified,
+                    let claim = PlacedClaim(note: id, topic: slug, verified: claims[index].verified,
                                             position: position, comparison: comparison, index: index)
-                    placed.claimsByTopic[topic, default: []].append(claim)
-                    // Once per system: a claim names a handful, so looking back beats a set per claim.
+                    byTopic[topic].append(claim)
                     let subjects = claims[index].subjects
                     for k in subjects.indices where !subjects[..<k].contains(where: { $0.slug == subjects[k].slug }) {
-                        placed.claimsBySystem[subjects[k].slug, default: []].append(claim)
+                        bySystem[Int(claimSystems[nextSystem])].append(claim)
+                        nextSystem += 1
                     }
                 }
                 let verdicts = comparisons[comparison].verdicts
                 for index in verdicts.indices {
-                    placed.verdictsByTopic[topic, default: []].append(
-                        PlacedVerdict(note: id, topic: topic, favors: verdicts[index].favors,
-                                      position: position, comparison: comparison, index: index))
+                    verdictsByTopic[topic].append(PlacedVerdict(note: id, topic: slug, favors: verdicts[index].favors,
+                                                                position: position, comparison: comparison, index: index))
                 }
             }
         }
+        var placed = Placed()
+        placed.claimsByTopic = Dictionary(uniqueKeysWithValues: zip(topicSlugs, byTopic))
+        placed.claimsBySystem = Dictionary(uniqueKeysWithValues: zip(systemSlugs, bySystem))
+        placed.verdictsByTopic = Dictionary(uniqueKeysWithValues: zip(topicSlugs, verdictsByTopic).filter { !$0.1.isEmpty })
         placed.verdictsByTopicAndNote = placed.verdictsByTopic.mapValues { Dictionary(grouping: $0, by: \.note) }
         return placed
     }
