@@ -234,6 +234,7 @@ public final class CompileCache: @unchecked Sendable {
         var diagnostics = sources.diagnostics + DuplicateID.check(files) + Pipeline.embedCycles(notes, sources, config: config)
         for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? stored.diagnostics[i] }
         diagnostics = Pipeline.applySeverities(diagnostics, config: config)
+        releaseInBackground(stored)
         if !fresh.isEmpty { append(files, hashes: sources.hashes, fresh) }
         return Notebook(notes: notes, systems: storedSystems, topics: storedTopics, diagnostics: Diagnostic.sortedForOutput(diagnostics))
     }
