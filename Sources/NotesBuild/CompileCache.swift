@@ -250,6 +250,17 @@ public final class CompileCache: @unchecked Sendable {
         return h.value
     }
 
+    /// A note's calc blocks and inline calcs, with where they stand, hashed:
+    /// with the notes' ids, all that the calc stage reads of a note.
+    static func calcInputs(_ note: Note) -> UInt64 {
+        var w = CacheWriter(capacity: 1024)
+        w.calcBlocks(note.calcBlocks)
+        w.inlineCalcs(note.inlineCalcs)
+        var h = StableHash()
+        h.add(w.bytes)
+        return h.value
+    }
+
     /// What the folder-wide stages wrote into a note's records (calc results,
     /// verified and disputed claims), hashed; 0 when they wrote nothing.
     static func derived(_ note: Note) -> UInt64 {
@@ -295,25 +306,41 @@ public final class CompileCache: @unchecked Sendable {
             parsed[i] = reparsed[i]!
             parsed[i].note = note
         }
-        // What the calcs wrote last time goes, as a parse leaves it; the
-        // conflicts are worked out again only around the edited notes' claims.
-        let before = cached.map(Self.derived)
-        for i in parsed.indices where before[i] != 0 && reparsed[i] == nil {
-            parsed[i].note.calc = nil
-            for t in parsed[i].note.comparisons.indices {
-                for c in parsed[i].note.comparisons[t].claims.indices where !parsed[i].note.comparisons[t].claims[c].verifiedBy.isEmpty {
-                    parsed[i].note.comparisons[t].claims[c].verifiedBy = []
+        // When the edited notes' calc blocks and inline calcs are as they
+        // were (and so, `identity` being unchanged, every calc input is),
+        // every note's calc records and calc diagnostics are too: only the
+        // edited notes' claims are verified again. Otherwise what the calcs
+        // wrote last time goes, as a parse leaves it, and they all run again.
+        let calcKept = reparsed.keys.allSatisfy { Self.calcInputs(reparsed[$0]!.note) == Self.calcInputs(cached[$0]) }
+        var calcByFile: [String: [Diagnostic]] = [:]
+        // The notes whose marks may differ from before: all when the calcs ran
+        // again, else the edited ones and those whose conflicts were redone.
+        var marked = calcKept ? Set(reparsed.keys) : Set(files.indices)
+        if calcKept {
+            for i in reparsed.keys { parsed[i].note.calc = cached[i].calc }
+            CalcStage.reverify(&parsed, edited: reparsed.keys.sorted(), index: index)
+            for i in files.indices where !stored.calcDiagnostics[i].isEmpty {
+                let calc = stored.calcDiagnostics[i].filter { $0.rule != Rule.conflictingClaims.id }
+                if !calc.isEmpty { calcByFile[files[i].path] = calc }
+            }
+        } else {
+            for i in parsed.indices where reparsed[i] == nil && Self.derived(cached[i]) != 0 {
+                parsed[i].note.calc = nil
+                for t in parsed[i].note.comparisons.indices {
+                    for c in parsed[i].note.comparisons[t].claims.indices where !parsed[i].note.comparisons[t].claims[c].verifiedBy.isEmpty {
+                        parsed[i].note.comparisons[t].claims[c].verifiedBy = []
+                    }
                 }
             }
         }
         let resolved = parsed.map(\.note)
         let gathered = Background { Entities.gather(resolved, aliases: config.aliases) }
-        let calc = CalcStage.run(&parsed, index: index)
+        if !calcKept { calcByFile = Dictionary(grouping: CalcStage.run(&parsed, index: index), by: \.file) }
         clock.lap("rework:calc")
-        var calcByFile = Dictionary(grouping: calc, by: \.file)
         if !config.rulesOff.contains(Rule.conflictingClaims.id) {
             let scope = ConflictingClaims.Scope(notes: Set(reparsed.keys), before: reparsed.keys.sorted().map { cached[$0] })
             let (conflicts, redone) = ConflictingClaims.run(&parsed, scope: scope)
+            marked.formUnion(redone.keys)
             let found = Dictionary(grouping: conflicts, by: \.file)
             // Each note's conflict diagnostics: the redone claims' new ones,
             // the others' as before, in line order (a full run's order).
@@ -330,11 +357,6 @@ public final class CompileCache: @unchecked Sendable {
         // the edited ones (their headings and block ids may have changed).
         let notes = parsed.map(\.note)
         var again = Set(reparsed.keys)
-        let after = notes.map(Self.derived)
-        // No rule reads a claim's marks today; a note whose marks changed is checked again all the same.
-        for i in files.indices where (calcByFile[files[i].path] ?? []) != stored.calcDiagnostics[i] || after[i] != before[i] {
-            again.insert(i)
-        }
         let edited = Set(reparsed.keys.map { files[$0].id })
         var reached = targetsBefore
         for i in reparsed.keys { reached.formUnion(notes[i].connections.compactMap(\.resolved) + notes[i].links.compactMap(\.resolved)) }
@@ -343,6 +365,15 @@ public final class CompileCache: @unchecked Sendable {
         for i in files.indices where notes[i].connections.contains(where: { $0.resolved.map(edited.contains) ?? false })
             || notes[i].links.contains(where: { $0.resolved.map(edited.contains) ?? false }) {
             again.insert(i)
+        }
+        // Notes whose calc or conflict diagnostics or marks alone changed:
+        // no rule reads a claim's marks, and nothing else such a note reads
+        // changed, so its diagnostics are the old ones with those replaced
+        // (not parsed and checked again: a claim edit changes dozens).
+        var recounted: [Int] = []
+        for i in files.indices where !again.contains(i) && ((calcByFile[files[i].path] ?? []) != stored.calcDiagnostics[i]
+            || marked.contains(i) && Self.derived(notes[i]) != Self.derived(cached[i])) {
+            recounted.append(i)
         }
         // Each of them checked against the notes it points to and that point to it.
         let context = CheckContext(notes: Self.touching(Set(again.map { files[$0].id }), notes), index: index,
@@ -359,6 +390,13 @@ public final class CompileCache: @unchecked Sendable {
             let calc = calcByFile[files[i].path] ?? []
             fresh[i] = Result(note: notes[i], diagnostics: Pipeline.check(note, in: context, calc: calc), calcDiagnostics: calc)
         }
+        for i in recounted {
+            guard case .success(let bytes) = sources.contents[i], case .success(let source) = SourceText.decode(bytes) else { return nil }
+            let calc = calcByFile[files[i].path] ?? []
+            let diagnostics = Self.replacing(stored.calcDiagnostics[i], with: calc, in: stored.diagnostics[i],
+                                             suppressions: Suppression.scan(source))
+            fresh[i] = Result(note: notes[i], diagnostics: diagnostics, calcDiagnostics: calc)
+        }
         clock.lap("rework:check")
         var diagnostics = sources.diagnostics + DuplicateID.check(files) + Pipeline.embedCycles(notes, sources, config: config)
         for i in files.indices { diagnostics += fresh[i]?.diagnostics ?? stored.diagnostics[i] }
@@ -366,6 +404,17 @@ public final class CompileCache: @unchecked Sendable {
         let (systems, topics) = gathered.value
         append(files, hashes: sources.hashes, fresh, interfaces: interfaces, entities: (systems, topics))
         return Notebook(notes: notes, systems: systems, topics: topics, diagnostics: Diagnostic.sortedForOutput(diagnostics))
+    }
+
+    /// A note's `diagnostics` (suppressions applied, in output order) with its
+    /// calc and conflict diagnostics `old` replaced by `new`: what
+    /// `Pipeline.check` gives when they are all that changed.
+    static func replacing(_ old: [Diagnostic], with new: [Diagnostic], in diagnostics: [Diagnostic],
+                          suppressions: [Suppression]) -> [Diagnostic] {
+        var left = diagnostics
+        for d in old { if let k = left.firstIndex(of: d) { left.remove(at: k) } }
+        left += new.filter { !Suppression.silences(suppressions, rule: $0.rule, line: $0.line) }
+        return Diagnostic.sortedForOutput(left)
     }
 
     /// The notes among `notes` that are in `ids`, connect or link to one of

@@ -43,15 +43,55 @@ package enum CalcStage {
         }
         for i in parsed.indices {
             guard let checks = verifications[parsed[i].note.id] else { continue }
-            for t in parsed[i].note.comparisons.indices {
-                for c in parsed[i].note.comparisons[t].claims.indices {
-                    let claim = parsed[i].note.comparisons[t].claims[c]
-                    let refs = checks.filter { _, stated, _ in claim.quantities.contains { writes($0, stated) } }.map(\.2)
-                    parsed[i].note.comparisons[t].claims[c].verifiedBy = Array(Set(refs)).sorted { ($0.note, $0.line) < ($1.note, $1.line) }
+            mark(&parsed[i].note, checks.map { ($0.1, $0.2) })
+        }
+        return diagnostics
+    }
+
+    /// After an edit that left every calc input as it was (`CompileCache`'s
+    /// rework): the notes keep their calc records, and the claims of the
+    /// `edited` notes alone are verified again, by the checks that can name
+    /// them — their own, and the `check … for` of notes naming one of them.
+    /// What `run` would mark them with; nothing else changes.
+    package static func reverify(_ parsed: inout [ParsedNote], edited: [Int], index: NoteIndex) {
+        let ids = Set(edited.map { parsed[$0].note.id })
+        func namesEdited(_ reference: String) -> Bool {
+            if case .note(let id) = index.resolve(reference) { return ids.contains(id) }
+            return false
+        }
+        let verifiers = parsed.indices.filter { i in
+            guard parsed[i].readable, hasCalc(parsed[i].note) else { return false }
+            if ids.contains(parsed[i].note.id) { return true }
+            return parsed[i].note.calc?.statements.contains { $0.check?.forNote.map(namesEdited) ?? false } ?? false
+        }
+        var verifications: [String: [(CalcValue, CheckReference)]] = [:]
+        if !verifiers.isEmpty {
+            let evaluator = Evaluator(notes: parsed.map(\.note), index: index)
+            for i in verifiers {
+                let id = parsed[i].note.id
+                for statement in evaluator.evaluate(i, depth: 0).statements {
+                    guard let check = statement.check, check.passed, check.op == "≈" || check.op == "==" else { continue }
+                    var target = id
+                    if let reference = check.forNote {
+                        guard case .note(let named) = index.resolve(reference) else { continue }
+                        target = named
+                    }
+                    if ids.contains(target) { verifications[target, default: []].append((check.statedValue, CheckReference(note: id, line: statement.line))) }
                 }
             }
         }
-        return diagnostics
+        for i in edited { mark(&parsed[i].note, verifications[parsed[i].note.id] ?? []) }
+    }
+
+    /// Each of `note`'s claims verified by the `checks` whose stated value it writes.
+    private static func mark(_ note: inout Note, _ checks: [(CalcValue, CheckReference)]) {
+        for t in note.comparisons.indices {
+            for c in note.comparisons[t].claims.indices {
+                let claim = note.comparisons[t].claims[c]
+                let refs = checks.filter { stated, _ in claim.quantities.contains { writes($0, stated) } }.map(\.1)
+                note.comparisons[t].claims[c].verifiedBy = Array(Set(refs)).sorted { ($0.note, $0.line) < ($1.note, $1.line) }
+            }
+        }
     }
 
     static func hasCalc(_ note: Note) -> Bool { !note.calcBlocks.isEmpty || !note.inlineCalcs.isEmpty }

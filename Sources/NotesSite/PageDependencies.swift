@@ -327,10 +327,12 @@ struct PageDependencies {
             return h.hex
         }
         let own: Int? = if case .note(let i) = page.source { i } else { nil }
-        // Notes by their place in the folder (sorting numbers, not ids), each once; a missing note by id.
+        // Notes by their place in the folder (sorting numbers, not ids), each
+        // once; a missing note by id. A place names the same note while
+        // `global`, which holds every id in order, is the same.
         var previous = -1
         for i in read.sorted() where i != previous {
-            h.add(model.notebook.notes[i].id)
+            h.add(word: UInt64(i))
             h.add(word: i == own ? noteHashes[i] : listedHashes[i])
             previous = i
         }
