@@ -116,6 +116,9 @@ import NotesTestSupport
             ("a claim's number the check verifies", .reworked, { try scratch.edit("notes/01-deepseek-v3-technical-report.md") { $0.replacingOccurrences(of: "$5.576M total", with: "$5.577M total") } }),
             ("a claim that conflicts with another note's", .reworked, { try scratch.edit("notes/05-fp8-lm-paper.md") { $0.replacingOccurrences(of: "## 🎯 Key Comparisons\n", with: "## 🎯 Key Comparisons\n\n### Training Efficiency\n- **DeepSeek-V3**: $9.9M total\n") } }),
             ("the conflict mended", .reworked, { try scratch.edit("notes/05-fp8-lm-paper.md") { $0.replacingOccurrences(of: "$9.9M total", with: "$5.576M total") } }),
+            // 05's conflicts then change by another note's edit alone, and are suppressed there.
+            ("a suppression above a claim", .reworked, { try scratch.edit("notes/05-fp8-lm-paper.md") { $0.replacingOccurrences(of: "### Training Efficiency\n- **DeepSeek-V3**", with: "### Training Efficiency\n<!-- notesc-disable-next-line conflicting-claims -->\n- **DeepSeek-V3**") } }),
+            ("another note's claim now conflicting with the suppressed one", .reworked, { try scratch.edit("notes/01-deepseek-v3-technical-report.md") { $0.replacingOccurrences(of: "$5.577M total", with: "$8.8M total") } }),
             // 03 and 05 point to neither: the conflict is reported at 05's claim (the later note), which must be checked again.
             ("a claim conflicting with an unconnected note's", .reworked, { try scratch.edit("notes/03-deepseek-moe-paper.md") { $0.replacingOccurrences(of: "## 🎯 Key Comparisons\n", with: "## 🎯 Key Comparisons\n\n### Memory\n- **FP8**: 12% less real memory\n- **Verdict**: FP8 saves memory\n") } }),
             ("a heading others link to renamed", .reworked, { try scratch.edit("notes/06-mla-explained.md") { $0.replacingOccurrences(of: "### KV Cache per Token", with: "### KV Cache per Token, Renamed") } }),
