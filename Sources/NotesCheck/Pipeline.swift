@@ -11,15 +11,17 @@ import NotesSupport
 public enum Pipeline {
     /// Reads and checks a notes folder. Throws only when the run itself fails
     /// (no such folder); problems in notes are diagnostics.
-    /// `entities: false` skips gathering systems and topics (lint does not need them).
-    public static func load(root: String, config: Config = Config(), entities: Bool = true) throws -> Notebook {
-        try compile(root: root, config: config, entities: entities).notebook
+    /// `entities: false` skips gathering systems and topics (lint does not need them);
+    /// `forSite: false`, reading what only pages use (`NoteParser.parse`).
+    public static func load(root: String, config: Config = Config(), entities: Bool = true, forSite: Bool = true) throws -> Notebook {
+        try compile(root: root, config: config, entities: entities, forSite: forSite).notebook
     }
 
     /// Like `load`, plus the decoded text of every note, so diagnostics can
     /// quote their lines without reading the files again.
-    public static func loadKeepingSources(root: String, config: Config = Config(), entities: Bool = true) throws -> (Notebook, SourceLines) {
-        let compilation = try compile(root: root, config: config, entities: entities)
+    public static func loadKeepingSources(root: String, config: Config = Config(), entities: Bool = true,
+                                          forSite: Bool = true) throws -> (Notebook, SourceLines) {
+        let compilation = try compile(root: root, config: config, entities: entities, forSite: forSite)
         var sources: [String: SourceText] = [:]
         sources.reserveCapacity(compilation.parsed.count)
         for parsed in compilation.parsed {
@@ -40,11 +42,11 @@ public enum Pipeline {
         package var calcByFile: [String: [Diagnostic]] = [:]
     }
 
-    static func compile(root: String, config: Config, entities: Bool = true) throws -> Compilation {
+    static func compile(root: String, config: Config, entities: Bool = true, forSite: Bool = true) throws -> Compilation {
         var clock = StageClock()
         let sources = try NoteSources.read(root: root, exclude: config.exclude)
         clock.lap("discover+read")
-        return compile(sources, config: config, entities: entities)
+        return compile(sources, config: config, entities: entities, parsed: parseAll(sources, forSite: forSite))
     }
 
     /// The stages after parsing; `parsed` (in the order of `sources.files`)
@@ -152,7 +154,7 @@ public enum Pipeline {
     /// Parses every file on all cores; the order of the result is the order
     /// of the files, whatever the core count. `cached` gives the notes parsed
     /// already (nil for the others): the build's parse cache.
-    package static func parseAll(_ sources: NoteSources, cached: ((Int) -> ParsedNote?)? = nil) -> [ParsedNote] {
+    package static func parseAll(_ sources: NoteSources, forSite: Bool = true, cached: ((Int) -> ParsedNote?)? = nil) -> [ParsedNote] {
         CmarkBridge.prepare()
         let files = sources.files
         let results = ResultSlots<ParsedNote>(count: files.count)
@@ -160,7 +162,7 @@ public enum Pipeline {
             let file = files[i]
             switch sources.contents[i] {
             case .success(let bytes):
-                results[i] = cached?(i) ?? NoteParser.parse(id: file.id, path: file.path, bytes: bytes)
+                results[i] = cached?(i) ?? NoteParser.parse(id: file.id, path: file.path, bytes: bytes, forSite: forSite)
             case .failure(let error):
                 var empty = NoteParser.parse(id: file.id, path: file.path, bytes: [])
                 empty.readable = false

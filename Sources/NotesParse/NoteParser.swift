@@ -37,10 +37,14 @@ package struct NoteParser {
     var note: Note
     var diagnostics: [Diagnostic] = []
     var codeLineSet: Set<Int> = []
+    /// Whether to read what only pages use (`Note.pageNeeds`, `Note.bodyText`).
+    var forSite = true
     /// Paragraphs met before the first H2: only the first may be metadata.
     var preambleParagraphs = 0
 
-    package static func parse(id: String, path: String, bytes: [UInt8]) -> ParsedNote {
+    /// `forSite: false` leaves out what only the site reads (`Note.pageNeeds`
+    /// and `Note.bodyText`, a sixth of parsing): lint, graph, query and records do.
+    package static func parse(id: String, path: String, bytes: [UInt8], forSite: Bool = true) -> ParsedNote {
         let empty = Note(id: id, path: path, title: nil, metadata: [], date: nil, category: nil, tags: [], aliases: [],
                          isStudyNote: false, sections: [], tldr: [], comparisons: [], take: nil, calcBlocks: [],
                          inlineCalcs: [], connections: [], links: [])
@@ -61,6 +65,7 @@ package struct NoteParser {
             let frontMatterEnd = FrontMatter.lastLine(source) ?? 0
             let read = source.withoutComments(frontMatterEnd: frontMatterEnd)
             var parser = NoteParser(id: id, path: path, source: read, note: empty)
+            parser.forSite = forSite
             parser.run()
             if read.bytes != source.bytes, let open = source.unclosedComment(frontMatterEnd: frontMatterEnd) {
                 let hidden = source.lineCount - open.line + 1
@@ -116,9 +121,11 @@ package struct NoteParser {
             note.title = Title(text: title.value, range: title.valueRange)
         }
         note.isStudyNote = note.sections.contains { $0.kind.isStudySection }
-        note.pageNeeds = Self.pageNeeds(cmarkBytes, document.root)
         note.anchors = Self.anchors(document.root, titleLine: note.title?.range.start.line)
-        note.bodyText = Self.bodyText(document.root)
+        if forSite {
+            note.pageNeeds = Self.pageNeeds(cmarkBytes, document.root)
+            note.bodyText = Self.bodyText(document.root)
+        }
     }
 
     private mutating func walkBlocks(_ blocks: [MarkdownNode]) {

@@ -55,7 +55,7 @@ struct CalcCommand: ParsableCommand {
         let relative = String(absoluteFile.dropFirst(absoluteRoot.count + 1))
         let notebook: Notebook
         do {
-            notebook = try Pipeline.load(root: root, config: try Config.load(root: root))
+            notebook = try Pipeline.load(root: root, config: try Config.load(root: root), forSite: false)
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)

@@ -45,7 +45,7 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let notebook: Notebook
         do {
-            notebook = try Pipeline.load(root: notes, config: folder.loadConfig())
+            notebook = try Pipeline.load(root: notes, config: folder.loadConfig(), forSite: false)
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)

@@ -63,7 +63,7 @@ struct LintCommand: ParsableCommand {
                 }
             }
             var checked: Notebook
-            (checked, lines) = try Pipeline.loadKeepingSources(root: root, config: loaded, entities: false)
+            (checked, lines) = try Pipeline.loadKeepingSources(root: root, config: loaded, entities: false, forSite: false)
             // Query blocks are run, not only compiled: a query past its time limit is an error too.
             QueryStage.check(&checked, config: loaded, silenced: lines.silences)
             notebook = checked

@@ -31,7 +31,7 @@ struct QueryCommand: ParsableCommand {
         let config: Config
         do {
             config = try folder.loadConfig()
-            notebook = try Pipeline.load(root: folder.notes, config: config)
+            notebook = try Pipeline.load(root: folder.notes, config: config, forSite: false)
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)

@@ -23,7 +23,7 @@ struct RecordsCommand: ParsableCommand {
     func run() throws {
         let notebook: Notebook
         do {
-            notebook = try Pipeline.load(root: notes, config: try folder.loadConfig())
+            notebook = try Pipeline.load(root: notes, config: try folder.loadConfig(), forSite: false)
         } catch {
             Output.stderr("error: \(error)\n")
             throw ExitCode(2)
