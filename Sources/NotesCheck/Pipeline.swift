@@ -46,7 +46,9 @@ public enum Pipeline {
         var clock = StageClock()
         let sources = try NoteSources.read(root: root, exclude: config.exclude)
         clock.lap("discover+read")
-        return compile(sources, config: config, entities: entities, parsed: parseAll(sources, forSite: forSite))
+        let parsed = parseAll(sources, forSite: forSite)
+        clock.lap("parse")
+        return compile(sources, config: config, entities: entities, parsed: parsed)
     }
 
     /// The stages after parsing; `parsed` (in the order of `sources.files`)
@@ -57,7 +59,7 @@ public enum Pipeline {
         let files = sources.files
         let discoveryDiagnostics = sources.diagnostics
         var parsed = alreadyParsed ?? parseAll(sources)
-        clock.lap("parse")
+        if alreadyParsed == nil { clock.lap("parse") }
         let index = NoteIndex(ids: files.map(\.id), attachments: sources.attachments, aliases: aliases(parsed.map(\.note)))
         let suggest = ReferenceResolver.Suggest(config)
         parsed.withUnsafeMutableBufferPointer { notes in
