@@ -75,7 +75,7 @@ struct LintCommand: ParsableCommand {
         let report = LintReport(diagnostics: notebook.diagnostics, filesChecked: notebook.notes.count, root: root,
                                 claims: coverage, sourceLine: { lines.line($0, $1) })
         let color = format == .human && isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        Output.stdout(format.reporter(color: color).render(report))
+        Output.stdout(format.reporter(color: color).bytes(report))
         var failed = notebook.diagnostics.errorCount > 0 || (strict && notebook.diagnostics.warningCount > 0)
         if let minimum = minVerified?.value, !coverage.meets(minimum) {
             Output.stderr("error: \(coverage.summary), below --min-verified \(ClaimCoverage.percentText(minimum))\n")

@@ -9,7 +9,7 @@ import NotesSupport
 public struct GitHubReporter: Reporter {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
+    public func bytes(_ report: LintReport) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(report.diagnostics.count * 200)
         for d in report.diagnostics {
@@ -37,7 +37,7 @@ public struct GitHubReporter: Reporter {
             Self.escape(report.claims.summary, property: false, into: &out)
             out.append(0x0A)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The Actions toolkit's escaping: `%`, CR and LF in messages; also `:`

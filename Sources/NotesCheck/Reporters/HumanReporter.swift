@@ -11,7 +11,7 @@ public struct HumanReporter: Reporter {
 
     public init(color: Bool = false) { self.color = color }
 
-    public func render(_ report: LintReport) -> String {
+    public func bytes(_ report: LintReport) -> [UInt8] {
         var prefix = report.displayPath("")
         if prefix == "/" { prefix = "" }
         let renderer = HumanRenderer(pathPrefix: prefix, color: color)
@@ -27,9 +27,12 @@ public struct HumanReporter: Reporter {
             }
             chunks[c] = text
         }
-        var out = String(decoding: chunks.values.joined(), as: UTF8.self)
-        out += HumanRenderer.summary(report.diagnostics, files: report.filesChecked) + "\n"
-        if report.claims.numeric > 0 { out += "claims: " + report.claims.summary + "\n" }
+        let parts = chunks.values
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(256) { $0 + $1.count })
+        for part in parts { out += part }
+        out += (HumanRenderer.summary(report.diagnostics, files: report.filesChecked) + "\n").utf8
+        if report.claims.numeric > 0 { out += ("claims: " + report.claims.summary + "\n").utf8 }
         return out
     }
 }

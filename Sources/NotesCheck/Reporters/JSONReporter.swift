@@ -8,7 +8,7 @@ import NotesSupport
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ report: LintReport) -> String {
+    public func bytes(_ report: LintReport) -> [UInt8] {
         let d = report.diagnostics
         var w = JSONWriter(capacity: 256 * d.count + 256)
         w.object { w in
@@ -40,6 +40,6 @@ public struct JSONReporter: Reporter {
             }
             w.int("version", 1)
         }
-        return String(decoding: w.finish(), as: UTF8.self)
+        return w.finish()
     }
 }

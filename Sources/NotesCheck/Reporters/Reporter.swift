@@ -36,7 +36,14 @@ public struct LintReport: Sendable {
 
 /// Turns a lint report into one output format (DESIGN §4).
 public protocol Reporter {
-    func render(_ report: LintReport) -> String
+    /// The report in the format, as the bytes written out (UTF-8): lint
+    /// writes them as they are, without making a string of tens of megabytes.
+    func bytes(_ report: LintReport) -> [UInt8]
+}
+
+extension Reporter {
+    /// The report in the format, as text.
+    public func render(_ report: LintReport) -> String { String(decoding: bytes(report), as: UTF8.self) }
 }
 
 /// The formats of `notesc lint --format`.

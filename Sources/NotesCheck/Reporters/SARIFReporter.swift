@@ -13,7 +13,7 @@ public struct SARIFReporter: Reporter {
 
     public static let informationURI = "https://github.com/notesc/notesc"
 
-    public func render(_ report: LintReport) -> String {
+    public func bytes(_ report: LintReport) -> [UInt8] {
         let rules = Rule.all
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let results: [[String: Any]] = report.diagnostics.map { d in
@@ -64,7 +64,7 @@ public struct SARIFReporter: Reporter {
             ]],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: StableJSON.indent(Array(data)), as: UTF8.self)
+        return StableJSON.indent(Array(data))
     }
 
     func level(_ severity: Severity) -> String {
