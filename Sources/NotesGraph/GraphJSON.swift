@@ -270,14 +270,15 @@ extension ByteWriter {
                        source: { $0.appendJSONString(edge.source) }, target: { $0.appendJSONString(edge.target) })
     }
 
-    /// Edge `e` of `graph`, as `appendJSON(graph.edge(e))` writes it;
-    /// `nodes` are `graph.nodes`, borrowed: copying an end's node out of
-    /// the array retained all its strings, a million times at 10k notes.
-    mutating func appendJSON(_ graph: SortedGraph, edge e: Int, nodes: UnsafeBufferPointer<GraphNode>, depth: Int) {
+    /// Edge `e` of `graph`, as `appendJSON(graph.edge(e))` writes it, its
+    /// ends copied from `ids`, `graph.jsonIDs` (`SortedGraph.makeJSONIDs()`),
+    /// which start at `starts`.
+    mutating func appendJSON(_ graph: SortedGraph, edge e: Int, ids: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>,
+                             depth: Int) {
         let edge = graph.edges[e]
         appendJSONEdge(key: graph.key(e), kind: edge.kind, label: graph.label(e), depth: depth,
-                       source: { $0.appendJSONID(nodes[Int(edge.source)]) },
-                       target: { $0.appendJSONID(nodes[Int(edge.target)]) })
+                       source: { $0.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: ids[starts[Int(edge.source)]..<starts[Int(edge.source) + 1]])) },
+                       target: { $0.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: ids[starts[Int(edge.target)]..<starts[Int(edge.target) + 1]])) })
     }
 
     /// A node's id as a JSON string (`GraphNode.fullID`), written in pieces

@@ -101,7 +101,8 @@ package struct GraphJSONRuns: Sendable {
         let keys = Self.keys(notebook, graphHashes: graphHashes)
         let old = notes.indices.map { i in previous?.entries[notes[i].id].flatMap { previous!.keys[$0] == keys[i] ? $0 : nil } }
         let built = notes.indices.filter { old[$0] == nil }
-        let graph = KnowledgeGraph.sorted(notebook, only: built.count == notes.count ? nil : built)
+        var graph = KnowledgeGraph.sorted(notebook, only: built.count == notes.count ? nil : built)
+        graph.makeJSONIDs()
         guard let found = Self.runs(of: graph, built: built, notes) else {
             assertionFailure("a note's nodes or edges are not together")
             KnowledgeGraph(notebook).writeJSON(pretty: false, bytes)
@@ -253,8 +254,11 @@ package struct GraphJSONRuns: Sendable {
 
     /// A run's elements, comma-separated.
     private static func json(_ graph: SortedGraph, _ run: Run, _ range: Range<Int>) -> [UInt8] {
-        graph.nodes.withUnsafeBufferPointer { nodes in
-            run.isEdges ? json(range) { $0.appendJSON(graph, edge: $1, nodes: nodes, depth: 2) } : json(graph, nodes: range)
+        guard run.isEdges else { return json(graph, nodes: range) }
+        return graph.jsonIDs.withUnsafeBufferPointer { ids in
+            graph.jsonIDStarts.withUnsafeBufferPointer { starts in
+                json(range) { $0.appendJSON(graph, edge: $1, ids: ids, starts: starts, depth: 2) }
+            }
         }
     }
 
