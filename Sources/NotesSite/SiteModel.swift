@@ -138,6 +138,10 @@ struct SiteModel: Sendable {
     /// only system, topic, list and graph pages do, and a rebuild after a
     /// prose edit renders none of them.
     private let placed: Once<Placed>
+    /// How many claims name each system (a claim once), by slug: all that
+    /// the list of pages needs of them, counted without placing every claim.
+    private let systemClaimCounts: Once<[String: Int]>
+    func claimCount(system slug: String) -> Int { systemClaimCounts.value[slug] ?? 0 }
 
     struct Placed {
         var claimsBySystem: [String: [PlacedClaim]] = [:]
@@ -290,6 +294,20 @@ struct SiteModel: Sendable {
         self.tagPositions = tagPositions
         tagSlugs = tagNames.reduce(into: [:]) { $0[$1.value] = $1.key }
         placed = Once { Self.place(notes) }
+        systemClaimCounts = Once {
+            var counts: [String: Int] = [:]
+            for position in notes.indices {
+                let comparisons = notes[position].comparisons
+                for comparison in comparisons.indices {
+                    let claims = comparisons[comparison].claims
+                    for index in claims.indices {
+                        let subjects = claims[index].subjects
+                        for k in subjects.indices where Self.firstNaming(subjects, k) { counts[subjects[k].slug, default: 0] += 1 }
+                    }
+                }
+            }
+            return counts
+        }
         let systems = Dictionary(notebook.systems.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         self.systems = systems
         topics = Dictionary(notebook.topics.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
@@ -379,9 +397,8 @@ struct SiteModel: Sendable {
                 comparisonTopics.append(Int32(topic))
                 topicCounts[topic] += claims.count
                 for index in claims.indices {
-                    // Once per system: a claim names a handful, so looking back beats a set per claim.
                     let subjects = claims[index].subjects
-                    for k in subjects.indices where !subjects[..<k].contains(where: { $0.slug == subjects[k].slug }) {
+                    for k in subjects.indices where Self.firstNaming(subjects, k) {
                         let system = number(subjects[k].slug, &systemNumbers, &systemSlugs, &systemCounts)
                         systemCounts[system] += 1
                         claimSystems.append(Int32(system))
@@ -414,7 +431,7 @@ struct SiteModel: Sendable {
                                             position: position, comparison: comparison, index: index)
                     byTopic[topic].append(claim)
                     let subjects = claims[index].subjects
-                    for k in subjects.indices where !subjects[..<k].contains(where: { $0.slug == subjects[k].slug }) {
+                    for k in subjects.indices where Self.firstNaming(subjects, k) {
                         bySystem[Int(claimSystems[nextSystem])].append(claim)
                         nextSystem += 1
                     }
@@ -432,6 +449,13 @@ struct SiteModel: Sendable {
         placed.verdictsByTopic = Dictionary(uniqueKeysWithValues: zip(topicSlugs, verdictsByTopic).filter { !$0.1.isEmpty })
         placed.verdictsByTopicAndNote = placed.verdictsByTopic.mapValues { Dictionary(grouping: $0, by: \.note) }
         return placed
+    }
+
+    /// Whether subject `k` is the first of `subjects` to name its system: a
+    /// claim is placed once per system, and names a handful, so looking back
+    /// beats a set per claim.
+    static func firstNaming(_ subjects: [Subject], _ k: Int) -> Bool {
+        !subjects[..<k].contains(where: { $0.slug == subjects[k].slug })
     }
 
     func note(_ id: String) -> Note? { positions[id].map { notebook.notes[$0] } }

@@ -76,7 +76,7 @@ struct SitePage: Sendable {
         let notes = model.notebook.notes
         for i in notes.indices { pages.append(SitePage(path: SitePaths.note(notes[i].id), template: "note", source: .note(i))) }
         for (i, s) in model.notebook.systems.enumerated() {
-            for page in 1...SitePaths.pageCount(model.claimsBySystem[s.slug]?.count ?? 0, per: SitePaths.claimsPerPage) {
+            for page in 1...SitePaths.pageCount(model.claimCount(system: s.slug), per: SitePaths.claimsPerPage) {
                 pages.append(SitePage(path: SitePaths.system(s.slug, page: page), template: "system", source: .system(i, page: page)))
             }
         }
