@@ -16,6 +16,8 @@ enum AliasRedirects {
     /// page, that two notes share, or that is no plain file name (`/`, `..`,
     /// a leading dot) gets no page: links by it are for the linter to judge.
     static func pages(_ notes: [Note]) -> [Page] {
+        // Most folders have no aliases: nothing to index then.
+        guard notes.indices.contains(where: { !notes[$0].aliases.isEmpty }) else { return [] }
         // Compared without case: a site may be served from a file system that ignores it.
         let taken = Set(notes.map { SitePaths.note($0.id).lowercased() })
         var claimed: [String: [Page]] = [:]

@@ -191,19 +191,29 @@ package final class OutputWriter: @unchecked Sendable {
     /// wrote and this one did not, and writes the new manifest.
     func commit() throws -> (written: Int, removed: Int) {
         let files = written.sorted()
-        let manifest = "# Files written by `notesc build`; the next build removes those it no longer writes.\n" + files.joined(separator: "\n") + "\n"
-        var manifestText = manifest
-        try manifestText.withUTF8 { try Self.writeFile(stagingDir + "/" + Self.manifestName, UnsafeRawBufferPointer($0)) }
+        var manifest = Array("# Files written by `notesc build`; the next build removes those it no longer writes.\n".utf8)
+        manifest.reserveCapacity(files.reduce(manifest.count + 1) { $0 + $1.utf8.count + 1 })
+        for (i, file) in files.enumerated() {
+            if i > 0 { manifest.append(0x0A) }
+            manifest += file.utf8
+        }
+        manifest.append(0x0A)
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if !fm.fileExists(atPath: outDir, isDirectory: &isDir) {
+            try manifest.withUnsafeBytes { try Self.writeFile(stagingDir + "/" + Self.manifestName, $0) }
             try Self.makeDirectory(URL(fileURLWithPath: outDir).deletingLastPathComponent().path)
             guard rename(stagingDir, outDir) == 0 else { throw SiteError.io("cannot move the build into \(outDir): \(Self.errnoText())") }
             return (files.count, 0)
         }
-        let previous = Self.readManifest(outDir + "/" + Self.manifestName)
+        // The same files as the last build wrote (a rebuild after an edit):
+        // its manifest stands and there is nothing to remove.
+        let previousBytes: [UInt8]? = if case .success(let bytes) = Discovery.read(outDir + "/" + Self.manifestName) { bytes } else { nil }
+        let sameFiles = previousBytes == manifest
+        if !sameFiles { try manifest.withUnsafeBytes { try Self.writeFile(stagingDir + "/" + Self.manifestName, $0) } }
+        let previous = sameFiles ? [] : previousBytes.map(Self.manifestPaths) ?? []
         var made = Set<String>()
-        for file in files + [Self.manifestName] where !kept.contains(file) {
+        for file in files + (sameFiles ? [] : [Self.manifestName]) where !kept.contains(file) {
             let parent = (file as NSString).deletingLastPathComponent
             if !parent.isEmpty, !made.contains(parent) {
                 try Self.makeInside(outDir, parent)
@@ -213,7 +223,7 @@ package final class OutputWriter: @unchecked Sendable {
                 throw SiteError.io("cannot write \(outDir)/\(file): \(Self.errnoText())")
             }
         }
-        let keep = Set(files)
+        let keep = previous.isEmpty ? [] : Set(files)
         var removed = 0
         for old in previous where !keep.contains(old) && old != Self.manifestName {
             var st = stat()
@@ -242,6 +252,11 @@ package final class OutputWriter: @unchecked Sendable {
     /// Paths of a manifest that are safe to delete: relative, no `..`, no empty parts.
     static func readManifest(_ path: String) -> [String] {
         guard case .success(let bytes) = Discovery.read(path) else { return [] }
+        return manifestPaths(bytes)
+    }
+
+    /// The safe paths of a manifest's bytes (`readManifest`).
+    static func manifestPaths(_ bytes: [UInt8]) -> [String] {
         // Checked as bytes, line by line: splitting each line into its parts
         // was most of the time a rebuild took to put its files in place.
         return bytes.split(separator: 0x0A).compactMap { line -> String? in

@@ -258,6 +258,7 @@ struct SiteModel: Sendable {
 
         var backlinks: [String: [Backlink]] = [:]
         var tagNotes: [String: [String]] = [:], tagNames: [String: String] = [:], tagOrder: [String] = []
+        var tagLevels: [String: [(slug: String, name: String)]] = [:]
         for position in notes.indices {
             let id = notes[position].id
             var seen = Set<String>()
@@ -270,15 +271,21 @@ struct SiteModel: Sendable {
                 backlinks[target, default: []].append(Backlink(from: id, reason: nil))
             }
             for tag in notes[position].tags {
-                let slug = tagSlug(tag)
-                guard !slug.isEmpty else { continue }
-                // `a/b/c` is listed under `a/b/c`, `a/b` and `a`.
-                let names = tag.split(separator: "/", omittingEmptySubsequences: true)
-                let slugs = slug.split(separator: "/")
-                for depth in (1...slugs.count).reversed() {
-                    let slug = slugs[..<depth].joined(separator: "/")
+                // Worked out once a spelling: a folder's notes share a few hundred tags.
+                let levels: [(slug: String, name: String)]
+                if let known = tagLevels[tag] { levels = known } else {
+                    let slug = tagSlug(tag)
+                    // `a/b/c` is listed under `a/b/c`, `a/b` and `a`.
+                    let names = tag.split(separator: "/", omittingEmptySubsequences: true)
+                    let slugs = slug.split(separator: "/")
+                    levels = slug.isEmpty ? [] : (1...slugs.count).reversed().map { depth in
+                        (slugs[..<depth].joined(separator: "/"), depth == slugs.count ? tag : names[..<depth].joined(separator: "/"))
+                    }
+                    tagLevels[tag] = levels
+                }
+                for (slug, name) in levels {
                     if tagNames[slug] == nil {
-                        tagNames[slug] = depth == slugs.count ? tag : names[..<depth].joined(separator: "/")
+                        tagNames[slug] = name
                         tagOrder.append(slug)
                     }
                     if tagNotes[slug]?.last != id { tagNotes[slug, default: []].append(id) }
@@ -318,7 +325,8 @@ struct SiteModel: Sendable {
         var byPath: [String: Folder] = [:]
         for i in notes.indices {
             let id = notes[i].id
-            guard let slash = id.lastIndex(of: "/") else { continue }
+            // Found as a byte: most ids have no folder, and a search by character was most of this.
+            guard let slash = id.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
             let path = String(id[..<slash])
             byPath[path, default: Folder(path: path)].notes.append(id)
             var parts = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -331,7 +339,7 @@ struct SiteModel: Sendable {
         // The root is a folder too: its page lists the notes at the top, which
         // the home page cannot all show in a flat vault of thousands.
         var root = Folder(path: "")
-        root.notes = notes.indices.filter { !notes[$0].id.contains("/") }.map { notes[$0].id }
+        root.notes = notes.indices.filter { !notes[$0].id.utf8.contains(UInt8(ascii: "/")) }.map { notes[$0].id }
         root.total = notes.count
         byPath[""] = root
         var folders = byPath.values.sorted { $0.path < $1.path }
