@@ -285,12 +285,14 @@ public final class CompileCache: @unchecked Sendable {
     /// The notebook after edits that changed what other notes see of the
     /// edited ones (`interfaces`), from the cached records of the others:
     /// their references resolve as before (`identity` is unchanged), so only
-    /// the stages that read across notes run again — calcs, conflicting
-    /// claims, systems and topics — over every note's records, and only the
-    /// notes whose diagnostics can differ are checked again: the edited ones,
-    /// the notes they point to or that point to them (before and after the
-    /// edit), and those whose calc or conflict diagnostics changed. Each
-    /// yields what a full compile does.
+    /// the stages that read across notes run again — calcs (or, when no calc
+    /// input changed, the verification of the edited notes' claims),
+    /// conflicting claims (in the topics the edited notes have claims in),
+    /// systems and topics — and only the notes whose diagnostics can differ
+    /// are checked again: the edited ones and the notes they point to or that
+    /// point to them (before and after the edit). Those whose calc or
+    /// conflict diagnostics alone changed have them replaced. Each yields
+    /// what a full compile does.
     private func reworked(_ sources: NoteSources, config: Config, notes cached: [Note], stored: Stored,
                           reparsed: [Int: ParsedNote], interfaces: [Int: UInt64]) -> Notebook? {
         var clock = StageClock()

@@ -207,13 +207,14 @@ package final class OutputWriter: @unchecked Sendable {
             return (files.count, 0)
         }
         // The same files as the last build wrote (a rebuild after an edit):
-        // its manifest stands and there is nothing to remove.
+        // nothing to remove, and the old manifest is not read into paths. It
+        // is written all the same: a new one tells the next build that the
+        // output is as this build left it (`BuildCache.manifestStamp`).
         let previousBytes: [UInt8]? = if case .success(let bytes) = Discovery.read(outDir + "/" + Self.manifestName) { bytes } else { nil }
-        let sameFiles = previousBytes == manifest
-        if !sameFiles { try manifest.withUnsafeBytes { try Self.writeFile(stagingDir + "/" + Self.manifestName, $0) } }
-        let previous = sameFiles ? [] : previousBytes.map(Self.manifestPaths) ?? []
+        try manifest.withUnsafeBytes { try Self.writeFile(stagingDir + "/" + Self.manifestName, $0) }
+        let previous = previousBytes == manifest ? [] : previousBytes.map(Self.manifestPaths) ?? []
         var made = Set<String>()
-        for file in files + (sameFiles ? [] : [Self.manifestName]) where !kept.contains(file) {
+        for file in files + [Self.manifestName] where !kept.contains(file) {
             let parent = (file as NSString).deletingLastPathComponent
             if !parent.isEmpty, !made.contains(parent) {
                 try Self.makeInside(outDir, parent)

@@ -24,8 +24,9 @@ extension PageContext {
         let (topicOrder, byTopic, ordered) = (plan.topicOrder, plan.byTopic, plan.ordered)
         let favouring = plan.favouring, favouredNotesByTopic = plan.favouredNotesByTopic, wins = plan.favouring.count
         let pages = SitePaths.pageCount(ordered.count, per: per)
+        let unshown = model.options.claimKeysUnshown["system"] ?? []
         func claimContext(_ p: SiteModel.PlacedClaim, favored: Bool = false) -> Context {
-            var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims, p.index, in: p.note)
+            var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims, p.index, in: p.note, unshown: unshown)
             c[.favored] = favored
             return c
         }
@@ -212,16 +213,16 @@ extension PageContext {
         for (i, slug) in topic.systems.enumerated() where systemIndex[slug] == nil { systemIndex[slug] = i }
         for (i, note) in topic.notes.enumerated() where noteIndex[note] == nil { noteIndex[note] = i }
         // Each system's claims, in claim order, with their note's place.
+        let unshown = model.options.claimKeysUnshown["topic"] ?? []
         var bySystem = [[(note: Int, claim: Context)]](repeating: [], count: topic.systems.count)
         for p in claims {
             guard let note = noteIndex[p.note] else { continue }
             // The claim is read in place: copying it retained a score of references.
             let claims = model.notebook.notes[p.position].comparisons[p.comparison].claims
-            let c = links.claim(claims, p.index, in: p.note)
+            let c = links.claim(claims, p.index, in: p.note, unshown: unshown)
             let subjects = claims[p.index].subjects
-            // Once per system: a claim names a handful, so looking back beats a set per claim.
-            for (k, subject) in subjects.enumerated() where !subjects[..<k].contains(where: { $0.slug == subject.slug }) {
-                if let system = systemIndex[subject.slug] { bySystem[system].append((note, c)) }
+            for k in subjects.indices where SiteModel.firstNaming(subjects, k) {
+                if let system = systemIndex[subjects[k].slug] { bySystem[system].append((note, c)) }
             }
         }
         var t: Context = [

@@ -235,31 +235,43 @@ struct PageLinks {
 
     // MARK: - Claims and verdicts
 
-    /// Claim `i` of `claims` as templates show it, wherever it is shown.
+    /// What of a claim's data a page template may leave unshown, and is then
+    /// not made (`SiteOptions.claimKeysUnshown`): its subjects' links, and the
+    /// checks and disputes in full, a context each (a tenth of a cold build's
+    /// claim data went to disputes no system or topic page showed).
+    static let claimDetails: [TemplateKey] = [.subjects, .verifiedBy, .disputedBy]
+
+    /// Claim `i` of `claims` as templates show it, wherever it is shown;
+    /// without the `unshown` of `claimDetails`.
     /// The claim is read in place: a copy of it retained a score of references.
-    func claim(_ claims: [Claim], _ i: Int, in noteID: String) -> Context {
+    func claim(_ claims: [Claim], _ i: Int, in noteID: String, unshown: Set<TemplateKey> = []) -> Context {
         let line = claims[i].range.start.line, anchor = SitePaths.lineAnchor(line)
         let note = noteLink(noteID)
-        return [
+        var context: Context = [
             .anchor: anchor,
             .label: claims[i].label,
-            .subjects: subjectLinks(label: claims[i].label, claims[i].subjects),
             .textHTML: recordHTML(claims[i].text, note: noteID, line: line),
             .verified: claims[i].verified,
-            .verifiedBy: claims[i].verifiedBy.map { ref -> Context in
-                [.url: noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), .noteTitle: model.title(ref.note), .line: ref.line]
-            },
             .disputed: claims[i].disputed,
-            .disputedBy: claims[i].disputedBy.map { c -> Context in
-                [.url: noteHref(c.note, fragment: SitePaths.lineAnchor(c.line)), .noteTitle: model.title(c.note), .line: c.line,
-                 .quantity: c.quantity, .range: c.range, .ownQuantity: c.ownQuantity, .ownRange: c.ownRange]
-            },
             .moreDisputes: claims[i].disputes > claims[i].disputedBy.count
                 ? TemplateValue.optional(String(claims[i].disputes - claims[i].disputedBy.count)) : TemplateValue.absent,
             .noteURL: Self.link(note.page, at: anchor),
             .noteTitle: note.title,
             .qualifier: TemplateValue.optional(claims[i].qualifier),
         ]
+        if !unshown.contains(.subjects) { context[.subjects] = subjectLinks(label: claims[i].label, claims[i].subjects) }
+        if !unshown.contains(.verifiedBy) {
+            context[.verifiedBy] = claims[i].verifiedBy.map { ref -> Context in
+                [.url: noteHref(ref.note, fragment: SitePaths.lineAnchor(ref.line)), .noteTitle: model.title(ref.note), .line: ref.line]
+            }
+        }
+        if !unshown.contains(.disputedBy) {
+            context[.disputedBy] = claims[i].disputedBy.map { c -> Context in
+                [.url: noteHref(c.note, fragment: SitePaths.lineAnchor(c.line)), .noteTitle: model.title(c.note), .line: c.line,
+                 .quantity: c.quantity, .range: c.range, .ownQuantity: c.ownQuantity, .ownRange: c.ownRange]
+            }
+        }
+        return context
     }
 
     /// `page#anchor` for an anchor with nothing to percent-encode (`L` and digits), in one allocation.

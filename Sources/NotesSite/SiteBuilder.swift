@@ -40,6 +40,10 @@ public struct SiteOptions: Sendable {
     public var queries: QueryResults?
     /// Past this many notes `graph.html` is drawn in the browser (`WholeGraph.drawnInBrowserAbove`); tests lower it.
     var graphCanvasAbove = WholeGraph.drawnInBrowserAbove
+    /// By page template, what of a claim's data (`PageLinks.claim`) neither
+    /// it nor what it includes shows, so it is not made: set from the
+    /// templates (`TemplateSet.uses`) as a build starts.
+    var claimKeysUnshown: [String: Set<TemplateKey>] = [:]
 
     public init(notesRoot: String, outDir: String, templatesDir: String? = nil, unsafeHTML: Bool = false,
                 title: String = "Study notes", language: String = "en", baseURL: String? = nil, cacheDir: String? = nil) {
@@ -144,6 +148,7 @@ public enum SiteBuilder {
             throw error
         }
         clock.lap("site:templates+cache")
+        let options = Self.showing(templates, options)
         // Nothing changed since the last build, and its files are all there: nothing to do.
         if cache.inputs == inputs, let files = OutputWriter.intactOutput(outDir) {
             dependencyGroup.wait()
@@ -375,6 +380,17 @@ public enum SiteBuilder {
 }
 
 extension SiteBuilder {
+    /// `options` with what of a claim each page template shows: a claim's
+    /// checks and disputes are made only for pages that show them (the
+    /// built-in system and topic pages link to the claim's note instead).
+    static func showing(_ templates: TemplateSet, _ options: SiteOptions) -> SiteOptions {
+        var options = options
+        for template in ["system", "topic"] {
+            options.claimKeysUnshown[template] = Set(PageLinks.claimDetails.filter { !templates.uses($0, in: template) })
+        }
+        return options
+    }
+
     /// The site's name when `notesc.yml` gives none: "Study notes" for a
     /// folder of study notes; otherwise the home note's own title (`# TIL`),
     /// else the folder's name, as Obsidian names a vault by its folder.

@@ -23,6 +23,42 @@ package struct TemplateSet: Sendable {
     let assets: [(path: String, bytes: [UInt8])]
     /// Hash of every template and asset, for the build cache.
     var sourceHash: String = ""
+    /// The names each template looks up, with those of the partials it
+    /// includes and the templates it extends; nil when swift-mustache renders
+    /// them (a template notesc's parser does not take).
+    var namesUsed: [String: Set<String>]?
+
+    /// Whether template `name`, or what it includes, looks up `key`: a page's
+    /// data leaves out what is costly to make and no template of it shows.
+    func uses(_ key: TemplateKey, in name: String) -> Bool {
+        namesUsed.map { $0[name]?.contains(key.name) ?? false } ?? true
+    }
+
+    /// Every name `parsed` templates look up, by template, through partials and extended templates.
+    static func namesUsed(_ parsed: [String: [TemplateToken]]) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for (name, tokens) in parsed {
+            var names = Set<String>(), visited: Set<String> = [name]
+            func visit(_ tokens: [TemplateToken]) {
+                for token in tokens {
+                    switch token {
+                    case .text, .contentType: break
+                    case .variable(let used, _): for part in used.split(separator: ".") { names.insert(String(part)) }
+                    case .section(let used, _, let inner):
+                        for part in used.split(separator: ".") { names.insert(String(part)) }
+                        visit(inner)
+                    case .block(_, let given, _): visit(given)
+                    case .partial(let partial, _, let blocks):
+                        for block in (blocks ?? [:]).values { visit(block) }
+                        if visited.insert(partial).inserted, let included = parsed[partial] { visit(included) }
+                    }
+                }
+            }
+            visit(tokens)
+            result[name] = names
+        }
+        return result
+    }
 
     /// Templates, assets and the options that shape every page.
     func fingerprint(_ options: SiteOptions) -> String {
@@ -69,7 +105,7 @@ package struct TemplateSet: Sendable {
         // Parsed now, so that its errors come before any page is rendered.
         if onlySwiftMustache { _ = try reference.library() }
         return TemplateSet(reference: reference, compiled: onlySwiftMustache ? nil : CompiledLibrary(parsed),
-                           assets: assets, sourceHash: hash.hex)
+                           assets: assets, sourceHash: hash.hex, namesUsed: onlySwiftMustache ? nil : namesUsed(parsed))
     }
 
     /// Every regular file below `directory`, by relative path; hidden files skipped.
