@@ -26,7 +26,7 @@ extension PageContext {
         let pages = SitePaths.pageCount(ordered.count, per: per)
         let unshown = model.options.claimKeysUnshown["system"] ?? []
         func claimContext(_ p: SiteModel.PlacedClaim, favored: Bool = false) -> Context {
-            var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims, p.index, in: p.note, unshown: unshown)
+            var c = links.claim(model.notebook.notes[p.position].comparisons[p.comparison].claims, p.index, in: model.note(of: p), unshown: unshown)
             c[.favored] = favored
             return c
         }
@@ -50,15 +50,16 @@ extension PageContext {
         var run: [SiteModel.PlacedClaim] = []
         func closeRun() {
             guard let first = run.first else { return }
-            let favoured = favouredNotesByTopic[first.topic] ?? []
-            let startsHere = byTopic[first.topic]?.first.map { $0.position == first.position && $0.comparison == first.comparison && $0.index == first.index } ?? true
-            sections.append([.id: "topic-" + first.topic, .title: model.topicTitle(first.topic), .url: links.href(SitePaths.topic(first.topic)),
-                             .continued: !startsHere, .count: byTopic[first.topic]?.count ?? run.count,
-                             .claims: run.map { claimContext($0, favored: favoured.contains($0.note)) }])
+            let topic = model.topic(of: first)
+            let favoured = favouredNotesByTopic[topic] ?? []
+            let startsHere = byTopic[topic]?.first.map { $0.position == first.position && $0.comparison == first.comparison && $0.index == first.index } ?? true
+            sections.append([.id: "topic-" + topic, .title: model.topicTitle(topic), .url: links.href(SitePaths.topic(topic)),
+                             .continued: !startsHere, .count: byTopic[topic]?.count ?? run.count,
+                             .claims: run.map { claimContext($0, favored: favoured.contains(model.note(of: $0))) }])
             run = []
         }
         for p in slice {
-            if let last = run.last, last.topic != p.topic { closeRun() }
+            if let last = run.last, model.topic(of: last) != model.topic(of: p) { closeRun() }
             run.append(p)
         }
         closeRun()
@@ -93,7 +94,7 @@ extension PageContext {
             // The latest: claims of the newest dated notes, when the claims take more than one page.
             if pages > 1 {
                 // Each claim's date is looked up once, not at every comparison of the sort.
-                let newest = claims.indices.compactMap { k in model.date(claims[k].note).map { (date: $0, k: k) } }.sorted { a, b in
+                let newest = claims.indices.compactMap { k in model.date(model.note(of: claims[k])).map { (date: $0, k: k) } }.sorted { a, b in
                     let (pa, pb) = (claims[a.k], claims[b.k])
                     return a.date != b.date ? a.date > b.date : (pa.position, pa.comparison, pa.index) < (pb.position, pb.comparison, pb.index)
                 }
@@ -127,17 +128,18 @@ extension PageContext {
         var noteCount = 0, verifiedCount = 0
 
         init(_ system: System, _ claims: [SiteModel.PlacedClaim], _ model: SiteModel) {
-            noteCount = SiteModel.noteCount(claims)
+            noteCount = model.noteCount(claims)
             verifiedCount = claims.filter(\.verified).count
             // Grouped by claim index, each claim copied once into its place:
             // at 10k notes this plan was 3% of a cold build's time.
             var group: [String: Int] = [:], members: [[Int]] = []
             for k in claims.indices {
-                if let g = group[claims[k].topic] {
+                let topic = model.topic(of: claims[k])
+                if let g = group[topic] {
                     members[g].append(k)
                 } else {
-                    group[claims[k].topic] = members.count
-                    topicOrder.append(claims[k].topic)
+                    group[topic] = members.count
+                    topicOrder.append(topic)
                     members.append([k])
                 }
             }
@@ -154,7 +156,10 @@ extension PageContext {
                 // Claims come in note order, so a note's are side by side: the set
                 // is asked once a note (two notes of one id may still be apart).
                 var seen = Set<String>(), noteOrder: [String] = []
-                for p in placed where p.note != noteOrder.last && seen.insert(p.note).inserted { noteOrder.append(p.note) }
+                for p in placed {
+                    let id = model.note(of: p)
+                    if id != noteOrder.last && seen.insert(id).inserted { noteOrder.append(id) }
+                }
                 let byNote = model.verdictsByTopicAndNote[slug] ?? [:]
                 let verdicts = noteOrder.flatMap { byNote[$0] ?? [] }
                 let favoring = verdicts.filter { $0.favors.contains(system.slug) }
@@ -189,7 +194,7 @@ extension PageContext {
             for (i, id) in unique.enumerated() { pageOf[id] = i / per }
             let pages = SitePaths.pageCount(unique.count, per: per)
             var claims = [[SiteModel.PlacedClaim]](repeating: [], count: pages)
-            for c in allClaims { if let p = pageOf[c.note] { claims[p].append(c) } }
+            for c in allClaims { if let p = pageOf[model.note(of: c)] { claims[p].append(c) } }
             var verdicts = [[SiteModel.PlacedVerdict]](repeating: [], count: pages)
             for v in model.verdictsByTopic[whole.slug] ?? [] { if let p = pageOf[v.note] { verdicts[p].append(v) } }
             return TopicPlan(uniqueNotes: unique, claims: claims, verdicts: verdicts, verifiedCount: allClaims.filter(\.verified).count)
@@ -216,10 +221,11 @@ extension PageContext {
         let unshown = model.options.claimKeysUnshown["topic"] ?? []
         var bySystem = [[(note: Int, claim: Context)]](repeating: [], count: topic.systems.count)
         for p in claims {
-            guard let note = noteIndex[p.note] else { continue }
+            let id = model.note(of: p)
+            guard let note = noteIndex[id] else { continue }
             // The claim is read in place: copying it retained a score of references.
             let claims = model.notebook.notes[p.position].comparisons[p.comparison].claims
-            let c = links.claim(claims, p.index, in: p.note, unshown: unshown)
+            let c = links.claim(claims, p.index, in: id, unshown: unshown)
             let subjects = claims[p.index].subjects
             for k in subjects.indices where SiteModel.firstNaming(subjects, k) {
                 if let system = systemIndex[subjects[k].slug] { bySystem[system].append((note, c)) }
@@ -303,7 +309,7 @@ extension PageContext {
             let items = model.notebook.systems.map { s -> Context in
                 let claims = model.claimsBySystem[s.slug] ?? []
                 return [.name: s.name, .url: links.href(SitePaths.system(s.slug)),
-                        .values: [claims.count, SiteModel.noteCount(claims), claims.filter(\.verified).count]]
+                        .values: [claims.count, model.noteCount(claims), claims.filter(\.verified).count]]
             }
             list = [.title: "Systems", .nameHeading: "System", .columns: ["Claims", "Notes", "Verified"], .items: items,
                     .description: "\(items.count) systems compared in the notes."]

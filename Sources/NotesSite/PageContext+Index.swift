@@ -24,7 +24,7 @@ extension PageContext {
         }
         var counted: [(system: System, notes: Int)] = []
         for system in model.notebook.systems {
-            counted.append((system, SiteModel.noteCount(model.claimsBySystem[system.slug] ?? [])))
+            counted.append((system, model.noteCount(model.claimsBySystem[system.slug] ?? [])))
         }
         counted.sort { $0.notes != $1.notes ? $0.notes > $1.notes : $0.system.slug < $1.system.slug }
         let topSystems: [Context] = counted.prefix(24).map { (entry: (system: System, notes: Int)) -> Context in

@@ -63,7 +63,7 @@ struct WholeGraph {
         hasSystems = model.hasStudy && notes.count <= GraphSVG.systemNodeLimit
         if hasSystems {
             for system in model.notebook.systems {
-                let ids = Self.orderedUnique((model.claimsBySystem[system.slug] ?? []).map(\.note))
+                let ids = Self.orderedUnique((model.claimsBySystem[system.slug] ?? []).map { model.note(of: $0) })
                 guard ids.count >= 2 else { continue }
                 let s = nodes.count
                 systemCount += 1
