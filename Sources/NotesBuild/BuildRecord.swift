@@ -100,7 +100,12 @@ public struct BuildRecord: Sendable, Equatable {
         w.int(notes); w.int(report.pages); w.int(report.files)
         w.string(BuildCache.manifestStamp(outDir))
         w.bool(infos)
-        w.array(infos ? diagnostics : diagnostics.filter { $0.severity != .info }) { $0.diagnostic($1) }
+        // Infos left out as they are written: a filtered copy retained every string of the rest.
+        let kept = infos ? diagnostics.count : diagnostics.indices.reduce(0) { $0 + (diagnostics[$1].severity == .info ? 0 : 1) }
+        w.unsigned(UInt64(kept))
+        diagnostics.withUnsafeBufferPointer { d in
+            for i in d.indices where infos || d[i].severity != .info { w.diagnostic(d[i]) }
+        }
         CacheFile.write(location(cacheDir: cacheDir, outDir: outDir), format: format, blocks: [w.bytes])
     }
 }

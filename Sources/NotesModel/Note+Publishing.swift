@@ -15,8 +15,11 @@ extension Note {
     public func isDraft(in mode: PublishMode = .all) -> Bool {
         var published = mode == .all
         for entry in metadata {
+            // The value is read only for the two keys that decide (every note is asked, every build).
+            let key = entry.key.lowercased()
+            guard key == "draft" || key == "publish" else { continue }
             let value = entry.value.trimmingSpaces.lowercased()
-            switch entry.key.lowercased() {
+            switch key {
             case "draft" where ["true", "yes", "on"].contains(value): return true
             case "publish" where ["false", "no", "off"].contains(value): return true
             case "publish" where ["true", "yes", "on"].contains(value): published = true
@@ -32,7 +35,7 @@ extension Notebook {
     /// and connection to one made no link, and the systems and topics
     /// gathered again by `gather` from what is left. The diagnostics stay.
     package func published(_ mode: PublishMode, gather: ([Note]) -> ([System], [TopicEntity])) -> (notebook: Notebook, drafts: Set<String>) {
-        let drafts = Set(notes.filter { $0.isDraft(in: mode) }.map(\.id))
+        let drafts = Set(notes.indices.filter { notes[$0].isDraft(in: mode) }.map { notes[$0].id })
         guard !drafts.isEmpty else { return (self, []) }
         var kept = notes.filter { !drafts.contains($0.id) }
         for i in kept.indices {

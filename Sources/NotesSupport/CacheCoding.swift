@@ -55,7 +55,10 @@ public struct CacheWriter {
 
     @inlinable public mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
         unsigned(UInt64(values.count))
-        for value in values { write(&self, value) }
+        // Through the buffer: a loop over the values copied each (a diagnostic retains five strings).
+        values.withUnsafeBufferPointer { values in
+            for i in values.indices { write(&self, values[i]) }
+        }
     }
 }
 

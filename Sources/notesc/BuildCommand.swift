@@ -69,10 +69,10 @@ struct BuildCommand: ParsableCommand {
 
     /// The diagnostics `--quiet` and `--verbose` leave to show.
     private func report(_ diagnostics: [Diagnostic], _ lines: SourceLines) {
-        let shown = diagnostics.filter { d in
-            d.severity == .error || (!quiet && (verbose || d.severity == .warning))
-        }
-        Output.report(shown, root: site.notes, lines: lines)
+        func shows(_ severity: Severity) -> Bool { severity == .error || (!quiet && (verbose || severity == .warning)) }
+        // Most builds show them all: then they are not copied into another list.
+        let all = diagnostics.indices.allSatisfy { shows(diagnostics[$0].severity) }
+        Output.report(all ? diagnostics : diagnostics.filter { shows($0.severity) }, root: site.notes, lines: lines)
     }
 
     private func summary(_ outcome: BuildOutcome, since started: Date) {
