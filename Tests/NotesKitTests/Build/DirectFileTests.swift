@@ -11,11 +11,16 @@ import NotesTestSupport
     /// Bytes that differ from place to place, so a block out of place shows.
     func bytes(_ count: Int, seed: UInt8) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ Int(seed) &+ $0 >> 12) } }
 
+    /// Where a case runs: a scratch folder on `disk`, or `tmpfs`; nil where the machine has none.
+    func folder(_ where_: String, _ scratch: Scratch) -> String? {
+        let folder = where_ == "disk" ? scratch.path("") : "/dev/shm"
+        return FileManager.default.fileExists(atPath: folder) ? folder : nil
+    }
+
     @Test(arguments: ["disk", "tmpfs"])
     func theFileHoldsExactlyTheBytesWritten(_ where_: String) throws {
         let scratch = try Scratch("direct-file")
-        let folder = where_ == "disk" ? scratch.path("") : "/dev/shm"
-        guard FileManager.default.fileExists(atPath: folder) else { return }
+        guard let folder = folder(where_, scratch) else { return }
         let chunk = DirectFile.chunk, block = DirectFile.alignment
         let cases: [[Int]] = [[], [1], [block - 1], [block], [block + 1], [chunk], [chunk + 13],
                               [7, chunk - 7, block], [chunk / 3, chunk / 3, chunk / 3, chunk, 5], [3 * chunk + block / 2]]
@@ -46,8 +51,7 @@ import NotesTestSupport
     @Test(arguments: ["disk", "tmpfs"])
     func aReaderGivesTheBytesOfAnyRange(_ where_: String) throws {
         let scratch = try Scratch("direct-reader")
-        let folder = where_ == "disk" ? scratch.path("") : "/dev/shm"
-        guard FileManager.default.fileExists(atPath: folder) else { return }
+        guard let folder = folder(where_, scratch) else { return }
         let chunk = DirectFile.chunk, block = DirectFile.alignment
         let size = 2 * chunk + block + 77
         let path = folder + "/direct-reader-\(getpid()).bin"
