@@ -54,10 +54,10 @@ extension NoteParser {
         // appended, was a sixth of parsing.
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        func add(_ text: String) {
+        func add(_ text: some Collection<UInt8>) {
             guard !text.isEmpty else { return }
             if !out.isEmpty { out.append(0x0A) }
-            out.append(contentsOf: text.utf8)
+            out.append(contentsOf: text)
         }
         func walk(_ node: MarkdownNode) {
             switch node.kind {
@@ -79,10 +79,9 @@ extension NoteParser {
                         text = String(text[..<start]).trimmingSpaces
                     }
                     if text.utf8.contains(UInt8(ascii: "=")) { text = withoutHighlightMarks(text) }
-                    return add(text)
+                    return add(text.utf8)
                 }
-                if !out.isEmpty { out.append(0x0A) }
-                out.append(contentsOf: text)
+                add(text)
             }
             node.children.withUnsafeBufferPointer { children in
                 for child in children.indices { walk(children[child]) }

@@ -39,14 +39,13 @@ package struct TemplateSet: Sendable {
         var result: [String: Set<String>] = [:]
         for (name, tokens) in parsed {
             var names = Set<String>(), visited: Set<String> = [name]
+            func look(_ used: String) { for part in used.split(separator: ".") { names.insert(String(part)) } }
             func visit(_ tokens: [TemplateToken]) {
                 for token in tokens {
                     switch token {
                     case .text, .contentType: break
-                    case .variable(let used, _): for part in used.split(separator: ".") { names.insert(String(part)) }
-                    case .section(let used, _, let inner):
-                        for part in used.split(separator: ".") { names.insert(String(part)) }
-                        visit(inner)
+                    case .variable(let used, _): look(used)
+                    case .section(let used, _, let inner): look(used); visit(inner)
                     case .block(_, let given, _): visit(given)
                     case .partial(let partial, _, let blocks):
                         for block in (blocks ?? [:]).values { visit(block) }
